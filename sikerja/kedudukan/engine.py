@@ -1,0 +1,622 @@
+"""The kedudukan engine: who is a pegawai's PPK, pimpinan unit and koordinator.
+
+Pure functions over an in-memory :class:`~sikerja.organisasi.struktur.Organisasi`
+and a :class:`Profil` read from ``profil/<kode>.yaml``. No database, no Django:
+a profile can be tested rule by rule, and a whole instansi resolved in one pass.
+
+The regulations differ in *which* official plays each role for each unit kind,
+and that difference lives entirely in the profile files. The engine only knows
+the mechanisms the five regulations share (SPEC §3):
+
+1. A profile rule matching where the pegawai sits names candidate officials for
+   each role, by *locator* (``unit``, ``induk``, ``level:2``, ``atas:dinas``,
+   ``pd/sekretariat``, ``instansi/sekretariat_daerah`` …).
+2. The rank ceiling (SPEC §3 rule 2, from *penyetaraan*): a PPK must outrank the
+   jenjang of the JF he rates. A candidate who does not is passed over, and when
+   the candidates run out the PPK moves up the tree to the first head who does.
+3. Delegations (*pendelegasian kewenangan*): ``penilaian_kinerja`` makes the
+   delegate PPK, ``pengelolaan_kinerja`` makes the delegate pimpinan unit.
+
+Every step appends an explanation (``langkah``) and its legal basis
+(``dasar_hukum``), so the answer can be shown to the pegawai with its reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sikerja.organisasi.struktur import Organisasi, Pegawai
+from sikerja.organisasi.vocab import (
+    JENIS_JABATAN,
+    JENIS_UNIT,
+    JENJANG,
+    JENJANG_KEAHLIAN,
+    JENJANG_KETERAMPILAN,
+    LABEL_JENJANG,
+    WEWENANG_DELEGASI,
+)
+
+PROFIL_DIR = Path(__file__).parent / "profil"
+
+PERAN = ("ppk", "pimpinan_unit", "koordinator")
+
+KELOMPOK_JENJANG = {"keahlian": JENJANG_KEAHLIAN, "keterampilan": JENJANG_KETERAMPILAN}
+
+
+class ProfilError(ValueError):
+    """A profile file that does not say what the engine can read."""
+
+
+# --- profile -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Aturan:
+    """One rule of a profile: where it applies and who plays each role there."""
+
+    id: str
+    judul: str
+    dasar: str
+    cocok: Callable[[Konteks], bool]
+    ppk: tuple[str, ...]
+    pimpinan_unit: tuple[str, ...]
+    koordinator: tuple[str, ...]
+    plafon: bool = True
+    dasar_plafon: str | None = None
+    peringatan: tuple[str, ...] = ()
+    keterangan: str | None = None
+    harap_delegasi: str | None = None
+
+
+@dataclass(frozen=True)
+class Profil:
+    kode: str
+    nama: str
+    singkatan: str
+    peringkat: dict[str, int]
+    dasar_plafon: str
+    dasar_delegasi: dict[str, str]
+    aturan: tuple[Aturan, ...]
+
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return (str(value),)
+
+
+def _expand_jenjang(values: Iterable[str]) -> frozenset[str]:
+    hasil: set[str] = set()
+    for v in values:
+        hasil.update(KELOMPOK_JENJANG.get(v, (v,)))
+    return frozenset(hasil)
+
+
+@dataclass(frozen=True, slots=True)
+class Konteks:
+    """What a rule may look at: where the pegawai sits and what he holds."""
+
+    unit: str
+    jenis_unit: str
+    level: int
+    jenis_pd: str
+    nama_pd: str
+    jenis_organisasi: str
+    nama_organisasi: str
+    nama_unit: str
+    leluhur_jenis: frozenset[str]
+    kepala_unit: str  # jenis_jabatan of the head of the pegawai's unit, or "tidak_ada"
+    kepala_jenjang: str | None  # jenjang of that head when he is a JF
+    kepala_induk: str  # jenis_jabatan of the head of the parent unit, or "tidak_ada"
+    jenis_jabatan: str
+    jenjang: str | None
+    kepala: bool
+
+
+def _contains_any(haystack: str, needles: tuple[str, ...]) -> bool:
+    h = haystack.casefold()
+    return any(n.casefold() in h for n in needles)
+
+
+_SYARAT_DIKENAL = {
+    "pd",
+    "organisasi",
+    "unit",
+    "level",
+    "dalam",
+    "kepala_unit",
+    "kepala_jenjang",
+    "kepala_induk",
+    "jenis_jabatan",
+    "jenjang",
+    "kepala",
+    "nama_pd",
+    "nama_organisasi",
+    "nama_unit",
+    "bukan",
+    "salah_satu",
+}
+
+
+def _compile_bila(bila: dict[str, Any], where: str) -> Callable[[Konteks], bool]:
+    """Turn a rule's ``bila`` mapping into one predicate over a Konteks."""
+    unknown = set(bila) - _SYARAT_DIKENAL
+    if unknown:
+        raise ProfilError(f"{where}: syarat tidak dikenal {sorted(unknown)}")
+    checks: list[Callable[[Konteks], bool]] = []
+
+    def jenis_list(key: str) -> frozenset[str]:
+        values = _as_tuple(bila[key])
+        bad = [v for v in values if v not in JENIS_UNIT]
+        if bad:
+            raise ProfilError(f"{where}: jenis unit tidak dikenal di '{key}': {bad}")
+        return frozenset(values)
+
+    def jabatan_list(key: str) -> frozenset[str]:
+        values = _as_tuple(bila[key])
+        bad = [v for v in values if v not in JENIS_JABATAN and v != "tidak_ada"]
+        if bad:
+            raise ProfilError(f"{where}: jenis jabatan tidak dikenal di '{key}': {bad}")
+        return frozenset(values)
+
+    if "pd" in bila:
+        s_pd = jenis_list("pd")
+        checks.append(lambda k: k.jenis_pd in s_pd)
+    if "organisasi" in bila:
+        s_org = jenis_list("organisasi")
+        checks.append(lambda k: k.jenis_organisasi in s_org)
+    if "unit" in bila:
+        s_unit = jenis_list("unit")
+        checks.append(lambda k: k.jenis_unit in s_unit)
+    if "dalam" in bila:
+        s_dalam = jenis_list("dalam")
+        checks.append(lambda k: bool(k.leluhur_jenis & s_dalam))
+    if "level" in bila:
+        s_level = frozenset(int(v) for v in _as_tuple(bila["level"]))
+        checks.append(lambda k: k.level in s_level)
+    if "kepala_unit" in bila:
+        s_ku = jabatan_list("kepala_unit")
+        checks.append(lambda k: k.kepala_unit in s_ku)
+    if "kepala_induk" in bila:
+        s_ki = jabatan_list("kepala_induk")
+        checks.append(lambda k: k.kepala_induk in s_ki)
+    if "kepala_jenjang" in bila:
+        s_kj = _expand_jenjang(_as_tuple(bila["kepala_jenjang"]))
+        checks.append(lambda k: k.kepala_jenjang in s_kj)
+    if "jenis_jabatan" in bila:
+        s_jj = jabatan_list("jenis_jabatan")
+        checks.append(lambda k: k.jenis_jabatan in s_jj)
+    if "jenjang" in bila:
+        s_jenjang = _expand_jenjang(_as_tuple(bila["jenjang"]))
+        bad = [v for v in s_jenjang if v not in JENJANG]
+        if bad:
+            raise ProfilError(f"{where}: jenjang tidak dikenal: {bad}")
+        checks.append(lambda k: k.jenjang in s_jenjang)
+    if "kepala" in bila:
+        want = bool(bila["kepala"])
+        checks.append(lambda k: k.kepala is want)
+    if "nama_pd" in bila:
+        n_pd = _as_tuple(bila["nama_pd"])
+        checks.append(lambda k: _contains_any(k.nama_pd, n_pd))
+    if "nama_organisasi" in bila:
+        n_org = _as_tuple(bila["nama_organisasi"])
+        checks.append(lambda k: _contains_any(k.nama_organisasi, n_org))
+    if "nama_unit" in bila:
+        n_unit = _as_tuple(bila["nama_unit"])
+        checks.append(lambda k: _contains_any(k.nama_unit, n_unit))
+    if "bukan" in bila:
+        negated = _compile_bila(bila["bukan"], f"{where}.bukan")
+        checks.append(lambda k: not negated(k))
+    if "salah_satu" in bila:
+        options = [_compile_bila(b, f"{where}.salah_satu[{i}]") for i, b in enumerate(bila["salah_satu"])]
+        checks.append(lambda k: any(o(k) for o in options))
+
+    return lambda k: all(c(k) for c in checks)
+
+
+def _check_locators(values: tuple[str, ...], where: str) -> tuple[str, ...]:
+    for loc in values:
+        try:
+            _parse_locator(loc)
+        except ProfilError as e:
+            raise ProfilError(f"{where}: {e}") from None
+    return values
+
+
+def _parse_locator(loc: str) -> tuple[str, str | None]:
+    if loc in ("unit", "induk", "organisasi", "pd"):
+        return loc, None
+    for prefix in ("level:", "atas:", "pd/", "organisasi/", "instansi/", "induk/"):
+        if loc.startswith(prefix):
+            arg = loc[len(prefix) :]
+            if prefix == "level:":
+                if not arg.isdigit():
+                    raise ProfilError(f"lokator '{loc}': level harus angka")
+            elif arg not in JENIS_UNIT:
+                raise ProfilError(f"lokator '{loc}': jenis unit '{arg}' tidak dikenal")
+            return prefix, arg
+    raise ProfilError(f"lokator '{loc}' tidak dikenal")
+
+
+def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
+    kode = data.get("kode")
+    if not kode:
+        raise ProfilError("profil tanpa 'kode'")
+    singkatan = data.get("singkatan", kode)
+    aturan: list[Aturan] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(data.get("aturan") or []):
+        where = f"profil {kode}, aturan #{i + 1} ({raw.get('id', '?')})"
+        for key in ("id", "dasar"):
+            if not raw.get(key):
+                raise ProfilError(f"{where}: '{key}' wajib diisi (setiap aturan menyebut pasalnya)")
+        if raw["id"] in seen:
+            raise ProfilError(f"{where}: id ganda")
+        seen.add(raw["id"])
+        harap = raw.get("harap_delegasi")
+        if harap is not None and harap not in WEWENANG_DELEGASI:
+            raise ProfilError(f"{where}: harap_delegasi '{harap}' tidak dikenal")
+        aturan.append(
+            Aturan(
+                id=raw["id"],
+                judul=raw.get("judul", raw["id"]),
+                dasar=f"{singkatan}, {raw['dasar']}",
+                cocok=_compile_bila(raw.get("bila") or {}, where),
+                ppk=_check_locators(_as_tuple(raw.get("ppk")), where),
+                pimpinan_unit=_check_locators(_as_tuple(raw.get("pimpinan_unit")), where),
+                koordinator=_check_locators(_as_tuple(raw.get("koordinator")), where),
+                plafon=bool(raw.get("plafon", True)),
+                dasar_plafon=f"{singkatan}, {raw['dasar_plafon']}" if raw.get("dasar_plafon") else None,
+                peringatan=_as_tuple(raw.get("peringatan")),
+                keterangan=raw.get("keterangan"),
+                harap_delegasi=harap,
+            )
+        )
+    peringkat = dict(base.peringkat) if base else {}
+    peringkat.update({str(k): int(v) for k, v in (data.get("peringkat") or {}).items()})
+    missing = [j for j in (*JENIS_JABATAN, *JENJANG) if j not in peringkat]
+    if missing:
+        raise ProfilError(f"profil {kode}: peringkat belum lengkap untuk {missing}")
+    dasar_delegasi = dict(base.dasar_delegasi) if base else {}
+    dasar_delegasi.update({k: f"{singkatan}, {v}" for k, v in (data.get("dasar_delegasi") or {}).items()})
+    own_plafon = data.get("dasar_plafon")
+    return Profil(
+        kode=kode,
+        nama=data.get("nama", kode),
+        singkatan=singkatan,
+        peringkat=peringkat,
+        dasar_plafon=f"{singkatan}, {own_plafon}" if own_plafon else (base.dasar_plafon if base else ""),
+        dasar_delegasi=dasar_delegasi,
+        # The profile's own rules first; the base profile's rules catch what it leaves open.
+        aturan=tuple(aturan) + (base.aturan if base else ()),
+    )
+
+
+def available_profiles() -> list[str]:
+    return sorted(p.stem for p in PROFIL_DIR.glob("*.yaml"))
+
+
+@lru_cache(maxsize=None)
+def load_profil(kode: str) -> Profil:
+    path = PROFIL_DIR / f"{kode}.yaml"
+    if not path.is_file():
+        raise ProfilError(f"profil '{kode}' tidak ada (tersedia: {', '.join(available_profiles())})")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    base = load_profil(data["turunan"]) if data.get("turunan") else None
+    return parse_profil(data, base)
+
+
+
+# --- resolution ------------------------------------------------------------------
+
+
+@dataclass
+class Hasil:
+    """The kedudukan of one pegawai, with the reasons and legal basis."""
+
+    nip: str
+    ppk: Pegawai | None = None
+    pimpinan_unit: Pegawai | None = None
+    koordinator: Pegawai | None = None
+    aturan: str | None = None
+    peringatan: list[str] = field(default_factory=list)
+    dasar_hukum: list[str] = field(default_factory=list)
+    langkah: list[str] = field(default_factory=list)
+    # A delegation the regulation expects but the data does not (yet) hold.
+    harap_delegasi: str | None = None
+
+    def cite(self, text: str | None) -> None:
+        if text and text not in self.dasar_hukum:
+            self.dasar_hukum.append(text)
+
+    def as_dict(self) -> dict[str, Any]:
+        def pejabat(p: Pegawai | None) -> dict[str, str] | None:
+            return None if p is None else {"nip": p.nip, "nama": p.nama, "jabatan": p.jabatan}
+
+        return {
+            "nip": self.nip,
+            "ppk": pejabat(self.ppk),
+            "pimpinan_unit": pejabat(self.pimpinan_unit),
+            "koordinator": pejabat(self.koordinator),
+            "peringatan": list(self.peringatan),
+            "dasar_hukum": list(self.dasar_hukum),
+        }
+
+
+def _label(p: Pegawai) -> str:
+    return f"{p.nama} ({p.jabatan})"
+
+
+def _label_pangkat(p: Pegawai) -> str:
+    if p.jenis_jabatan == "fungsional" and p.jenjang:
+        return f"JF {LABEL_JENJANG[p.jenjang]}"
+    return p.jenis_jabatan.replace("_", " ").title() if p.jenis_jabatan != "jpt_pratama" else "JPT Pratama"
+
+
+class Resolver:
+    """Resolves kedudukan for the pegawai of one organisation under one profile."""
+
+    def __init__(self, org: Organisasi, profil: Profil):
+        self.org = org
+        self.profil = profil
+        self._per_posisi: dict[tuple[str, str, str | None, bool], Hasil] = {}
+
+    # context -------------------------------------------------------------------
+
+    def konteks(self, p: Pegawai) -> Konteks:
+        org = self.org
+        unit = org.units[p.unit]
+        akar_pd = org.units[org.akar_pd(p.unit)]
+        akar_org = org.units[org.akar_organisasi(p.unit)]
+        kepala = org.kepala(p.unit)
+        kepala_induk = org.kepala(unit.induk) if unit.induk else None
+        return Konteks(
+            unit=unit.kode,
+            jenis_unit=unit.jenis,
+            level=org.level(p.unit),
+            jenis_pd=akar_pd.jenis,
+            nama_pd=akar_pd.nama,
+            jenis_organisasi=akar_org.jenis,
+            nama_organisasi=akar_org.nama,
+            nama_unit=unit.nama,
+            leluhur_jenis=frozenset(org.units[k].jenis for k in org.leluhur(p.unit)),
+            kepala_unit=kepala.jenis_jabatan if kepala else "tidak_ada",
+            kepala_jenjang=kepala.jenjang if kepala else None,
+            kepala_induk=kepala_induk.jenis_jabatan if kepala_induk else "tidak_ada",
+            jenis_jabatan=p.jenis_jabatan,
+            jenjang=p.jenjang,
+            kepala=p.kepala_unit,
+        )
+
+    # locators ------------------------------------------------------------------
+
+    def locate(self, loc: str, p: Pegawai) -> tuple[str | None, Pegawai | None]:
+        """The unit a locator points at for this pegawai, and its head (or None)."""
+        org = self.org
+        kind, arg = _parse_locator(loc)
+        leluhur = org.leluhur(p.unit)
+        kode: str | None = None
+        if kind == "unit":
+            kode = p.unit
+        elif kind == "induk":
+            kode = org.units[p.unit].induk
+        elif kind == "organisasi":
+            kode = org.akar_organisasi(p.unit)
+        elif kind == "pd":
+            kode = org.akar_pd(p.unit)
+        elif kind == "level:":
+            akar = org.akar_organisasi(p.unit)
+            rantai = leluhur[: leluhur.index(akar) + 1]
+            n = int(arg or 0)
+            kode = rantai[-n] if 0 < n <= len(rantai) else None
+        elif kind == "atas:":
+            kode = next((k for k in leluhur if org.units[k].jenis == arg), None)
+        elif kind == "induk/":
+            induk = org.units[p.unit].induk
+            kode = next((k for k in org.anak(induk) if org.units[k].jenis == arg), None) if induk else None
+        elif kind in ("pd/", "organisasi/"):
+            akar = org.akar_pd(p.unit) if kind == "pd/" else org.akar_organisasi(p.unit)
+            kode = next((k for k in org.anak(akar) if org.units[k].jenis == arg), None)
+        elif kind == "instansi/":
+            kode = next(
+                (u.kode for u in org.units.values() if u.induk is None and u.jenis == arg),
+                None,
+            )
+        if kode is None:
+            return None, None
+        kepala = org.kepala(kode)
+        if kepala is not None and kepala.nip == p.nip:
+            return kode, None
+        return kode, kepala
+
+    # ranks ---------------------------------------------------------------------
+
+    def peringkat(self, p: Pegawai) -> int:
+        if p.jenis_jabatan == "fungsional" and p.jenjang:
+            return self.profil.peringkat[p.jenjang]
+        return self.profil.peringkat[p.jenis_jabatan]
+
+    def melebihi(self, penilai: Pegawai, dinilai: Pegawai) -> bool:
+        """SPEC §3 rule 2: a PPK rates only pegawai of a lower rank (penyetaraan)."""
+        return self.peringkat(penilai) > self.peringkat(dinilai)
+
+    # resolution ----------------------------------------------------------------
+
+    def aturan_untuk(self, k: Konteks) -> Aturan | None:
+        return next((a for a in self.profil.aturan if a.cocok(k)), None)
+
+    def resolve(self, nip: str) -> Hasil:
+        p = self.org.pegawai[nip]
+        key = (p.unit, p.jenis_jabatan, p.jenjang, p.kepala_unit)
+        posisi = self._per_posisi.get(key)
+        if posisi is None:
+            posisi = self._resolve_posisi(p)
+            self._per_posisi[key] = posisi
+        hasil = Hasil(
+            nip=p.nip,
+            ppk=posisi.ppk,
+            pimpinan_unit=posisi.pimpinan_unit,
+            koordinator=posisi.koordinator,
+            aturan=posisi.aturan,
+            peringatan=list(posisi.peringatan),
+            dasar_hukum=list(posisi.dasar_hukum),
+            langkah=list(posisi.langkah),
+        )
+        harap = posisi.harap_delegasi
+        self._apply_delegasi(p, hasil, harap)
+        return hasil
+
+    def resolve_all(self) -> dict[str, Hasil]:
+        return {nip: self.resolve(nip) for nip in self.org.pegawai}
+
+    def _resolve_posisi(self, p: Pegawai) -> Hasil:
+        """Everything that depends only on the post, not on the person's delegations."""
+        hasil = Hasil(nip=p.nip)
+        k = self.konteks(p)
+        aturan = self.aturan_untuk(k)
+        if aturan is None:
+            hasil.peringatan.append(
+                f"Tidak ada aturan profil {self.profil.kode} untuk {_label_pangkat(p)} "
+                f"di unit {self.org.units[p.unit].nama}; kedudukan perlu ditetapkan manual."
+            )
+            return hasil
+        hasil.aturan = aturan.id
+        hasil.langkah.append(f"Aturan '{aturan.judul}' berlaku ({aturan.dasar}).")
+        hasil.cite(aturan.dasar)
+
+        hasil.ppk = self._pilih_ppk(aturan, p, hasil)
+        hasil.pimpinan_unit = self._pilih(aturan.pimpinan_unit, p)
+        koordinator = self._pilih(aturan.koordinator, p)
+        if koordinator is not None and koordinator.jenis_jabatan == "pengawas" and koordinator is not hasil.ppk:
+            hasil.koordinator = koordinator
+
+        if hasil.pimpinan_unit is not None:
+            hasil.langkah.append(f"Pimpinan unit organisasi: {_label(hasil.pimpinan_unit)}.")
+        if hasil.koordinator is not None:
+            hasil.langkah.append(
+                f"Koordinator (selayaknya ketua tim substansi): {_label(hasil.koordinator)}."
+            )
+        for text in aturan.peringatan:
+            hasil.peringatan.append(text)
+        if aturan.keterangan:
+            hasil.langkah.append(aturan.keterangan)
+        elif not aturan.peringatan:
+            if hasil.ppk is None:
+                hasil.peringatan.append("Belum ada Pejabat Penilai Kinerja (PPK).")
+            if hasil.pimpinan_unit is None and aturan.pimpinan_unit:
+                hasil.peringatan.append("Belum ada pimpinan unit organisasi.")
+        hasil.harap_delegasi = aturan.harap_delegasi
+        return hasil
+
+    def _pilih(self, locators: tuple[str, ...], p: Pegawai) -> Pegawai | None:
+        for loc in locators:
+            _, kepala = self.locate(loc, p)
+            if kepala is not None:
+                return kepala
+        return None
+
+    def _pilih_ppk(self, aturan: Aturan, p: Pegawai, hasil: Hasil) -> Pegawai | None:
+        terakhir: str | None = None
+        dilewati = False
+        for loc in aturan.ppk:
+            kode, kepala = self.locate(loc, p)
+            if kode is not None:
+                terakhir = kode
+            if kepala is None:
+                vacant = kode is not None and not (kode == p.unit and p.kepala_unit)
+                if vacant:
+                    hasil.langkah.append(f"Jabatan kepala {self.org.units[kode].nama} kosong.")
+                continue
+            if not aturan.plafon or self.melebihi(kepala, p):
+                return self._ppk_ditetapkan(kepala, hasil, aturan, dilewati)
+            hasil.langkah.append(
+                f"{_label(kepala)} setara {_label_pangkat(kepala)}, tidak menilai {_label_pangkat(p)}."
+            )
+            dilewati = True
+        if not aturan.ppk:
+            return None
+        # Candidates exhausted: move up the tree to the first head who outranks him.
+        start = terakhir or p.unit
+        for kode in self.org.leluhur(start)[1:]:
+            kepala = self.org.kepala(kode)
+            if kepala is None or kepala.nip == p.nip:
+                continue
+            if not aturan.plafon or self.melebihi(kepala, p):
+                hasil.langkah.append(f"PPK naik ke kepala {self.org.units[kode].nama}.")
+                return self._ppk_ditetapkan(kepala, hasil, aturan, dilewati)
+            hasil.langkah.append(
+                f"{_label(kepala)} setara {_label_pangkat(kepala)}, tidak menilai {_label_pangkat(p)}."
+            )
+            dilewati = True
+        return None
+
+    def _ppk_ditetapkan(self, ppk: Pegawai, hasil: Hasil, aturan: Aturan, plafon: bool) -> Pegawai:
+        """Record the PPK; cite the ceiling rule when it is why the PPK moved up."""
+        if plafon:
+            hasil.cite(aturan.dasar_plafon or self.profil.dasar_plafon)
+        hasil.langkah.append(f"Pejabat Penilai Kinerja: {_label(ppk)}.")
+        return ppk
+
+    def _apply_delegasi(self, p: Pegawai, hasil: Hasil, harap: str | None) -> None:
+        if hasil.ppk is not None:
+            for d in self.org.delegasi_dari(hasil.ppk.nip):
+                if d.wewenang != "penilaian_kinerja" or not d.covers(p) or d.kepada not in self.org.pegawai:
+                    continue
+                delegate = self.org.pegawai[d.kepada]
+                if delegate.nip == p.nip:
+                    continue
+                hasil.langkah.append(
+                    f"{_label(hasil.ppk)} mendelegasikan penilaian kinerja kepada {_label(delegate)}."
+                )
+                hasil.cite(self.profil.dasar_delegasi.get("penilaian_kinerja"))
+                if not self.melebihi(delegate, p):
+                    hasil.peringatan.append(
+                        f"Penerima delegasi {_label(delegate)} tidak lebih tinggi dari {_label_pangkat(p)}."
+                    )
+                hasil.ppk = delegate
+                harap = None if harap == "penilaian_kinerja" else harap
+                break
+        pemberi = [x for x in (hasil.ppk, hasil.pimpinan_unit) if x is not None]
+        for official in pemberi:
+            found = False
+            for d in self.org.delegasi_dari(official.nip):
+                if d.wewenang != "pengelolaan_kinerja" or not d.covers(p) or d.kepada not in self.org.pegawai:
+                    continue
+                delegate = self.org.pegawai[d.kepada]
+                if delegate.nip == p.nip:
+                    continue
+                hasil.langkah.append(
+                    f"{_label(official)} mendelegasikan pengelolaan kinerja kepada {_label(delegate)}."
+                )
+                hasil.cite(self.profil.dasar_delegasi.get("pengelolaan_kinerja"))
+                if hasil.pimpinan_unit is None:
+                    hasil.peringatan = [w for w in hasil.peringatan if "pimpinan unit" not in w.lower()]
+                hasil.pimpinan_unit = delegate
+                harap = None if harap == "pengelolaan_kinerja" else harap
+                found = True
+                break
+            if found:
+                break
+        if harap:
+            hasil.peringatan.append(
+                f"Menunggu pendelegasian {harap.replace('_', ' ')} dari "
+                f"{_label(hasil.ppk) if hasil.ppk else 'PPK'}."
+            )
+
+
+def resolve(org: Organisasi, nip: str, profil: Profil | None = None) -> Hasil:
+    """The kedudukan of one pegawai (convenience for callers resolving a single one)."""
+    return Resolver(org, profil or load_profil(org.profil)).resolve(nip)
+
+
+def resolve_all(org: Organisasi, profil: Profil | None = None) -> dict[str, Hasil]:
+    return Resolver(org, profil or load_profil(org.profil)).resolve_all()

@@ -1,0 +1,80 @@
+"""The engine's shared mechanisms, checked on the nasional baseline profile."""
+
+from sikerja.kedudukan.tests.util import kedudukan, nip, nip_of, org_from_yaml
+
+ORG = f"""
+instansi: {{kode: contoh, nama: Pemerintah Kabupaten Contoh, profil: nasional}}
+unit:
+  - {{kode: SETDA, nama: Sekretariat Daerah, jenis: sekretariat_daerah}}
+  - {{kode: DINKES, nama: Dinas Kesehatan, jenis: dinas}}
+  - {{kode: P2P, nama: Bidang P2P, jenis: bidang, induk: DINKES}}
+  - {{kode: PKM, nama: Puskesmas Bangil, jenis: puskesmas, induk: DINKES}}
+pegawai:
+  - {{nip: "{nip(1)}", nama: Sekda, jabatan: Sekretaris Daerah, jenis_jabatan: jpt_pratama, unit: SETDA, kepala_unit: true}}
+  - {{nip: "{nip(2)}", nama: Budi, jabatan: Kepala Dinas Kesehatan, jenis_jabatan: jpt_pratama, unit: DINKES, kepala_unit: true}}
+  - {{nip: "{nip(3)}", nama: Ani, jabatan: Kepala Bidang P2P, jenis_jabatan: administrator, unit: P2P, kepala_unit: true}}
+  - {{nip: "{nip(4)}", nama: Sari, jabatan: Epidemiolog Ahli Muda, jenis_jabatan: fungsional, jenjang: ahli_muda, unit: P2P}}
+  - {{nip: "{nip(5)}", nama: Rudi, jabatan: Epidemiolog Ahli Madya, jenis_jabatan: fungsional, jenjang: ahli_madya, unit: P2P}}
+  - {{nip: "{nip(6)}", nama: Dewi, jabatan: Dokter Ahli Muda, jenis_jabatan: fungsional, jenjang: ahli_muda, unit: PKM, kepala_unit: true}}
+  - {{nip: "{nip(7)}", nama: Eko, jabatan: Dokter Ahli Muda, jenis_jabatan: fungsional, jenjang: ahli_muda, unit: PKM}}
+  - {{nip: "{nip(8)}", nama: Fitri, jabatan: Perawat Terampil, jenis_jabatan: fungsional, jenjang: terampil, unit: PKM}}
+"""
+
+
+def test_jf_is_rated_and_led_by_the_head_of_the_unit_he_sits_in():
+    h = kedudukan(org_from_yaml(ORG), nip(4))
+    assert nip_of(h, "ppk") == nip(3)
+    assert nip_of(h, "pimpinan_unit") == nip(3)
+    assert h.dasar_hukum == ["PermenPANRB 7/2022, Lampiran, kedudukan pejabat fungsional dan pelaksana"]
+
+
+def test_rank_ceiling_moves_ppk_up_but_leaves_the_excluded_head_as_pimpinan_unit():
+    # SPEC §3 rule 2–3: an administrator (≈ Ahli Madya) does not rate an Ahli Madya.
+    h = kedudukan(org_from_yaml(ORG), nip(5))
+    assert nip_of(h, "ppk") == nip(2)
+    assert nip_of(h, "pimpinan_unit") == nip(3)
+    assert any("penilai kinerja paling rendah" in d for d in h.dasar_hukum)
+
+
+def test_jf_head_does_not_rate_a_jf_of_the_same_jenjang():
+    h = kedudukan(org_from_yaml(ORG), nip(7))
+    assert nip_of(h, "ppk") == nip(2)
+    assert nip_of(h, "pimpinan_unit") == nip(6)
+
+
+def test_jf_head_rates_a_lower_jenjang():
+    h = kedudukan(org_from_yaml(ORG), nip(8))
+    assert nip_of(h, "ppk") == nip(6)
+
+
+def test_head_of_a_pd_is_rated_by_the_sekretaris_daerah():
+    h = kedudukan(org_from_yaml(ORG), nip(2))
+    assert nip_of(h, "ppk") == nip(1)
+    assert h.peringatan == []
+
+
+def test_sekda_has_no_ppk_in_the_application_and_no_warning():
+    h = kedudukan(org_from_yaml(ORG), nip(1))
+    assert h.ppk is None and h.peringatan == []
+
+
+def test_penilaian_kinerja_delegation_makes_the_delegate_ppk():
+    org = org_from_yaml(
+        ORG
+        + f"""
+delegasi:
+  - {{dari: "{nip(2)}", kepada: "{nip(3)}", wewenang: penilaian_kinerja, pegawai: ["{nip(7)}"]}}
+"""
+    )
+    h = kedudukan(org, nip(7))
+    assert nip_of(h, "ppk") == nip(3)
+    assert any("pendelegasian kewenangan penilaian" in d for d in h.dasar_hukum)
+    # The delegation names only Eko: Fitri's PPK is unchanged.
+    assert nip_of(kedudukan(org, nip(8)), "ppk") == nip(6)
+
+
+def test_vacant_head_moves_ppk_up_and_warns_of_no_pimpinan_unit():
+    org = org_from_yaml(ORG.replace(f'nip: "{nip(3)}", nama: Ani', f'nip: "{nip(3)}", nama: Ani').replace("unit: P2P, kepala_unit: true", "unit: DINKES"))
+    h = kedudukan(org, nip(4))
+    assert nip_of(h, "ppk") == nip(2)
+    assert "Belum ada pimpinan unit organisasi." in h.peringatan

@@ -1,0 +1,360 @@
+"""Reading and validating an organisation import file (YAML, JSON or XLSX).
+
+The same document feeds ``sikerja impor`` (written to the database), the web
+import (same report) and ``sikerja kedudukan --data`` (kept in memory). Reading
+never stops at the first problem: every offending row and field is reported in
+Indonesian, so an HR officer can fix the whole file in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+
+from .struktur import Delegasi, Organisasi, Pegawai, Unit
+from .vocab import (
+    JENIS_JABATAN,
+    JENIS_UNIT,
+    JENJANG,
+    PROFIL,
+    STATUS_PEGAWAI,
+    WEWENANG_DELEGASI,
+)
+
+NIP_RE = re.compile(r"^\d{18}$")
+KODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Galat:
+    """One problem in one row and field of the document."""
+
+    bagian: str  # instansi | unit | pegawai | delegasi | berkas
+    baris: int | None
+    kolom: str | None
+    pesan: str
+
+    def __str__(self) -> str:
+        where = self.bagian
+        if self.baris is not None:
+            where += f" baris {self.baris}"
+        if self.kolom:
+            where += f", kolom '{self.kolom}'"
+        return f"{where}: {self.pesan}"
+
+
+class DokumenTidakValid(Exception):
+    """The document has errors; nothing may be written."""
+
+    def __init__(self, galat: list[Galat]):
+        self.galat = galat
+        super().__init__("\n".join(str(g) for g in galat))
+
+
+@dataclass
+class InstansiData:
+    kode: str
+    nama: str
+    profil: str
+
+
+@dataclass
+class Dokumen:
+    instansi: InstansiData
+    units: list[Unit] = field(default_factory=list)
+    pegawai: list[Pegawai] = field(default_factory=list)
+    delegasi: list[Delegasi] = field(default_factory=list)
+
+    def organisasi(self) -> Organisasi:
+        return Organisasi(
+            profil=self.instansi.profil,
+            kode_instansi=self.instansi.kode,
+            nama_instansi=self.instansi.nama,
+            units={u.kode: u for u in self.units},
+            pegawai={p.nip: p for p in self.pegawai},
+            delegasi=list(self.delegasi),
+        )
+
+
+# --- reading raw files -----------------------------------------------------------
+
+
+def _xlsx_rows(ws: Any) -> tuple[list[dict[str, Any]], int]:
+    rows = ws.iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None:
+        return [], 2
+    keys = [str(h).strip().lower() if h is not None else "" for h in header]
+    out: list[dict[str, Any]] = []
+    for values in rows:
+        if values is None or all(v is None or str(v).strip() == "" for v in values):
+            out.append({})  # keep row numbers aligned with the sheet
+            continue
+        out.append({k: v for k, v in zip(keys, values, strict=False) if k})
+    return out, 2
+
+
+def _split_list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value]
+    return [v.strip() for v in str(value).split(",") if v.strip()]
+
+
+def read_raw(source: str | Path | IO[bytes], nama: str | None = None) -> tuple[dict[str, Any], int]:
+    """Load a file into the plain mapping shape; returns it and the first data row number.
+
+    YAML and JSON lists are numbered from 1; XLSX rows carry their sheet row
+    number (the header is row 1), so a message points at the cell to fix.
+    """
+    name = (nama or (str(source) if not hasattr(source, "read") else getattr(source, "name", ""))).lower()
+    if name.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            wb = load_workbook(source, read_only=True, data_only=True)
+        except Exception as e:  # openpyxl raises many kinds for a damaged file
+            raise DokumenTidakValid([Galat("berkas", None, None, f"berkas XLSX tidak dapat dibaca: {e}")]) from e
+        data: dict[str, Any] = {}
+        sheets = {s.lower(): s for s in wb.sheetnames}
+        if "instansi" in sheets:
+            rows, _ = _xlsx_rows(wb[sheets["instansi"]])
+            data["instansi"] = rows[0] if rows else {}
+        for bagian in ("unit", "pegawai", "delegasi"):
+            if bagian in sheets:
+                data[bagian], _ = _xlsx_rows(wb[sheets[bagian]])
+        wb.close()
+        return data, 2
+    if hasattr(source, "read"):
+        raw_bytes = source.read()
+        text = raw_bytes.decode("utf-8-sig") if isinstance(raw_bytes, bytes) else raw_bytes
+    else:
+        try:
+            text = Path(source).read_text(encoding="utf-8-sig")
+        except OSError as e:
+            raise DokumenTidakValid([Galat("berkas", None, None, f"berkas tidak dapat dibuka: {e}")]) from e
+    try:
+        if name.endswith(".json"):
+            data = json.loads(text)
+        else:
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+            data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except (ValueError, yaml.YAMLError) as e:
+        raise DokumenTidakValid([Galat("berkas", None, None, f"format berkas tidak valid: {e}")]) from e
+    if not isinstance(data, dict):
+        raise DokumenTidakValid([Galat("berkas", None, None, "isi berkas harus berupa objek dengan kunci 'instansi', 'unit', 'pegawai'")])
+    return data, 1
+
+
+def load(source: str | Path | IO[bytes], nama: str | None = None) -> Dokumen:
+    data, first = read_raw(source, nama)
+    return validate(data, first_row=first)
+
+
+# --- validation ------------------------------------------------------------------
+
+
+def _text(row: dict[str, Any], key: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _bool(value: Any) -> bool | None:
+    if value in (None, ""):
+        return False
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "ya", "y", "1", "yes"):
+        return True
+    if text in ("false", "tidak", "t", "0", "no", "n"):
+        return False
+    return None
+
+
+def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
+    """Check the whole document; raise :class:`DokumenTidakValid` listing every problem."""
+    galat: list[Galat] = []
+
+    def err(bagian: str, baris: int | None, kolom: str | None, pesan: str) -> None:
+        galat.append(Galat(bagian, baris, kolom, pesan))
+
+    raw_inst = data.get("instansi") or {}
+    if not isinstance(raw_inst, dict):
+        raw_inst = {}
+        err("instansi", None, None, "harus berupa objek {kode, nama, profil}")
+    inst = InstansiData(_text(raw_inst, "kode"), _text(raw_inst, "nama"), _text(raw_inst, "profil"))
+    if not inst.kode:
+        err("instansi", None, "kode", "kode instansi wajib diisi")
+    elif not KODE_RE.match(inst.kode):
+        err("instansi", None, "kode", f"kode '{inst.kode}' hanya boleh huruf, angka, titik, garis bawah dan tanda hubung")
+    if not inst.nama:
+        err("instansi", None, "nama", "nama instansi wajib diisi")
+    if inst.profil not in PROFIL:
+        err("instansi", None, "profil", f"profil '{inst.profil}' tidak dikenal; pilih salah satu: {', '.join(PROFIL)}")
+
+    units: dict[str, Unit] = {}
+    unit_rows: dict[str, int] = {}
+    for i, row in enumerate(data.get("unit") or []):
+        baris = i + first_row
+        if not row:
+            continue
+        if not isinstance(row, dict):
+            err("unit", baris, None, "baris harus berupa objek")
+            continue
+        kode, nama, jenis = _text(row, "kode"), _text(row, "nama"), _text(row, "jenis")
+        induk = _text(row, "induk") or None
+        ok = True
+        if not kode:
+            err("unit", baris, "kode", "kode unit wajib diisi")
+            ok = False
+        elif kode in units:
+            err("unit", baris, "kode", f"kode '{kode}' sudah dipakai di baris {unit_rows[kode]}")
+            ok = False
+        if not nama:
+            err("unit", baris, "nama", "nama unit wajib diisi")
+        if jenis not in JENIS_UNIT:
+            err("unit", baris, "jenis", f"jenis '{jenis}' tidak dikenal; pilih salah satu: {', '.join(JENIS_UNIT)}")
+        if ok:
+            units[kode] = Unit(kode=kode, nama=nama, jenis=jenis, induk=induk)
+            unit_rows[kode] = baris
+    for kode, u in units.items():
+        if u.induk is not None and u.induk not in units:
+            err("unit", unit_rows[kode], "induk", f"unit induk '{u.induk}' tidak ada di daftar unit")
+    # Cycles: follow each chain of parents; a chain that meets itself is a cycle.
+    reported: set[str] = set()
+    for kode in units:
+        seen: list[str] = []
+        cur: str | None = kode
+        while cur is not None and cur in units and cur not in seen:
+            seen.append(cur)
+            cur = units[cur].induk
+        if cur is not None and cur in seen and cur not in reported:
+            cycle = seen[seen.index(cur) :]
+            reported.update(cycle)
+            err(
+                "unit",
+                unit_rows[cur],
+                "induk",
+                f"hubungan induk berputar: {' → '.join([*cycle, cur])}",
+            )
+
+    pegawai: dict[str, Pegawai] = {}
+    nip_rows: dict[str, int] = {}
+    kepala_rows: dict[str, tuple[int, str]] = {}
+    for i, row in enumerate(data.get("pegawai") or []):
+        baris = i + first_row
+        if not row:
+            continue
+        if not isinstance(row, dict):
+            err("pegawai", baris, None, "baris harus berupa objek")
+            continue
+        nip = _text(row, "nip")
+        nama = _text(row, "nama")
+        status = _text(row, "status").lower() or "pns"
+        jabatan = _text(row, "jabatan")
+        jj = _text(row, "jenis_jabatan")
+        jenjang = _text(row, "jenjang") or None
+        unit = _text(row, "unit")
+        kepala = _bool(row.get("kepala_unit"))
+        ok = True
+        if not NIP_RE.match(nip):
+            err("pegawai", baris, "nip", f"NIP harus 18 digit angka (tertulis '{nip}')")
+            ok = False
+        elif nip in pegawai:
+            err("pegawai", baris, "nip", f"NIP {nip} ganda, sudah ada di baris {nip_rows[nip]}")
+            ok = False
+        if not nama:
+            err("pegawai", baris, "nama", "nama wajib diisi")
+        if status not in STATUS_PEGAWAI:
+            err("pegawai", baris, "status", f"status '{status}' tidak dikenal; isi 'pns' atau 'pppk'")
+        if not jabatan:
+            err("pegawai", baris, "jabatan", "nama jabatan wajib diisi")
+        if jj not in JENIS_JABATAN:
+            err("pegawai", baris, "jenis_jabatan", f"jenis jabatan '{jj}' tidak dikenal; pilih salah satu: {', '.join(JENIS_JABATAN)}")
+        elif jj == "fungsional" and not jenjang:
+            err("pegawai", baris, "jenjang", "jenjang wajib diisi untuk jabatan fungsional")
+        elif jj != "fungsional" and jenjang:
+            err("pegawai", baris, "jenjang", f"jenjang hanya untuk jabatan fungsional, bukan {jj}; kosongkan kolom ini")
+        if jenjang and jenjang not in JENJANG:
+            err("pegawai", baris, "jenjang", f"jenjang '{jenjang}' tidak dikenal; pilih salah satu: {', '.join(JENJANG)}")
+        if unit not in units:
+            err("pegawai", baris, "unit", f"unit '{unit}' tidak ada di daftar unit")
+        if kepala is None:
+            err("pegawai", baris, "kepala_unit", f"isi 'true' atau 'false' (tertulis '{row.get('kepala_unit')}')")
+            kepala = False
+        if kepala and unit in kepala_rows:
+            first, other = kepala_rows[unit]
+            err("pegawai", baris, "kepala_unit", f"unit '{unit}' sudah punya kepala: NIP {other} di baris {first}")
+        elif kepala:
+            kepala_rows[unit] = (baris, nip)
+        kompetensi: list[tuple[str, str]] = []
+        for k in row.get("kompetensi") or [] if not isinstance(row.get("kompetensi"), str) else _split_list(row.get("kompetensi")):
+            if isinstance(k, dict):
+                nama_k = str(k.get("nama", "")).strip()
+                tingkat = str(k.get("tingkat", "")).strip()
+            else:
+                nama_k, _, tingkat = str(k).partition(":")
+                nama_k, tingkat = nama_k.strip(), tingkat.strip()
+            if not nama_k:
+                err("pegawai", baris, "kompetensi", "setiap kompetensi perlu nama")
+                continue
+            kompetensi.append((nama_k, tingkat))
+        if ok:
+            pegawai[nip] = Pegawai(
+                nip=nip,
+                nama=nama,
+                jabatan=jabatan,
+                jenis_jabatan=jj,
+                unit=unit,
+                status=status,
+                jenjang=jenjang,
+                kepala_unit=bool(kepala),
+                kompetensi=tuple(kompetensi),
+            )
+            nip_rows[nip] = baris
+
+    delegasi: list[Delegasi] = []
+    seen_delegasi: dict[tuple[str, str, str], int] = {}
+    for i, row in enumerate(data.get("delegasi") or []):
+        baris = i + first_row
+        if not row:
+            continue
+        if not isinstance(row, dict):
+            err("delegasi", baris, None, "baris harus berupa objek")
+            continue
+        dari, kepada, wewenang = _text(row, "dari"), _text(row, "kepada"), _text(row, "wewenang")
+        daftar = _split_list(row.get("pegawai"))
+        jenjang_list = _split_list(row.get("jenjang"))
+        for kolom, nip in (("dari", dari), ("kepada", kepada)):
+            if nip not in pegawai:
+                err("delegasi", baris, kolom, f"NIP '{nip}' tidak ada di daftar pegawai")
+        if dari and dari == kepada:
+            err("delegasi", baris, "kepada", "pejabat tidak dapat mendelegasikan kepada dirinya sendiri")
+        if wewenang not in WEWENANG_DELEGASI:
+            err("delegasi", baris, "wewenang", f"wewenang '{wewenang}' tidak dikenal; isi 'penilaian_kinerja' atau 'pengelolaan_kinerja'")
+        for nip in daftar:
+            if nip not in pegawai:
+                err("delegasi", baris, "pegawai", f"NIP '{nip}' tidak ada di daftar pegawai")
+        for j in jenjang_list:
+            if j not in JENJANG and j != "pelaksana":
+                err("delegasi", baris, "jenjang", f"jenjang '{j}' tidak dikenal")
+        key = (dari, kepada, wewenang)
+        if key in seen_delegasi:
+            err("delegasi", baris, None, f"delegasi yang sama sudah ada di baris {seen_delegasi[key]}")
+        seen_delegasi[key] = baris
+        delegasi.append(Delegasi(dari=dari, kepada=kepada, wewenang=wewenang, pegawai=tuple(daftar), jenjang=tuple(jenjang_list)))
+
+    if galat:
+        raise DokumenTidakValid(galat)
+    return Dokumen(instansi=inst, units=list(units.values()), pegawai=list(pegawai.values()), delegasi=delegasi)

@@ -1,0 +1,171 @@
+"""The organisation of each instansi (SPEC §2): units, pegawai, delegations.
+
+Every row carries its instansi; every selector filters by it. Nothing is
+deleted by an import: a unit or pegawai no longer in the file becomes inactive,
+because letters and kedudukan history keep referring to it.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from .vocab import (
+    JENIS_JABATAN,
+    JENIS_UNIT,
+    JENJANG,
+    LABEL_JENIS_JABATAN,
+    LABEL_JENIS_UNIT,
+    LABEL_JENJANG,
+    LABEL_WEWENANG,
+    PROFIL,
+    STATUS_PEGAWAI,
+    WEWENANG_DELEGASI,
+    choices,
+)
+
+
+class Instansi(models.Model):
+    kode = models.SlugField(max_length=64, unique=True)
+    nama = models.CharField(max_length=200)
+    profil = models.CharField(max_length=32, choices=choices(PROFIL, {}))
+    # Kop surat and numbering of letters (penugasan).
+    alamat = models.CharField(max_length=300, blank=True)
+    kota = models.CharField(max_length=100, blank=True)
+    format_nomor_surat = models.CharField(
+        max_length=120,
+        default="{kode}/{nomor:04d}/{singkatan}/{tahun}",
+        help_text="Placeholder: {kode} (kode jenis surat), {nomor}, {singkatan} (instansi), {tahun}, {bulan_romawi}",
+    )
+    singkatan = models.CharField(max_length=32, blank=True)
+    pyb = models.ForeignKey(
+        "organisasi.Pegawai",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Pejabat yang Berwenang (PyB)",
+    )
+    ambang_beban_kerja = models.PositiveIntegerField(
+        default=100, help_text="Persen beban kerja aktif di atas mana penugasan baru meminta alasan."
+    )
+    ambang_rentang_kendali = models.PositiveIntegerField(
+        default=30, help_text="Jumlah pegawai dinilai satu PPK di atas mana BKPSDM diberi peringatan."
+    )
+
+    class Meta:
+        verbose_name = "instansi"
+        verbose_name_plural = "instansi"
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class UnitOrganisasi(models.Model):
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="units")
+    kode = models.CharField(max_length=64)
+    nama = models.CharField(max_length=200)
+    jenis = models.CharField(max_length=32, choices=choices(JENIS_UNIT, LABEL_JENIS_UNIT))
+    induk = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="anak")
+    # Derived from the tree on every import/change (organisasi.services), stored so
+    # that pages filter and sort without walking the tree.
+    level = models.PositiveSmallIntegerField(default=1)
+    akar_pd = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="Perangkat Daerah"
+    )
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "unit organisasi"
+        verbose_name_plural = "unit organisasi"
+        ordering = ["nama"]
+        constraints = [models.UniqueConstraint(fields=["instansi", "kode"], name="unit_kode_unik_per_instansi")]
+        indexes = [models.Index(fields=["instansi", "induk"]), models.Index(fields=["instansi", "akar_pd"])]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def label_jenis(self) -> str:
+        return LABEL_JENIS_UNIT.get(self.jenis, self.jenis)
+
+
+class Pegawai(models.Model):
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="pegawai")
+    nip = models.CharField("NIP", max_length=18)
+    nama = models.CharField(max_length=200)
+    status = models.CharField(max_length=8, choices=choices(STATUS_PEGAWAI, {"pns": "PNS", "pppk": "PPPK"}))
+    jabatan = models.CharField(max_length=200)
+    jenis_jabatan = models.CharField(max_length=16, choices=choices(JENIS_JABATAN, LABEL_JENIS_JABATAN))
+    jenjang = models.CharField(max_length=16, null=True, blank=True, choices=choices(JENJANG, LABEL_JENJANG))
+    unit = models.ForeignKey(UnitOrganisasi, on_delete=models.PROTECT, related_name="pegawai")
+    kepala_unit = models.BooleanField(default=False)
+    email = models.EmailField(blank=True)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "pegawai"
+        verbose_name_plural = "pegawai"
+        ordering = ["nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "nip"], name="nip_unik_per_instansi"),
+            models.UniqueConstraint(
+                fields=["unit"], condition=Q(kepala_unit=True, aktif=True), name="satu_kepala_per_unit"
+            ),
+        ]
+        indexes = [models.Index(fields=["instansi", "unit"]), models.Index(fields=["instansi", "nama"])]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.nip})"
+
+    @property
+    def label_jenjang(self) -> str:
+        return LABEL_JENJANG.get(self.jenjang or "", "")
+
+    @property
+    def label_jenis_jabatan(self) -> str:
+        return LABEL_JENIS_JABATAN.get(self.jenis_jabatan, self.jenis_jabatan)
+
+
+class Kompetensi(models.Model):
+    """A keahlian/keterampilan a pegawai holds, with its level (SPEC §2)."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="kompetensi")
+    nama = models.CharField(max_length=120)
+    tingkat = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        verbose_name_plural = "kompetensi"
+        indexes = [models.Index(fields=["nama"])]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.tingkat})" if self.tingkat else self.nama
+
+
+class Delegasi(models.Model):
+    """Pendelegasian kewenangan (SPEC §2): the delegate becomes PPK or pimpinan unit."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="delegasi")
+    dari = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="delegasi_diberikan")
+    kepada = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="delegasi_diterima")
+    wewenang = models.CharField(max_length=32, choices=choices(WEWENANG_DELEGASI, LABEL_WEWENANG))
+    # Empty lists mean "everyone the delegator rates/manages".
+    pegawai_nip = models.JSONField(default=list, blank=True)
+    jenjang = models.JSONField(default=list, blank=True)
+    aktif = models.BooleanField(default=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    dibuat_oleh = models.ForeignKey(
+        "akun.Pengguna", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "delegasi"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dari", "kepada", "wewenang"], condition=Q(aktif=True), name="delegasi_aktif_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dari.nama} → {self.kepada.nama} ({self.get_wewenang_display()})"

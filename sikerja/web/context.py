@@ -1,0 +1,2 @@
+def navigasi(request):
+    return {}
