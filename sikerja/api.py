@@ -1,0 +1,21 @@
+"""The JSON API (django-ninja), OpenAPI at /api/docs, for SPBE portals.
+
+Authentication is the user's session (same rights as the web pages); every
+router scopes its queries to the user's instansi.
+"""
+
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+api = NinjaAPI(
+    title="SIKERJA API",
+    version="1",
+    description="Sistem Kerja ASN: organisasi, kedudukan dan penugasan. Semua data dibatasi pada instansi pengguna.",
+    auth=django_auth,
+    csrf=True,
+    urls_namespace="api",
+)
+
+api.add_router("/organisasi/", "sikerja.organisasi.api.router")
+api.add_router("/kedudukan/", "sikerja.kedudukan.api.router")
+# penugasan (issue #4) adds its router here

@@ -1,0 +1,64 @@
+"""The computed kedudukan of each pegawai, kept with its history.
+
+A row holds who rates (PPK), who leads (pimpinan unit) and who coordinates a
+pegawai from ``berlaku_mulai`` until ``berlaku_sampai`` (open while current).
+Rows are never edited in place when the answer changes: the current row is
+closed and a new one opened, because ratings and letters refer to the
+kedudukan that held on their date (SPEC §1, accountability).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+
+class Kedudukan(models.Model):
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="+")
+    pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="riwayat_kedudukan")
+    ppk = models.ForeignKey(
+        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="Pejabat Penilai Kinerja",
+    )
+    pimpinan_unit = models.ForeignKey(
+        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="Pimpinan Unit Organisasi",
+    )
+    koordinator = models.ForeignKey(
+        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aturan = models.CharField(max_length=80, blank=True)
+    peringatan = models.JSONField(default=list, blank=True)
+    dasar_hukum = models.JSONField(default=list, blank=True)
+    langkah = models.JSONField(default=list, blank=True)
+    harap_delegasi = models.CharField(max_length=32, blank=True)
+    berlaku_mulai = models.DateTimeField()
+    berlaku_sampai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "kedudukan"
+        ordering = ["-berlaku_mulai"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai"], condition=Q(berlaku_sampai__isnull=True), name="satu_kedudukan_berlaku"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["instansi", "ppk"], condition=Q(berlaku_sampai__isnull=True), name="kd_ppk_berlaku"),
+            models.Index(
+                fields=["instansi", "pimpinan_unit"], condition=Q(berlaku_sampai__isnull=True), name="kd_puo_berlaku"
+            ),
+            models.Index(
+                fields=["instansi", "koordinator"], condition=Q(berlaku_sampai__isnull=True), name="kd_koor_berlaku"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Kedudukan {self.pegawai_id} sejak {self.berlaku_mulai:%Y-%m-%d}"
+
+    @property
+    def berlaku(self) -> bool:
+        return self.berlaku_sampai is None
+
+    def sama_dengan(self, ppk_id: int | None, puo_id: int | None, koor_id: int | None) -> bool:
+        return (self.ppk_id, self.pimpinan_unit_id, self.koordinator_id) == (ppk_id, puo_id, koor_id)
