@@ -12,7 +12,6 @@ api = NinjaAPI(
     version="1",
     description="Sistem Kerja ASN: organisasi, kedudukan dan penugasan. Semua data dibatasi pada instansi pengguna.",
     auth=django_auth,
-    csrf=True,
     urls_namespace="api",
 )
 

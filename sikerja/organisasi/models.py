@@ -154,6 +154,9 @@ class Delegasi(models.Model):
     pegawai_nip = models.JSONField(default=list, blank=True)
     jenjang = models.JSONField(default=list, blank=True)
     aktif = models.BooleanField(default=True)
+    # An import manages only the delegations it brought; those made in the
+    # application survive a re-import of the organisation.
+    sumber = models.CharField(max_length=8, default="aplikasi", choices=[("impor", "Impor"), ("aplikasi", "Aplikasi")])
     dibuat = models.DateTimeField(auto_now_add=True)
     dibuat_oleh = models.ForeignKey(
         "akun.Pengguna", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,2 +1,35 @@
-def navigasi(request):
-    return {}
+"""The navigation bar: what each user may open, with counts of what waits for them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def _item(request: HttpRequest, kode: str, label: str, url_name: str, jumlah: int = 0) -> dict[str, Any]:
+    url = reverse(url_name)
+    return {"kode": kode, "label": label, "url": url, "jumlah": jumlah,
+            "aktif": request.path.startswith(url) if url != "/" else request.path == "/"}
+
+
+def navigasi(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    items = [_item(request, "beranda", "Beranda", "beranda")]
+    if user.instansi_id:
+        items.append(_item(request, "organisasi", "Organisasi", "organisasi:pohon"))
+        if user.pegawai_id:
+            items.append(_item(request, "kedudukan", "Kedudukan Saya", "kedudukan:saya"))
+        # --- penugasan (issue #4): Kotak Masuk with its count, Penugasan ---
+        # --- end penugasan ---
+        if user.lintas_unit:
+            items.append(_item(request, "pemantauan", "Pemantauan BKPSDM", "kedudukan:pemantauan"))
+        if user.admin_instansi:
+            items.append(_item(request, "delegasi", "Delegasi", "kedudukan:delegasi"))
+            items.append(_item(request, "impor", "Impor Data", "organisasi:impor"))
+    if user.is_superuser:
+        items.append({"kode": "admin", "label": "Admin", "url": reverse("admin:index"), "jumlah": 0, "aktif": False})
+    return {"nav_items": items}
