@@ -31,3 +31,15 @@ class Pengguna(AbstractUser):
     def lintas_unit(self) -> bool:
         """May read every unit of the instansi (HR, inspectorate, admin)."""
         return self.admin_instansi or self.bkpsdm or self.inspektorat
+
+
+class PercobaanMasuk(models.Model):
+    """A failed login, kept for throttling and for the inspectorate's audit."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    alamat_ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    waktu = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "percobaan masuk gagal"
+        verbose_name_plural = "percobaan masuk gagal"

@@ -72,3 +72,86 @@ def hitung_ulang(instansi: Instansi, *, waktu: datetime | None = None) -> int:
         Kedudukan.objects.filter(id__in=tutup[i : i + 900]).update(berlaku_sampai=waktu)
     Kedudukan.objects.bulk_create(baru, batch_size=BATCH)
     return len(baru) + len(current)
+
+
+# --- delegations -----------------------------------------------------------------
+
+
+class DelegasiTidakSah(ValueError):
+    """A delegation the user may not make, or that makes no sense; the message says why."""
+
+
+def _validasi_delegasi(instansi: Instansi, dari: Pegawai, kepada: Pegawai, wewenang: str) -> None:
+    from sikerja.organisasi.vocab import WEWENANG_DELEGASI
+
+    if dari.instansi_id != instansi.id or kepada.instansi_id != instansi.id:
+        raise DelegasiTidakSah("Delegasi hanya antarpejabat dalam satu instansi.")
+    if dari.id == kepada.id:
+        raise DelegasiTidakSah("Pejabat tidak dapat mendelegasikan kewenangan kepada dirinya sendiri.")
+    if wewenang not in WEWENANG_DELEGASI:
+        raise DelegasiTidakSah("Pilih wewenang: penilaian kinerja atau pengelolaan kinerja.")
+    if not (dari.aktif and kepada.aktif):
+        raise DelegasiTidakSah("Pemberi dan penerima delegasi harus pegawai aktif.")
+
+
+def pratinjau_delegasi(
+    instansi: Instansi, *, dari: Pegawai, kepada: Pegawai, wewenang: str,
+    pegawai_nip: list[str] | None = None, jenjang: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """Who would get another PPK or pimpinan unit if this delegation were saved.
+
+    Resolved in memory on the current organisation plus the proposed
+    delegation; nothing is written.
+    """
+    from sikerja.organisasi.struktur import Delegasi as DelegasiData
+
+    _validasi_delegasi(instansi, dari, kepada, wewenang)
+    org = org_selectors.organisasi(instansi)
+    profil = load_profil(instansi.profil)
+    sebelum = Resolver(org, profil).resolve_all()
+    org.delegasi.append(DelegasiData(dari=dari.nip, kepada=kepada.nip, wewenang=wewenang,
+                                     pegawai=tuple(pegawai_nip or ()), jenjang=tuple(jenjang or ())))
+    org.reindex()
+    sesudah = Resolver(org, profil).resolve_all()
+    out = []
+    for nip, h in sesudah.items():
+        b = sebelum[nip]
+        for peran in ("ppk", "pimpinan_unit"):
+            lama, baru = getattr(b, peran), getattr(h, peran)
+            if (lama.nip if lama else None) != (baru.nip if baru else None):
+                out.append({
+                    "nip": nip, "nama": org.pegawai[nip].nama, "jabatan": org.pegawai[nip].jabatan,
+                    "peran": "PPK" if peran == "ppk" else "Pimpinan unit",
+                    "sebelum": lama.nama if lama else "—", "sesudah": baru.nama if baru else "—",
+                })
+    return sorted(out, key=lambda r: (r["nama"], r["peran"]))
+
+
+@transaction.atomic
+def buat_delegasi(
+    instansi: Instansi, *, dari: Pegawai, kepada: Pegawai, wewenang: str, oleh: Any = None,
+    pegawai_nip: list[str] | None = None, jenjang: list[str] | None = None,
+) -> int:
+    """Save a delegation and recompute kedudukan; returns how many kedudukan changed."""
+    from sikerja.organisasi.models import Delegasi
+
+    _validasi_delegasi(instansi, dari, kepada, wewenang)
+    if Delegasi.objects.filter(dari=dari, kepada=kepada, wewenang=wewenang, aktif=True).exists():
+        raise DelegasiTidakSah("Delegasi yang sama sudah berlaku; cabut dulu bila ingin mengubahnya.")
+    Delegasi.objects.create(
+        instansi=instansi, dari=dari, kepada=kepada, wewenang=wewenang, pegawai_nip=list(pegawai_nip or []),
+        jenjang=list(jenjang or []), sumber="aplikasi", dibuat_oleh=oleh if getattr(oleh, "pk", None) else None,
+    )
+    return hitung_ulang(instansi)
+
+
+@transaction.atomic
+def cabut_delegasi(instansi: Instansi, delegasi_id: int) -> int:
+    from sikerja.organisasi.models import Delegasi
+
+    d = Delegasi.objects.select_for_update().filter(id=delegasi_id, instansi=instansi, aktif=True).first()
+    if d is None:
+        raise DelegasiTidakSah("Delegasi tidak ditemukan atau sudah dicabut.")
+    d.aktif = False
+    d.save(update_fields=["aktif"])
+    return hitung_ulang(instansi)

@@ -111,17 +111,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
 
-# Failed-login throttling (sikerja.akun.throttle): after this many failures for
+# Failed-login throttling (sikerja.akun.services): after this many failures for
 # one username or one address within the window, logins are refused until it passes.
 LOGIN_GAGAL_MAKS = int(os.environ.get("LOGIN_GAGAL_MAKS", "5"))
 LOGIN_GAGAL_JENDELA_DETIK = int(os.environ.get("LOGIN_GAGAL_JENDELA_DETIK", "900"))
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "sikerja_cache",
-    }
-}
+# Nothing shared lives in the cache (login throttling is in the database), so a
+# per-process memory cache is enough and needs no extra service.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LANGUAGE_CODE = "id"
 TIME_ZONE = "Asia/Jakarta"

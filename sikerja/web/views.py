@@ -1,9 +1,77 @@
-"""Pages shared by every role: home, login, search."""
-from django.http import HttpResponse
+"""Pages every role shares: login/logout, the home page and the pegawai search."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from sikerja.akun import services as akun_services
+from sikerja.kedudukan import selectors as kd_selectors
+from sikerja.organisasi import selectors as org_selectors
 
 
-def beranda(request):
-    return HttpResponse("")
+def _ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR")
 
 
-masuk = keluar = cari = beranda
+def masuk(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("beranda")
+    galat = ""
+    username = ""
+    status = 200
+    if request.method == "POST":
+        username = request.POST.get("username", "").strip()
+        password = request.POST.get("password", "")
+        if akun_services.terkunci(username, _ip(request)):
+            menit = max(1, settings.LOGIN_GAGAL_JENDELA_DETIK // 60)
+            galat = f"Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {menit} menit."
+            status = 429
+        else:
+            user = authenticate(request, username=username, password=password)
+            if user is None:
+                akun_services.catat_gagal(username, _ip(request))
+                galat = "Nama pengguna atau kata sandi salah."
+                status = 401
+            else:
+                akun_services.bersihkan(username)
+                login(request, user)
+                tujuan = request.POST.get("next") or request.GET.get("next") or ""
+                if url_has_allowed_host_and_scheme(tujuan, {request.get_host()}, request.is_secure()):
+                    return redirect(tujuan)
+                return redirect("beranda")
+    return render(request, "web/masuk.html", {"galat": galat, "username": username,
+                                               "next": request.GET.get("next", "")}, status=status)
+
+
+@require_POST
+def keluar(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    messages.info(request, "Anda telah keluar.")
+    return redirect("login")
+
+
+@login_required
+def beranda(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    ctx: dict = {}
+    if user.pegawai_id:
+        ctx["kedudukan"] = kd_selectors.kedudukan_pegawai(user.pegawai)
+        ctx["jumlah_dinilai"] = kd_selectors.dinilai_oleh(user.pegawai).count()
+        ctx["jumlah_dipimpin"] = kd_selectors.dipimpin_oleh(user.pegawai).count()
+    return render(request, "web/beranda.html", ctx)
+
+
+@login_required
+def cari(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    hasil = list(org_selectors.cari_pegawai(request.user.instansi, q)) if request.user.instansi_id else []
+    if request.headers.get("HX-Request"):
+        return render(request, "web/_hasil_cari.html", {"hasil": hasil, "q": q})
+    return render(request, "web/cari.html", {"hasil": hasil, "q": q})

@@ -1,0 +1,138 @@
+"""Organisation pages: the tree, a unit, a pegawai, and the admin's import.
+
+Every lookup is filtered by the user's instansi, so a URL with another
+instansi's id answers 404. Query counts do not grow with the size of the
+instansi (asserted in tests): lists are fetched in one query each and heads
+and counts for a list of units in one more.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from sikerja.akun.akses import instansi_required, peran_required
+from sikerja.kedudukan import selectors as kd_selectors
+
+from . import selectors
+from .dokumen import DokumenTidakValid, load
+from .models import Delegasi, Pegawai, UnitOrganisasi
+from .services import impor_dokumen
+
+
+def _kepala_map(units: list[UnitOrganisasi]) -> dict[int, Pegawai]:
+    heads = Pegawai.objects.filter(unit__in=[u.id for u in units], kepala_unit=True, aktif=True).only(
+        "id", "nama", "jabatan", "unit_id"
+    )
+    return {p.unit_id: p for p in heads}
+
+
+def _hiasi(units: list[UnitOrganisasi]) -> list[UnitOrganisasi]:
+    kepala = _kepala_map(units)
+    for u in units:
+        u.kepala = kepala.get(u.id)  # type: ignore[attr-defined]
+    return units
+
+
+@instansi_required
+def pohon(request: HttpRequest) -> HttpResponse:
+    instansi = request.user.instansi
+    pd = list(selectors.units_with_counts(instansi).filter(induk__isnull=True).order_by("nama"))
+    total = dict(
+        selectors.pegawai(instansi).values("unit__akar_pd").annotate(n=Count("id")).values_list("unit__akar_pd", "n")
+    )
+    for u in _hiasi(pd):
+        u.total_pegawai = total.get(u.id, 0)  # type: ignore[attr-defined]
+    ringkas = selectors.pegawai(instansi).aggregate(
+        n=Count("id"), pppk=Count("id", filter=Q(status="pppk")), jf=Count("id", filter=Q(jenis_jabatan="fungsional"))
+    )
+    return render(request, "organisasi/pohon.html", {
+        "pd": pd, "jumlah_unit": selectors.units(instansi).count(), "ringkas": ringkas,
+    })
+
+
+def _anak(instansi, unit: UnitOrganisasi) -> list[UnitOrganisasi]:  # type: ignore[no-untyped-def]
+    return _hiasi(list(selectors.units_with_counts(instansi).filter(induk=unit).order_by("jenis", "nama")))
+
+
+@instansi_required
+def unit_anak(request: HttpRequest, pk: int) -> HttpResponse:
+    """The sub-units of a unit, for expanding the tree in place (htmx)."""
+    instansi = request.user.instansi
+    unit = get_object_or_404(UnitOrganisasi, pk=pk, instansi=instansi)
+    return render(request, "organisasi/_anak.html", {"anak": _anak(instansi, unit)})
+
+
+@instansi_required
+def unit(request: HttpRequest, pk: int) -> HttpResponse:
+    instansi = request.user.instansi
+    unit = get_object_or_404(UnitOrganisasi.objects.select_related("induk", "akar_pd"), pk=pk, instansi=instansi)
+    rantai = _rantai(unit)
+    anggota_qs = (
+        Pegawai.objects.filter(unit=unit, aktif=True)
+        .order_by("-kepala_unit", "jenis_jabatan", "nama")
+        .only("id", "nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "status", "kepala_unit", "unit_id")
+    )
+    halaman = Paginator(anggota_qs, 100).get_page(request.GET.get("hal"))
+    return render(request, "organisasi/unit.html", {
+        "unit": unit, "rantai": rantai, "anak": _anak(instansi, unit), "anggota": halaman,
+        "kepala": next((p for p in halaman if p.kepala_unit), None),
+    })
+
+
+def _rantai(unit: UnitOrganisasi) -> list[UnitOrganisasi]:
+    """Ancestors from the PD down to the unit, from one query over the PD's units."""
+    akar = unit.akar_pd_id or unit.id
+    by_id = {u.id: u for u in UnitOrganisasi.objects.filter(Q(akar_pd_id=akar) | Q(id=akar)).only("id", "nama", "induk_id")}
+    out: list[UnitOrganisasi] = []
+    cur: int | None = unit.id
+    while cur is not None and cur in by_id and len(out) < 20:
+        out.append(by_id[cur])
+        cur = by_id[cur].induk_id
+    return list(reversed(out))
+
+
+@instansi_required
+def pegawai(request: HttpRequest, pk: int) -> HttpResponse:
+    instansi = request.user.instansi
+    p = get_object_or_404(Pegawai.objects.select_related("unit"), pk=pk, instansi=instansi)
+    k = kd_selectors.kedudukan_pegawai(p)
+    return render(request, "organisasi/pegawai.html", {
+        "p": p,
+        "rantai": _rantai(p.unit),
+        "kompetensi": list(p.kompetensi.all()),
+        "k": k,
+        "jumlah_dinilai": kd_selectors.dinilai_oleh(p).count(),
+        "jumlah_dipimpin": kd_selectors.dipimpin_oleh(p).count(),
+        "jumlah_dikoordinasi": kd_selectors.dikoordinasi_oleh(p).count(),
+        "riwayat": list(kd_selectors.riwayat(p)[:20]),
+        "delegasi": list(Delegasi.objects.filter(Q(dari=p) | Q(kepada=p), aktif=True).select_related("dari", "kepada")),
+    })
+
+
+@peran_required("admin_instansi")
+def impor(request: HttpRequest) -> HttpResponse:
+    """The same import as ``sikerja impor``, for the admin of the instansi's own data."""
+    ctx: dict = {}
+    if request.method == "POST" and request.FILES.get("berkas"):
+        berkas = request.FILES["berkas"]
+        ctx["nama_berkas"] = berkas.name
+        try:
+            dokumen = load(berkas, nama=berkas.name)
+        except DokumenTidakValid as e:
+            ctx["galat"] = e.galat
+            return render(request, "organisasi/impor.html", ctx, status=400)
+        if dokumen.instansi.kode != request.user.instansi.kode:
+            ctx["galat_instansi"] = (
+                f"Berkas ini untuk instansi '{dokumen.instansi.kode}', sedangkan Anda admin "
+                f"'{request.user.instansi.kode}'. Ubah kode instansi di berkas."
+            )
+            return render(request, "organisasi/impor.html", ctx, status=400)
+        dry_run = request.POST.get("mode") != "simpan"
+        ctx["laporan"] = impor_dokumen(dokumen, dry_run=dry_run)
+        if not dry_run:
+            messages.success(request, f"Impor selesai: {ctx['laporan'].ringkasan()}.")
+    return render(request, "organisasi/impor.html", ctx)

@@ -1,0 +1,231 @@
+"""The five assignment paths as explicit state machines (SPEC §4).
+
+Each path is a table: for every waiting state, the role that must act
+(resolved from kedudukan and ``Instansi.pyb`` when the path starts), where
+approval leads, where a return for correction leads (the previous actor),
+whether refusal is allowed, and what approval produces (``hasil``: the name
+of an effect in ``services``, which issues the letters, notifications and
+the audit entry). Nothing else in the app compares status strings.
+
+Sources (the Pasuruan text is the fullest; the others say the same):
+- penunjukan dalam unit: Perbup Pasuruan 217/2023 Lampiran II.B.2.a.1; Perbup Karangasem 15/2023 Pasal 14(2);
+  Perwal Magelang 25/2023 Lampiran II.A.1.
+- penunjukan lintas unit: Pasuruan Lampiran II.B.2.a.2; Karangasem Pasal 14(3); Magelang Lampiran II.A.2.
+- penunjukan lintas instansi: Pasuruan Lampiran II.B.2.a.3; Karangasem Pasal 14(4).
+- pengajuan sukarela dalam unit: Pasuruan Lampiran II.B.2.b.1; Karangasem Pasal 15(2); Magelang Lampiran II.B.1.
+- pengajuan sukarela lintas unit: Pasuruan Lampiran II.B.2.b.2; Karangasem Pasal 15(3); Magelang Lampiran II.B.2.
+- isi surat permohonan pelibatan: Pasuruan Lampiran II.B.2.a; Karangasem Pasal 14(5); Blitar Pasal 24(3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+JALUR = {
+    "dalam_unit": "Penunjukan dalam unit organisasi",
+    "lintas_unit": "Penunjukan lintas unit organisasi",
+    "lintas_instansi": "Penunjukan lintas instansi",
+    "sukarela_dalam_unit": "Pengajuan sukarela dalam unit organisasi",
+    "sukarela_lintas_unit": "Pengajuan sukarela lintas unit organisasi",
+}
+
+STATUS = {
+    "menunggu_ppk_tujuan": "Menunggu jawaban PPK dituju",
+    "menunggu_pyb_pemohon": "Menunggu persetujuan PyB instansi pemohon",
+    "menunggu_pyb_tujuan": "Menunggu persetujuan PyB instansi dituju",
+    "menunggu_ketersediaan": "Menunggu jawaban ketersediaan PPK dituju",
+    "menunggu_pyb_tujuan_jawaban": "Menunggu persetujuan PyB dituju atas surat jawaban",
+    "menunggu_surat_penugasan": "Menunggu surat penugasan dari PPK dituju",
+    "menunggu_puo": "Menunggu persetujuan pimpinan unit organisasi",
+    "menunggu_puo_tujuan": "Menunggu persetujuan pimpinan unit organisasi dituju",
+    "menunggu_diteruskan": "Disetujui unit dituju; menunggu diteruskan ke PPK",
+    "menunggu_ppk": "Menunggu persetujuan PPK",
+    "dikembalikan": "Dikembalikan untuk perbaikan",
+    "ditolak": "Ditolak",
+    "ditugaskan": "Ditugaskan",
+}
+
+AKSI = {
+    "setujui": "Setujui",
+    "tolak": "Tolak",
+    "kembalikan": "Kembalikan untuk perbaikan",
+    "ajukan_ulang": "Ajukan ulang",
+    "buat": "Dibuat",
+}
+
+PERAN = {
+    "pemohon": "Pemohon",
+    "ppk_pemohon": "PPK pemohon",
+    "puo_pemohon": "Pimpinan unit pemohon",
+    "ppk_tujuan": "PPK dituju",
+    "puo_tujuan": "Pimpinan unit dituju",
+    "pyb_pemohon": "PyB instansi pemohon",
+    "pyb_tujuan": "PyB instansi dituju",
+}
+
+AKHIR = frozenset({"ditolak", "ditugaskan"})
+
+
+@dataclass(frozen=True)
+class Langkah:
+    aktor: str  # a key of PERAN
+    setujui_ke: str
+    hasil: str  # effect run on approval (services._EFEK)
+    label_setujui: str
+    kembali_ke: str | None  # "dikembalikan" (to the pemohon, who edits) or an earlier state
+    boleh_tolak: bool = True
+    pilih_pegawai: bool = False  # approval names the assignees (workload checked)
+    pilih_ppk: bool = False  # approval names the PPK instructed (lintas instansi)
+    tolak_dengan_surat: bool = True  # refusal answers a written request with a surat jawaban
+    lintas: bool = False  # the step's letters cross to the other instansi
+    dasar_hukum: str = ""
+
+
+@dataclass(frozen=True)
+class Alur:
+    jalur: str
+    awal: str  # state right after creation
+    pembuat: str  # role that creates
+    langkah: dict[str, Langkah]
+    dasar_hukum: str
+
+
+ALUR: dict[str, Alur] = {
+    "dalam_unit": Alur(
+        jalur="dalam_unit",
+        awal="ditugaskan",
+        pembuat="pemohon",
+        langkah={},
+        dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.1; Perbup Karangasem 15/2023 Pasal 14 ayat (2)",
+    ),
+    "lintas_unit": Alur(
+        jalur="lintas_unit",
+        awal="menunggu_ppk_tujuan",
+        pembuat="pemohon",
+        langkah={
+            "menunggu_ppk_tujuan": Langkah(
+                aktor="ppk_tujuan", setujui_ke="ditugaskan", hasil="jawab_dan_tugaskan",
+                label_setujui="Setujui dan terbitkan surat penugasan", kembali_ke="dikembalikan",
+                pilih_pegawai=True,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (3) huruf b–d",
+            ),
+        },
+        dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2; Perbup Karangasem 15/2023 Pasal 14 ayat (3)",
+    ),
+    "lintas_instansi": Alur(
+        jalur="lintas_instansi",
+        awal="menunggu_pyb_pemohon",
+        pembuat="pemohon",
+        langkah={
+            "menunggu_pyb_pemohon": Langkah(
+                aktor="pyb_pemohon", setujui_ke="menunggu_pyb_tujuan", hasil="kirim_ke_pyb_tujuan",
+                label_setujui="Setujui dan kirim ke PyB instansi dituju", kembali_ke="dikembalikan", lintas=True,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf b",
+            ),
+            "menunggu_pyb_tujuan": Langkah(
+                aktor="pyb_tujuan", setujui_ke="menunggu_ketersediaan", hasil="instruksikan_ppk",
+                label_setujui="Setujui dan instruksikan PPK", kembali_ke="menunggu_pyb_pemohon", pilih_ppk=True,
+                lintas=True,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf c",
+            ),
+            "menunggu_ketersediaan": Langkah(
+                aktor="ppk_tujuan", setujui_ke="menunggu_pyb_tujuan_jawaban", hasil="jawab_ketersediaan",
+                label_setujui="Kirim jawaban ketersediaan dan daftar pegawai", kembali_ke="menunggu_pyb_tujuan",
+                pilih_pegawai=True,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf d dan e angka 1",
+            ),
+            "menunggu_pyb_tujuan_jawaban": Langkah(
+                aktor="pyb_tujuan", setujui_ke="menunggu_surat_penugasan", hasil="setujui_jawaban",
+                label_setujui="Setujui jawaban dan kirim ke PyB pemohon", kembali_ke="menunggu_ketersediaan",
+                lintas=True,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf e angka 1",
+            ),
+            "menunggu_surat_penugasan": Langkah(
+                aktor="ppk_tujuan", setujui_ke="ditugaskan", hasil="tugaskan_lintas_instansi",
+                label_setujui="Terbitkan surat penugasan", kembali_ke=None, boleh_tolak=False, lintas=True,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf e angka 2–3",
+            ),
+        },
+        dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.3; Perbup Karangasem 15/2023 Pasal 14 ayat (4)",
+    ),
+    "sukarela_dalam_unit": Alur(
+        jalur="sukarela_dalam_unit",
+        awal="menunggu_puo",
+        pembuat="pemohon",
+        langkah={
+            "menunggu_puo": Langkah(
+                aktor="puo_pemohon", setujui_ke="ditugaskan", hasil="tugaskan_sukarela",
+                label_setujui="Setujui dan terbitkan surat penugasan", kembali_ke="dikembalikan",
+                tolak_dengan_surat=False,  # the request is oral (Pasal 15 ayat (2) huruf a)
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 15 ayat (2) huruf b",
+            ),
+        },
+        dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.b.1; Perbup Karangasem 15/2023 Pasal 15 ayat (2)",
+    ),
+    "sukarela_lintas_unit": Alur(
+        jalur="sukarela_lintas_unit",
+        awal="menunggu_puo_tujuan",
+        pembuat="pemohon",
+        langkah={
+            "menunggu_puo_tujuan": Langkah(
+                aktor="puo_tujuan", setujui_ke="menunggu_diteruskan", hasil="jawab_sukarela",
+                label_setujui="Setujui pengajuan", kembali_ke="dikembalikan",
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 15 ayat (3) huruf b",
+            ),
+            "menunggu_diteruskan": Langkah(
+                aktor="pemohon", setujui_ke="menunggu_ppk", hasil="teruskan_ke_ppk",
+                label_setujui="Teruskan ke PPK", kembali_ke=None, boleh_tolak=False,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 15 ayat (3) huruf b",
+            ),
+            "menunggu_ppk": Langkah(
+                aktor="ppk_pemohon", setujui_ke="ditugaskan", hasil="tugaskan_sukarela",
+                label_setujui="Setujui dan terbitkan surat penugasan", kembali_ke="dikembalikan",
+                tolak_dengan_surat=False,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 15 ayat (3) huruf c",
+            ),
+        },
+        dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.b.2; Perbup Karangasem 15/2023 Pasal 15 ayat (3)",
+    ),
+}
+
+
+def langkah(jalur: str, status: str) -> Langkah | None:
+    return ALUR[jalur].langkah.get(status)
+
+
+def aksi_tersedia(jalur: str, status: str) -> list[str]:
+    """The decisions open in ``status`` (the actor is checked separately)."""
+    if status == "dikembalikan":
+        return ["ajukan_ulang"]
+    lk = langkah(jalur, status)
+    if lk is None:
+        return []
+    aksi = ["setujui"]
+    if lk.boleh_tolak:
+        aksi.append("tolak")
+    if lk.kembali_ke:
+        aksi.append("kembalikan")
+    return aksi
+
+
+def peran_aktor(jalur: str, status: str, kembali_ke: str = "") -> str | None:
+    """Which role must act in ``status``; the pemohon acts on a returned request."""
+    if status == "dikembalikan":
+        return "pemohon"
+    lk = langkah(jalur, status)
+    return lk.aktor if lk else None
+
+
+def tabel() -> list[dict[str, str]]:
+    """The whole machine as rows, for the documentation page and tests."""
+    rows = []
+    for alur in ALUR.values():
+        rows.append({"jalur": alur.jalur, "dari": "—", "aksi": "buat", "aktor": alur.pembuat, "ke": alur.awal})
+        for st, lk in alur.langkah.items():
+            rows.append({"jalur": alur.jalur, "dari": st, "aksi": "setujui", "aktor": lk.aktor, "ke": lk.setujui_ke})
+            if lk.boleh_tolak:
+                rows.append({"jalur": alur.jalur, "dari": st, "aksi": "tolak", "aktor": lk.aktor, "ke": "ditolak"})
+            if lk.kembali_ke:
+                rows.append({"jalur": alur.jalur, "dari": st, "aksi": "kembalikan", "aktor": lk.aktor,
+                             "ke": lk.kembali_ke})
+    return rows

@@ -1,0 +1,162 @@
+"""Reading penugasan: what a user may see, his inbox, workload and candidates.
+
+Every query starts from the user's instansi; the other instansi of a
+lintas-instansi path sees an assignment only once its PyB has received it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from sikerja.kedudukan.selectors import berlaku
+from sikerja.organisasi.models import Pegawai
+
+from .models import ItemKotakMasuk, Penerima, Penugasan, Surat, Transisi
+
+
+def _instansi_id(pengguna) -> int | None:  # type: ignore[no-untyped-def]
+    return getattr(pengguna, "instansi_id", None) if getattr(pengguna, "is_authenticated", False) else None
+
+
+def penugasan_terlihat(pengguna) -> QuerySet[Penugasan]:  # type: ignore[no-untyped-def]
+    ui = _instansi_id(pengguna)
+    if ui is None:
+        return Penugasan.objects.none()
+    return Penugasan.objects.filter(Q(instansi_id=ui) | Q(instansi_tujuan_id=ui, terkirim_ke_tujuan=True))
+
+
+def daftar_penugasan(pengguna) -> QuerySet[Penugasan]:  # type: ignore[no-untyped-def]
+    return penugasan_terlihat(pengguna).select_related("pemohon", "aktor_sekarang", "instansi", "instansi_tujuan")
+
+
+def surat_terlihat(pengguna, penugasan: Penugasan | None = None) -> QuerySet[Surat]:  # type: ignore[no-untyped-def]
+    """Letters the user's side issued or received; across instansi only those that crossed."""
+    ui = _instansi_id(pengguna)
+    if ui is None:
+        return Surat.objects.none()
+    qs = Surat.objects.filter(Q(instansi_id=ui) | Q(instansi_penerima_id=ui))
+    if pengguna.pegawai_id:
+        qs = Surat.objects.filter(
+            Q(instansi_id=ui) | Q(instansi_penerima_id=ui)
+            | Q(tembusan__id=pengguna.pegawai_id) | Q(kepada__id=pengguna.pegawai_id)
+        ).distinct()
+    if penugasan is not None:
+        qs = qs.filter(penugasan=penugasan)
+    return qs.select_related("penandatangan").defer("pdf")
+
+
+def jejak_audit(pengguna, penugasan: Penugasan) -> QuerySet[Transisi]:  # type: ignore[no-untyped-def]
+    qs = penugasan.transisi.select_related("aktor", "aktor__instansi", "surat")
+    if penugasan.jalur == "lintas_instansi":
+        # Each side sees its own steps and the ones whose letters crossed over.
+        qs = qs.filter(Q(aktor__instansi_id=pengguna.instansi_id) | Q(lintas=True))
+    return qs
+
+
+def kotak_masuk(pegawai_id: int, *, semua: bool = False) -> QuerySet[ItemKotakMasuk]:
+    qs = ItemKotakMasuk.objects.filter(penerima_id=pegawai_id)
+    if not semua:
+        qs = qs.filter(terbuka=True)
+    return qs.select_related("penugasan", "surat").defer("surat__pdf", "surat__isi").order_by("-dibuat", "-id")
+
+
+def jumlah_kotak_masuk(pegawai_id: int) -> int:
+    """The navigation badge: one indexed COUNT (partial index kotak_masuk_terbuka)."""
+    return ItemKotakMasuk.objects.filter(penerima_id=pegawai_id, terbuka=True).count()
+
+
+def _beban_subquery(mulai: date, selesai: date, kecuali: int | None = None) -> Subquery:
+    qs = Penerima.objects.filter(
+        pegawai_id=OuterRef("pk"), penugasan__status="ditugaskan",
+        penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai,
+    )
+    if kecuali:
+        qs = qs.exclude(penugasan_id=kecuali)
+    return Subquery(
+        qs.order_by().values("pegawai_id").annotate(t=Sum("beban_persen")).values("t")[:1],
+        output_field=IntegerField(),
+    )
+
+
+def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, kecuali: int | None = None) -> dict[int, int]:
+    """Declared effort (percent) of active assignments overlapping [mulai, selesai] (SPEC §4)."""
+    rows = (
+        Penerima.objects.filter(
+            pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
+            penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai,
+        )
+        .exclude(penugasan_id=kecuali or 0)
+        .values("pegawai_id")
+        .annotate(t=Sum("beban_persen"))
+    )
+    hasil = dict.fromkeys(pegawai_ids, 0)
+    hasil.update({r["pegawai_id"]: r["t"] for r in rows})
+    return hasil
+
+
+def penugasan_aktif(pegawai: Pegawai, pada: date | None = None) -> QuerySet[Penerima]:
+    pada = pada or timezone.localdate()
+    return (
+        Penerima.objects.filter(pegawai=pegawai, penugasan__status="ditugaskan", penugasan__selesai__gte=pada)
+        .select_related("penugasan")
+        .order_by("penugasan__mulai")
+    )
+
+
+def kandidat(
+    pejabat: Pegawai,
+    *,
+    mulai: date,
+    selesai: date,
+    kompetensi: str = "",
+    jenjang: str = "",
+    unit_id: int | None = None,
+    beban_maks: int | None = None,
+) -> QuerySet[Pegawai]:
+    """JF and pelaksana the official rates or leads, with their current load (SPEC §4, point 3).
+
+    ``kompetensi`` is matched against the pegawai's competencies (any word).
+    """
+    qs = (
+        Pegawai.objects.filter(id__in=bawahan_ids(pejabat), aktif=True, jenis_jabatan__in=["fungsional", "pelaksana"])
+        .select_related("unit")
+        .prefetch_related("kompetensi")
+        .annotate(beban=Coalesce(_beban_subquery(mulai, selesai), Value(0)))
+        .order_by("beban", "nama")
+    )
+    if kompetensi.strip():
+        q = Q()
+        for kata in kompetensi.replace(",", " ").split():
+            if len(kata) >= 3:
+                q |= Q(kompetensi__nama__icontains=kata)
+        if q:
+            qs = qs.filter(q).distinct()
+    if jenjang:
+        qs = qs.filter(jenjang=jenjang)
+    if unit_id:
+        qs = qs.filter(unit_id=unit_id)
+    if beban_maks is not None:
+        qs = qs.filter(beban__lte=beban_maks)
+    return qs
+
+
+def bawahan_ids(pejabat: Pegawai) -> QuerySet:
+    """Ids of the pegawai ``pejabat`` rates or leads, as a subquery."""
+    return berlaku(pejabat.instansi_id).filter(Q(ppk=pejabat) | Q(pimpinan_unit=pejabat)).values(  # type: ignore[arg-type]
+        "pegawai_id")
+
+
+def pejabat_ppk(instansi_id: int) -> QuerySet[Pegawai]:
+    """Officials who currently rate someone: the addressees of a permohonan pelibatan."""
+    ids = berlaku(instansi_id).filter(ppk__isnull=False)  # type: ignore[arg-type]
+    return Pegawai.objects.filter(id__in=ids.values("ppk_id"), aktif=True).select_related("unit").order_by("nama")
+
+
+def pejabat_puo(instansi_id: int) -> QuerySet[Pegawai]:
+    ids = berlaku(instansi_id).filter(pimpinan_unit__isnull=False)  # type: ignore[arg-type]
+    return Pegawai.objects.filter(id__in=ids.values("pimpinan_unit_id"), aktif=True).select_related("unit").order_by(
+        "nama")
