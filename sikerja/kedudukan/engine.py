@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -305,7 +305,7 @@ def available_profiles() -> list[str]:
     return sorted(p.stem for p in PROFIL_DIR.glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_profil(kode: str) -> Profil:
     path = PROFIL_DIR / f"{kode}.yaml"
     if not path.is_file():

@@ -1,3 +1,61 @@
-from ninja import Router
+"""Organisation API: units and pegawai of the caller's instansi only."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from . import selectors
+from .models import Pegawai
 
 router = Router(tags=["organisasi"])
+
+
+class UnitOut(Schema):
+    id: int
+    kode: str
+    nama: str
+    jenis: str
+    level: int
+    induk_id: int | None
+
+
+class PegawaiOut(Schema):
+    nip: str
+    nama: str
+    status: str
+    jabatan: str
+    jenis_jabatan: str
+    jenjang: str | None
+    unit_kode: str
+    kepala_unit: bool
+
+
+def _instansi(request: HttpRequest):  # type: ignore[no-untyped-def]
+    if not request.user.instansi_id:
+        raise HttpError(403, "Akun tidak terhubung ke instansi.")
+    return request.user.instansi
+
+
+@router.get("/unit", response=list[UnitOut])
+def daftar_unit(request: HttpRequest, induk: int | None = None):  # type: ignore[no-untyped-def]
+    qs = selectors.units(_instansi(request)).order_by("level", "nama")
+    return qs.filter(induk_id=induk) if induk else qs.filter(induk__isnull=True)
+
+
+def _pegawai_out(p: Pegawai) -> dict:
+    return {"nip": p.nip, "nama": p.nama, "status": p.status, "jabatan": p.jabatan, "jenis_jabatan": p.jenis_jabatan,
+            "jenjang": p.jenjang, "unit_kode": p.unit.kode, "kepala_unit": p.kepala_unit}
+
+
+@router.get("/pegawai/{nip}", response=PegawaiOut)
+def pegawai(request: HttpRequest, nip: str):  # type: ignore[no-untyped-def]
+    p = get_object_or_404(Pegawai.objects.select_related("unit"), instansi=_instansi(request), nip=nip, aktif=True)
+    return _pegawai_out(p)
+
+
+@router.get("/cari", response=list[PegawaiOut])
+def cari(request: HttpRequest, q: str):  # type: ignore[no-untyped-def]
+    return [_pegawai_out(p) for p in selectors.cari_pegawai(_instansi(request), q)]

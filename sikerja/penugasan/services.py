@@ -1,0 +1,719 @@
+"""Penugasan actions (SPEC §4): start a path, fire a transition, revoke or correct a letter.
+
+Every public function is one transaction: it either writes the whole step
+(state, assignees, letters, audit entry, inbox items) or nothing. Rights come
+from the state machine in ``alur``: only the pegawai it names may act; the
+assignment row is locked (``select_for_update``) and its state re-checked
+inside the transaction, so two people deciding at once produce one transition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import OperationalError, transaction
+from django.utils import timezone
+
+from sikerja.kedudukan.selectors import kedudukan_pegawai
+from sikerja.organisasi.models import Instansi, Pegawai
+
+from . import alur, selectors
+from . import surat as surat_mod
+from .errors import (
+    BebanMelebihiAmbang,
+    DataTidakLengkap,
+    PenugasanError,
+    PenugasanTidakDitemukan,
+    SukarelaLintasInstansi,
+    SuratTidakDapatDiubah,
+    TidakBerwenang,
+    TransisiTidakSah,
+    SedangDiproses,
+)
+from .models import ItemKotakMasuk, Penerima, Penugasan, Surat, Transisi
+
+# --- inputs ---------------------------------------------------------------------------
+
+
+@dataclass
+class DataPenugasan:
+    """What is assigned: the content of a surat permohonan pelibatan / surat penugasan."""
+
+    judul: str
+    mulai: date
+    selesai: date
+    maksud_tujuan: str = ""
+    uraian_tugas: str = ""
+    kompetensi_dibutuhkan: str = ""
+    target_kinerja: list[str] = field(default_factory=list)
+    bentuk: str = "individu"
+    sifat: str = "insidental"
+    jumlah_dibutuhkan: int = 1
+    jenjang_dibutuhkan: str = ""
+    beban_diajukan: int = 0
+
+    FIELDS = ("judul", "mulai", "selesai", "maksud_tujuan", "uraian_tugas", "kompetensi_dibutuhkan",
+              "target_kinerja", "bentuk", "sifat", "jumlah_dibutuhkan", "jenjang_dibutuhkan", "beban_diajukan")
+
+    @classmethod
+    def dari(cls, p: Penugasan) -> DataPenugasan:
+        return cls(**{f: getattr(p, f) for f in cls.FIELDS})
+
+
+@dataclass
+class PenerimaInput:
+    pegawai_id: int
+    beban_persen: int
+    ketua: bool = False
+
+
+def _periksa_data(d: DataPenugasan, *, permohonan: bool, sukarela: bool = False) -> None:
+    galat: dict[str, str] = {}
+    d.target_kinerja = [t.strip() for t in d.target_kinerja if t and t.strip()]
+    if not d.judul.strip():
+        galat["judul"] = "Judul penugasan wajib diisi."
+    if not d.mulai or not d.selesai:
+        galat["mulai"] = "Periode (tanggal mulai dan selesai) wajib diisi."
+    elif d.selesai < d.mulai:
+        galat["selesai"] = "Tanggal selesai tidak boleh sebelum tanggal mulai."
+    if not d.target_kinerja:
+        galat["target_kinerja"] = "Isi paling sedikit satu ekspektasi/target kinerja."
+    if d.bentuk not in dict(Penugasan.BENTUK):
+        galat["bentuk"] = "Pilih bentuk penugasan: individu atau tim kerja."
+    if d.sifat not in dict(Penugasan.SIFAT):
+        galat["sifat"] = "Pilih sifat tugas: rutin atau insidental."
+    if permohonan:
+        # Isi minimal surat permohonan pelibatan: Perbup Pasuruan 217/2023 Lampiran II.B.2.a;
+        # Perbup Karangasem 15/2023 Pasal 14 ayat (5); uraian tugas: Perwal Blitar 6/2023 Pasal 24 ayat (3) huruf c.
+        if not d.maksud_tujuan.strip():
+            galat["maksud_tujuan"] = "Maksud dan tujuan permohonan wajib diisi (Karangasem Pasal 14 ayat (5) huruf a)."
+        if not d.kompetensi_dibutuhkan.strip():
+            galat["kompetensi_dibutuhkan"] = (
+                "Kompetensi, keahlian dan/atau keterampilan yang dibutuhkan wajib diisi "
+                "(Karangasem Pasal 14 ayat (5) huruf b).")
+        if not d.uraian_tugas.strip():
+            galat["uraian_tugas"] = "Uraian tugas wajib diisi (Blitar Pasal 24 ayat (3) huruf c)."
+        if d.jumlah_dibutuhkan < 1:
+            galat["jumlah_dibutuhkan"] = "Jumlah pegawai yang dibutuhkan paling sedikit 1."
+    if sukarela and not (1 <= d.beban_diajukan <= 100):
+        galat["beban_diajukan"] = "Isi perkiraan beban kerja (1–100 persen waktu kerja)."
+    if galat:
+        raise DataTidakLengkap(galat)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _pegawai(pengguna) -> Pegawai:  # type: ignore[no-untyped-def]
+    p = getattr(pengguna, "pegawai", None)
+    if p is None or not p.aktif:
+        raise TidakBerwenang("Akun Anda belum terhubung dengan data pegawai aktif; hubungi admin instansi.")
+    if pengguna.instansi_id != p.instansi_id:
+        raise TidakBerwenang("Akun Anda tidak terdaftar pada instansi pegawai ini.")
+    return p
+
+
+def _durasi(d: DataPenugasan) -> str:
+    return f"{surat_mod.tanggal_id(d.mulai)} s.d. {surat_mod.tanggal_id(d.selesai)}"
+
+
+def _rincian(p: Penugasan) -> list[tuple[str, str]]:
+    rows = [
+        ("Maksud dan tujuan", p.maksud_tujuan),
+        ("Uraian tugas", p.uraian_tugas),
+        ("Kompetensi yang dibutuhkan", p.kompetensi_dibutuhkan),
+        ("Ekspektasi/target kinerja", "; ".join(p.target_kinerja)),
+        ("Durasi pelibatan", _durasi(DataPenugasan.dari(p))),
+        ("Bentuk / sifat", f"{p.get_bentuk_display()} / {p.get_sifat_display()}"),
+    ]
+    return [(k, v) for k, v in rows if v]
+
+
+def _daftar_pegawai(p: Penugasan) -> list[dict[str, str]]:
+    return [
+        {"nama": r.pegawai.nama + (" (ketua tim)" if r.ketua else ""), "nip": r.pegawai.nip,
+         "jabatan": r.pegawai.jabatan, "unit": r.pegawai.unit.nama, "beban": f"{r.beban_persen}%"}
+        for r in p.penerima.select_related("pegawai__unit").order_by("-ketua", "pegawai__nama")
+    ]
+
+
+def _catat(p: Penugasan, *, aksi: str, dari: str, aktor: Pegawai, pengguna, alasan: str = "",  # type: ignore[no-untyped-def]
+           surat: Surat | None = None, data: dict[str, Any] | None = None, lintas: bool = False,
+           dasar_hukum: str = "") -> Transisi:
+    return Transisi.objects.create(
+        penugasan=p, aksi=aksi, dari_status=dari, ke_status=p.status, aktor=aktor,
+        pengguna=pengguna if getattr(pengguna, "pk", None) else None, alasan=alasan, surat=surat,
+        data=data or {}, lintas=lintas, dasar_hukum=dasar_hukum,
+    )
+
+
+def _beri_tahu(pegawai: list[Pegawai], p: Penugasan, jenis: str, pesan: str, surat: Surat | None = None) -> None:
+    items = ItemKotakMasuk.objects.bulk_create(
+        [ItemKotakMasuk(penerima=pg, penugasan=p, surat=surat, jenis=jenis, pesan=pesan[:300])
+         for pg in dict.fromkeys(pegawai) if pg is not None]
+    )
+    ids = [i.pk for i in items if i.pk]
+    if ids:
+        from .tasks import kirim_email_kotak_masuk
+
+        transaction.on_commit(lambda: kirim_email_kotak_masuk.enqueue(ids))
+
+
+def _pindahkan_aktor(p: Penugasan, surat: Surat | None = None) -> None:
+    """Close the previous actor's action item and open one for the actor the machine names now."""
+    ItemKotakMasuk.objects.filter(penugasan=p, jenis="tindakan", terbuka=True).update(
+        terbuka=False, ditutup=timezone.now())
+    peran = alur.peran_aktor(p.jalur, p.status)
+    p.aktor_sekarang = getattr(p, peran) if peran else None
+    p.save()
+    if p.aktor_sekarang is not None:
+        _beri_tahu([p.aktor_sekarang], p, "tindakan", f"{alur.STATUS[p.status]}: {p.judul}", surat)
+
+
+def _kirim_surat(p: Penugasan, surat: Surat) -> None:
+    """Deliver a letter: addressees (other than the next actor) are notified, tembusan land unread."""
+    kepada = [k for k in surat.kepada.all() if k.pk != p.aktor_sekarang_id]
+    _beri_tahu(kepada, p, "info", f"{surat.get_jenis_display()} {surat.nomor}: {p.judul}", surat)
+    _beri_tahu(list(surat.tembusan.all()), p, "tembusan",
+               f"Tembusan {surat.get_jenis_display()} {surat.nomor}: {p.judul}", surat)
+
+
+def _periksa_beban(instansi: Instansi, mulai: date, selesai: date, penerima: list[PenerimaInput],
+                   alasan_beban: str, kecuali: int | None = None) -> dict[str, Any]:
+    """Workload check before assigning (SPEC §4; Karangasem Pasal 12 ayat (6); Pasuruan Lampiran II.B.2.a.2 huruf f).
+
+    Above ``Instansi.ambang_beban_kerja`` a reason is required; it is kept in the audit entry.
+    """
+    ada = selectors.beban_pegawai([r.pegawai_id for r in penerima], mulai, selesai, kecuali=kecuali)
+    nama = dict(Pegawai.objects.filter(id__in=ada).values_list("id", "nama"))
+    rincian = [
+        {"pegawai_id": r.pegawai_id, "nama": nama.get(r.pegawai_id, "?"), "sebelum": ada[r.pegawai_id],
+         "tambahan": r.beban_persen, "sesudah": ada[r.pegawai_id] + r.beban_persen}
+        for r in penerima
+    ]
+    lebih = [r for r in rincian if r["sesudah"] > instansi.ambang_beban_kerja]
+    if lebih and not alasan_beban.strip():
+        raise BebanMelebihiAmbang(lebih, instansi.ambang_beban_kerja)
+    return {"beban": rincian, "ambang": instansi.ambang_beban_kerja,
+            "melebihi": [r["pegawai_id"] for r in lebih], "alasan_beban": alasan_beban.strip() if lebih else ""}
+
+
+def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInput], alasan_beban: str) -> dict:
+    """Validate the chosen assignees against the official's own pegawai, check load, store them."""
+    if not penerima:
+        raise DataTidakLengkap({"penerima": "Pilih paling sedikit satu pegawai yang ditugaskan."})
+    ids = [r.pegawai_id for r in penerima]
+    if len(set(ids)) != len(ids):
+        raise DataTidakLengkap({"penerima": "Seorang pegawai dipilih lebih dari sekali."})
+    if p.bentuk == "individu" and len(penerima) > 1:
+        raise DataTidakLengkap({"penerima": "Penugasan individu hanya untuk satu pegawai; pilih bentuk tim kerja."})
+    if sum(1 for r in penerima if r.ketua) > 1:
+        raise DataTidakLengkap({"penerima": "Tim kerja hanya mempunyai satu ketua."})
+    for r in penerima:
+        if not (0 < r.beban_persen <= 100):
+            raise DataTidakLengkap({"penerima": "Beban kerja tiap pegawai diisi 1–100 persen waktu kerja."})
+    # Karangasem Pasal 13 ayat (4): penugasan ditetapkan oleh PPK atau PUO pegawai itu.
+    boleh = set(selectors.bawahan_ids(pejabat).filter(pegawai_id__in=ids).values_list("pegawai_id", flat=True))
+    bukan = set(ids) - boleh
+    if bukan:
+        nama = ", ".join(Pegawai.objects.filter(id__in=bukan).values_list("nama", flat=True)) or "pegawai terpilih"
+        raise TidakBerwenang(f"{nama} tidak dinilai atau dipimpin oleh {pejabat.nama}; pilih dari pegawai Anda sendiri.")
+    data = _periksa_beban(pejabat.instansi, p.mulai, p.selesai, penerima, alasan_beban, kecuali=p.pk)
+    p.penerima.all().delete()
+    Penerima.objects.bulk_create([
+        Penerima(penugasan=p, pegawai_id=r.pegawai_id, beban_persen=r.beban_persen, ketua=r.ketua,
+                 alasan_beban=data["alasan_beban"] if r.pegawai_id in data["melebihi"] else "")
+        for r in penerima
+    ])
+    return data
+
+
+def _penerima_pegawai(p: Penugasan) -> list[Pegawai]:
+    return [r.pegawai for r in p.penerima.select_related("pegawai__instansi", "pegawai__unit")]
+
+
+def _atomic(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """One transaction per service; a lock conflict on SQLite becomes a typed, retryable refusal."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            with transaction.atomic():
+                return fn(*args, **kwargs)
+        except OperationalError as e:
+            if "locked" in str(e).lower():
+                raise SedangDiproses("Penugasan ini sedang diproses pengguna lain; muat ulang halaman dan coba lagi.") from e
+            raise
+
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+# --- starting a path -------------------------------------------------------------------
+
+
+def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, **pihak: Any) -> Penugasan:
+    return Penugasan.objects.create(
+        jalur=jalur, instansi=instansi, status=alur.ALUR[jalur].awal,
+        **{f: getattr(d, f) for f in DataPenugasan.FIELDS}, **pihak,
+    )
+
+
+def _mulai(p: Penugasan, aktor: Pegawai, pengguna, surat: Surat | None = None,  # type: ignore[no-untyped-def]
+           data: dict[str, Any] | None = None) -> Penugasan:
+    _catat(p, aksi="buat", dari="", aktor=aktor, pengguna=pengguna, surat=surat, data=data,
+           dasar_hukum=alur.ALUR[p.jalur].dasar_hukum)
+    _pindahkan_aktor(p, surat)
+    if surat is not None:
+        _kirim_surat(p, surat)
+    return p
+
+
+@_atomic
+def buat_penunjukan_dalam_unit(*, pengguna, data: DataPenugasan, penerima: list[PenerimaInput],  # type: ignore[no-untyped-def]
+                               alasan_beban: str = "") -> Penugasan:
+    """The PUO (or PPK) assigns his own pegawai directly (Karangasem Pasal 14 ayat (2); Pasuruan II.B.2.a.1)."""
+    aktor = _pegawai(pengguna)
+    _periksa_data(data, permohonan=False)
+    p = _penugasan_baru("dalam_unit", aktor.instansi, data, pemohon=aktor, puo_pemohon=aktor)
+    info = _simpan_penerima(p, aktor, penerima, alasan_beban)
+    pegawai = _penerima_pegawai(p)
+    # Tembusan: the PPK of each assignee where he is not the one assigning (SPEC §3: the PUO
+    # sets targets after coordinating with the PPK).
+    ppk = [k.ppk for k in (kedudukan_pegawai(pg) for pg in pegawai) if k and k.ppk and k.ppk != aktor]
+    surat = surat_mod.terbitkan(
+        penugasan=p, jenis="penugasan", penandatangan=aktor, kepada=pegawai, tembusan=ppk,
+        perihal=f"Penugasan: {p.judul}",
+        paragraf=[f"Dengan ini menugaskan pegawai tersebut di bawah untuk melaksanakan {p.judul} "
+                  f"selama {_durasi(data)}, dengan penuh tanggung jawab."],
+        rincian=_rincian(p), pegawai=_daftar_pegawai(p),
+    )
+    return _mulai(p, aktor, pengguna, surat, info)
+
+
+def _pastikan_puo(aktor: Pegawai) -> None:
+    if not (aktor.kepala_unit or selectors.bawahan_ids(aktor).exists()):
+        raise TidakBerwenang("Permohonan pelibatan dikirim oleh Pimpinan Unit Organisasi pemilik kinerja; "
+                             "Anda tidak memimpin unit organisasi.")
+
+
+@_atomic
+def buat_penunjukan_lintas_unit(*, pengguna, data: DataPenugasan, ppk_tujuan_id: int) -> Penugasan:  # type: ignore[no-untyped-def]
+    """PUO pemilik kinerja → surat permohonan pelibatan to the PPK where the pegawai sit
+    (Karangasem Pasal 14 ayat (3) huruf a), tembusan the PPK concerned (of the requester)."""
+    aktor = _pegawai(pengguna)
+    _pastikan_puo(aktor)
+    _periksa_data(data, permohonan=True)
+    ppk = selectors.pejabat_ppk(aktor.instansi_id).filter(id=ppk_tujuan_id).first()
+    if ppk is None:
+        raise DataTidakLengkap({"ppk_tujuan": "Pilih Pejabat Penilai Kinerja dituju di instansi Anda."})
+    if ppk == aktor:
+        raise DataTidakLengkap({"ppk_tujuan": "Anda sendiri PPK pegawai itu; gunakan penunjukan dalam unit."})
+    ppk_pemohon = (kedudukan_pegawai(aktor) or None) and kedudukan_pegawai(aktor).ppk  # type: ignore[union-attr]
+    p = _penugasan_baru("lintas_unit", aktor.instansi, data, pemohon=aktor, puo_pemohon=aktor,
+                        ppk_pemohon=ppk_pemohon, ppk_tujuan=ppk)
+    surat = _surat_permohonan(p, aktor, ppk, [ppk_pemohon] if ppk_pemohon else [])
+    return _mulai(p, aktor, pengguna, surat)
+
+
+def _surat_permohonan(p: Penugasan, dari: Pegawai, kepada: Pegawai, tembusan: list[Pegawai]) -> Surat:
+    return surat_mod.terbitkan(
+        penugasan=p, jenis="permohonan_pelibatan", penandatangan=dari, kepada=[kepada], tembusan=tembusan,
+        perihal=f"Permohonan pelibatan pejabat fungsional/pelaksana: {p.judul}",
+        paragraf=[f"Dalam rangka pencapaian kinerja {p.instansi.nama}, dengan ini kami mengajukan permohonan "
+                  f"pelibatan {p.jumlah_dibutuhkan} orang pejabat fungsional/pelaksana dengan kriteria sebagai berikut."],
+        rincian=_rincian(p),
+    )
+
+
+@_atomic
+def buat_penunjukan_lintas_instansi(*, pengguna, data: DataPenugasan, instansi_tujuan_id: int) -> Penugasan:  # type: ignore[no-untyped-def]
+    """PUO pemilik kinerja → own PyB, tembusan own PPK (Karangasem Pasal 14 ayat (4) huruf a)."""
+    aktor = _pegawai(pengguna)
+    _pastikan_puo(aktor)
+    _periksa_data(data, permohonan=True)
+    instansi = aktor.instansi
+    tujuan = Instansi.objects.filter(id=instansi_tujuan_id).exclude(id=instansi.id).select_related("pyb").first()
+    if tujuan is None:
+        raise DataTidakLengkap({"instansi_tujuan": "Pilih instansi lain yang dituju."})
+    if instansi.pyb is None:
+        raise PenugasanError(f"{instansi.nama} belum menetapkan Pejabat yang Berwenang; hubungi admin instansi.")
+    if tujuan.pyb is None:
+        raise PenugasanError(f"{tujuan.nama} belum menetapkan Pejabat yang Berwenang; permohonan belum dapat dikirim.")
+    k = kedudukan_pegawai(aktor)
+    ppk_pemohon = k.ppk if k else None
+    p = _penugasan_baru("lintas_instansi", instansi, data, instansi_tujuan=tujuan, pemohon=aktor,
+                        puo_pemohon=aktor, ppk_pemohon=ppk_pemohon, pyb_pemohon=instansi.pyb, pyb_tujuan=tujuan.pyb)
+    surat = _surat_permohonan(p, aktor, instansi.pyb, [ppk_pemohon] if ppk_pemohon else [])
+    return _mulai(p, aktor, pengguna, surat)
+
+
+PESAN_SUKARELA_LINTAS_INSTANSI = (
+    "Pengajuan sukarela hanya dapat dilakukan di dalam unit organisasi sendiri atau lintas unit organisasi "
+    "di lingkungan instansi sendiri (Perbup Pasuruan 217/2023 Lampiran II.B.2.b; Perbup Karangasem 15/2023 "
+    "Pasal 15 ayat (1)). Untuk terlibat di instansi lain, mintalah pimpinan unit Anda menempuh penunjukan "
+    "lintas instansi."
+)
+
+
+@_atomic
+def buat_pengajuan_sukarela(*, pengguna, data: DataPenugasan, puo_tujuan_id: int | None = None,  # type: ignore[no-untyped-def]
+                            pegawai_id: int | None = None) -> Penugasan:
+    """A JF/pelaksana volunteers (Karangasem Pasal 15): to his own PUO (orally; the PUO may record it
+    for him with ``pegawai_id``) or, by letter, to the PUO of another unit of the same instansi."""
+    aktor = _pegawai(pengguna)
+    if pegawai_id and pegawai_id != aktor.id:
+        pemohon = Pegawai.objects.filter(id=pegawai_id, instansi_id=aktor.instansi_id, aktif=True).first()
+        k = kedudukan_pegawai(pemohon) if pemohon else None
+        if pemohon is None or k is None or k.pimpinan_unit_id != aktor.id:
+            raise TidakBerwenang("Hanya pimpinan unit organisasi pegawai itu yang dapat mencatat pengajuan lisannya.")
+    else:
+        pemohon = aktor
+    if pemohon.jenis_jabatan not in ("fungsional", "pelaksana"):
+        raise TidakBerwenang("Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana.")
+    k = kedudukan_pegawai(pemohon)
+    puo, ppk = (k.pimpinan_unit, k.ppk) if k else (None, None)
+    tujuan = None
+    if puo_tujuan_id:
+        tujuan = Pegawai.objects.filter(id=puo_tujuan_id, aktif=True).select_related("instansi").first()
+        if tujuan is None:
+            raise DataTidakLengkap({"puo_tujuan": "Pimpinan unit organisasi dituju tidak ditemukan."})
+        if tujuan.instansi_id != pemohon.instansi_id:
+            raise SukarelaLintasInstansi(PESAN_SUKARELA_LINTAS_INSTANSI)
+    _periksa_data(data, permohonan=False, sukarela=True)
+    if tujuan is None or tujuan == puo:
+        if puo is None:
+            raise PenugasanError("Anda belum mempunyai pimpinan unit organisasi; periksa kedudukan Anda.")
+        p = _penugasan_baru("sukarela_dalam_unit", pemohon.instansi, data, pemohon=pemohon, puo_pemohon=puo,
+                            ppk_pemohon=ppk)
+        return _mulai(p, aktor, pengguna, data={"dicatat_oleh": aktor.nama} if aktor != pemohon else None)
+    if not selectors.pejabat_puo(pemohon.instansi_id).filter(id=tujuan.id).exists():
+        raise DataTidakLengkap({"puo_tujuan": f"{tujuan.nama} bukan pimpinan unit organisasi."})
+    if ppk is None:
+        raise PenugasanError("Anda belum mempunyai Pejabat Penilai Kinerja; periksa kedudukan Anda.")
+    p = _penugasan_baru("sukarela_lintas_unit", pemohon.instansi, data, pemohon=pemohon, puo_pemohon=puo,
+                        ppk_pemohon=ppk, puo_tujuan=tujuan)
+    # Karangasem Pasal 15 ayat (3) huruf a: surat to the target PUO, tembusan own PPK and own PUO.
+    surat = surat_mod.terbitkan(
+        penugasan=p, jenis="pengajuan_sukarela", penandatangan=pemohon, kepada=[tujuan],
+        tembusan=[x for x in (ppk, puo) if x],
+        perihal=f"Permohonan untuk dilibatkan dalam pelaksanaan kinerja: {p.judul}",
+        paragraf=[f"Dengan ini saya mengajukan diri secara sukarela untuk dilibatkan dalam pelaksanaan {p.judul} "
+                  f"dengan perkiraan beban {p.beban_diajukan}% waktu kerja selama {_durasi(data)}."],
+        rincian=_rincian(p),
+    )
+    return _mulai(p, aktor, pengguna, surat)
+
+
+# --- effects of approval (named by alur.Langkah.hasil) -----------------------------------
+
+
+@dataclass
+class Keputusan:
+    aktor: Pegawai
+    alasan: str = ""
+    penerima: list[PenerimaInput] = field(default_factory=list)
+    ppk_tujuan_id: int | None = None
+    alasan_beban: str = ""
+
+
+def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    # Karangasem Pasal 14 ayat (3) huruf c: the PPK, on the PUO's recommendation, assigns
+    # pegawai matching the requester's criteria and answers the request.
+    info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
+    pegawai = _penerima_pegawai(p)
+    jawaban = surat_mod.terbitkan(
+        penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pemohon],
+        tembusan=[x for x in (p.ppk_pemohon,) if x],
+        perihal=f"Jawaban permohonan pelibatan: {p.judul}",
+        paragraf=["Permohonan pelibatan pejabat fungsional/pelaksana DISETUJUI dengan pegawai sebagai berikut."],
+        pegawai=_daftar_pegawai(p),
+    )
+    puo_pegawai = [kd.pimpinan_unit for kd in (kedudukan_pegawai(pg) for pg in pegawai) if kd and kd.pimpinan_unit]
+    tugas = surat_mod.terbitkan(
+        penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
+        tembusan=[p.pemohon, *puo_pegawai],
+        perihal=f"Penugasan: {p.judul}",
+        paragraf=[f"Menindaklanjuti permohonan pelibatan dari {p.pemohon.nama} ({p.pemohon.jabatan}), dengan ini "
+                  f"menugaskan pegawai tersebut di bawah untuk melaksanakan {p.judul} selama "
+                  f"{_durasi(DataPenugasan.dari(p))}, dengan penuh tanggung jawab."],
+        rincian=_rincian(p), pegawai=_daftar_pegawai(p),
+    )
+    return [tugas, jawaban], info
+
+
+def _kirim_ke_pyb_tujuan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    # Karangasem Pasal 14 ayat (4) huruf b: the PyB forwards the request to the target PyB.
+    p.terkirim_ke_tujuan = True
+    s = _surat_permohonan(p, k.aktor, p.pyb_tujuan, [p.pemohon])  # type: ignore[arg-type]
+    return [s], {}
+
+
+def _instruksikan_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    # Pasal 14 ayat (4) huruf c: the target PyB instructs the PPK of suitable pegawai.
+    ppk = selectors.pejabat_ppk(k.aktor.instansi_id).filter(id=k.ppk_tujuan_id or 0).first()
+    if ppk is None:
+        raise DataTidakLengkap({"ppk_tujuan": "Pilih Pejabat Penilai Kinerja yang diinstruksikan."})
+    p.ppk_tujuan = ppk
+    return [], {"ppk_tujuan": ppk.nama}
+
+
+def _jawab_ketersediaan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    # Pasal 14 ayat (4) huruf e angka 1: surat jawaban with the list of pegawai, to the own PyB.
+    info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
+    s = surat_mod.terbitkan(
+        penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pyb_tujuan], tembusan=[],  # type: ignore[list-item]
+        perihal=f"Jawaban ketersediaan pejabat fungsional/pelaksana: {p.judul}",
+        paragraf=[f"Menindaklanjuti permohonan pelibatan dari {p.instansi.nama}, pegawai berikut TERSEDIA "
+                  "dan sesuai kriteria yang dibutuhkan."],
+        rincian=_rincian(p), pegawai=_daftar_pegawai(p),
+    )
+    return [s], info
+
+
+def _setujui_jawaban(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    s = surat_mod.terbitkan(
+        penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pyb_pemohon], tembusan=[p.pemohon],  # type: ignore[list-item]
+        perihal=f"Jawaban permohonan pelibatan: {p.judul}",
+        paragraf=["Permohonan pelibatan pejabat fungsional/pelaksana DISETUJUI dengan pegawai sebagai berikut."],
+        pegawai=_daftar_pegawai(p),
+    )
+    return [s], {}
+
+
+def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    # Pasal 14 ayat (4) huruf e angka 3: tembusan PyB of both instansi and the PPK concerned.
+    pegawai = _penerima_pegawai(p)
+    ppk = [kd.ppk for kd in (kedudukan_pegawai(pg) for pg in pegawai) if kd and kd.ppk]
+    s = surat_mod.terbitkan(
+        penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
+        tembusan=[p.pyb_tujuan, *ppk, p.pyb_pemohon],  # type: ignore[list-item]
+        perihal=f"Penugasan: {p.judul}",
+        paragraf=[f"Berdasarkan surat jawaban permohonan pelibatan yang telah disetujui, dengan ini menugaskan "
+                  f"pegawai tersebut di bawah untuk bekerja pada {p.instansi.nama} dalam {p.judul} selama "
+                  f"{_durasi(DataPenugasan.dari(p))}, dengan penuh tanggung jawab."],
+        rincian=_rincian(p), pegawai=_daftar_pegawai(p),
+    )
+    _beri_tahu([p.pemohon], p, "info", f"Pegawai telah ditugaskan: {p.judul}", s)
+    return [s], {}
+
+
+def _jawab_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    s = surat_mod.terbitkan(
+        penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pemohon],
+        tembusan=[x for x in (p.ppk_pemohon, p.puo_pemohon) if x],
+        perihal=f"Persetujuan pengajuan sukarela: {p.judul}",
+        paragraf=[f"Pengajuan sukarela Saudara untuk dilibatkan dalam {p.judul} DISETUJUI. Sampaikan persetujuan "
+                  "ini kepada Pejabat Penilai Kinerja Saudara untuk diterbitkan surat penugasan."],
+        rincian=_rincian(p),
+    )
+    return [s], {}
+
+
+def _teruskan_ke_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    # Pasal 15 ayat (3) huruf b: the approved request goes to the own PPK, tembusan own PUO.
+    if p.puo_pemohon and p.puo_pemohon != p.ppk_pemohon:
+        _beri_tahu([p.puo_pemohon], p, "tembusan", f"Pengajuan sukarela diteruskan ke PPK: {p.judul}")
+    return [], {}
+
+
+def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    info = _simpan_penerima(p, k.aktor, [PenerimaInput(p.pemohon_id, p.beban_diajukan)], k.alasan_beban)
+    if p.jalur == "sukarela_lintas_unit":
+        tembusan = [x for x in (p.puo_tujuan, p.puo_pemohon) if x]
+        tempat = f" pada unit {p.puo_tujuan.unit.nama}" if p.puo_tujuan else ""  # type: ignore[union-attr]
+    else:
+        tembusan = [p.ppk_pemohon] if p.ppk_pemohon else []
+        tempat = ""
+    s = surat_mod.terbitkan(
+        penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=[p.pemohon], tembusan=tembusan,
+        perihal=f"Penugasan: {p.judul}",
+        paragraf=[f"Menindaklanjuti pengajuan sukarela yang bersangkutan, dengan ini menugaskan pegawai tersebut di "
+                  f"bawah untuk melaksanakan {p.judul}{tempat} selama {_durasi(DataPenugasan.dari(p))}, dengan "
+                  "penuh tanggung jawab."],
+        rincian=_rincian(p), pegawai=_daftar_pegawai(p),
+    )
+    return [s], info
+
+
+_EFEK: dict[str, Callable[[Penugasan, Keputusan], tuple[list[Surat], dict]]] = {
+    "jawab_dan_tugaskan": _jawab_dan_tugaskan,
+    "kirim_ke_pyb_tujuan": _kirim_ke_pyb_tujuan,
+    "instruksikan_ppk": _instruksikan_ppk,
+    "jawab_ketersediaan": _jawab_ketersediaan,
+    "setujui_jawaban": _setujui_jawaban,
+    "tugaskan_lintas_instansi": _tugaskan_lintas_instansi,
+    "jawab_sukarela": _jawab_sukarela,
+    "teruskan_ke_ppk": _teruskan_ke_ppk,
+    "tugaskan_sukarela": _tugaskan_sukarela,
+}
+
+# Refusal of a written request is answered in writing, to whoever sent it to this step
+# (Karangasem Pasal 14 ayat (3) huruf d): (addressee, tembusan) roles per state.
+_JAWAB_TOLAK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("lintas_unit", "menunggu_ppk_tujuan"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_instansi", "menunggu_pyb_pemohon"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_instansi", "menunggu_pyb_tujuan"): ("pyb_pemohon", ("pemohon",)),
+    ("lintas_instansi", "menunggu_ketersediaan"): ("pyb_tujuan", ("pyb_pemohon", "pemohon")),
+    ("lintas_instansi", "menunggu_pyb_tujuan_jawaban"): ("pyb_pemohon", ("pemohon", "ppk_tujuan")),
+    ("sukarela_lintas_unit", "menunggu_puo_tujuan"): ("pemohon", ("ppk_pemohon", "puo_pemohon")),
+}
+
+
+# --- firing a transition ---------------------------------------------------------------
+
+
+def ambil_untuk(pengguna, penugasan_id: int, *, kunci: bool = False) -> Penugasan:  # type: ignore[no-untyped-def]
+    qs = selectors.penugasan_terlihat(pengguna)
+    if kunci:
+        qs = qs.select_for_update()
+    p = qs.filter(pk=penugasan_id).first()
+    if p is None:
+        raise PenugasanTidakDitemukan("Penugasan tidak ditemukan.")
+    return p
+
+
+def boleh_bertindak(pengguna, p: Penugasan) -> bool:  # type: ignore[no-untyped-def]
+    return bool(p.aktor_sekarang_id and p.aktor_sekarang_id == getattr(pengguna, "pegawai_id", None))
+
+
+@_atomic
+def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # type: ignore[no-untyped-def]
+             penerima: list[PenerimaInput] | None = None, ppk_tujuan_id: int | None = None,
+             alasan_beban: str = "", perubahan: DataPenugasan | None = None) -> Penugasan:
+    """Fire ``aksi`` (setujui, tolak, kembalikan, ajukan_ulang) on an assignment, as ``pengguna``."""
+    aktor = _pegawai(pengguna)
+    # The row lock serialises concurrent deciders; the state is read again under the lock.
+    p = ambil_untuk(pengguna, penugasan_id, kunci=True)
+    dari = p.status
+    if aksi not in alur.aksi_tersedia(p.jalur, dari):
+        raise TransisiTidakSah(
+            f"Penugasan ini berstatus \u201c{alur.STATUS[dari]}\u201d; keputusan \u201c{alur.AKSI.get(aksi, aksi)}\u201d "
+            "tidak tersedia. Mungkin sudah diputuskan pengguna lain; muat ulang halaman.")
+    if p.aktor_sekarang_id != aktor.id:
+        peran = alur.peran_aktor(p.jalur, dari)
+        nama = p.aktor_sekarang.nama if p.aktor_sekarang else "-"
+        raise TidakBerwenang(f"Keputusan ini hanya dapat diambil oleh {alur.PERAN.get(peran or '', peran)} ({nama}).")
+    lk = alur.langkah(p.jalur, dari)
+    surat: list[Surat] = []
+    data: dict[str, Any] = {}
+    lintas = bool(lk and lk.lintas)
+    dasar = lk.dasar_hukum if lk else alur.ALUR[p.jalur].dasar_hukum
+
+    if aksi == "tolak":
+        if not alasan.strip():
+            raise DataTidakLengkap({"alasan": "Alasan penolakan wajib diisi."})
+        assert lk is not None
+        p.status = "ditolak"
+        tujuan = _JAWAB_TOLAK.get((p.jalur, dari))
+        if tujuan and lk.tolak_dengan_surat:
+            kepada, tembusan = getattr(p, tujuan[0]), [getattr(p, r) for r in tujuan[1]]
+            surat.append(surat_mod.terbitkan(
+                penugasan=p, jenis="jawaban", penandatangan=aktor, kepada=[kepada],
+                tembusan=[t for t in tembusan if t], perihal=f"Jawaban permohonan: {p.judul}",
+                paragraf=["Permohonan tersebut TIDAK DAPAT DISETUJUI dengan alasan sebagai berikut.", alasan.strip()],
+                rincian=_rincian(p),
+            ))
+            lintas = lintas or kepada.instansi_id != aktor.instansi_id
+        _beri_tahu([p.pemohon], p, "info", f"Ditolak: {p.judul} — {alasan.strip()}", surat[0] if surat else None)
+    elif aksi == "kembalikan":
+        if not alasan.strip():
+            raise DataTidakLengkap({"alasan": "Tuliskan apa yang perlu diperbaiki."})
+        assert lk is not None and lk.kembali_ke
+        if lk.kembali_ke == "dikembalikan":
+            p.kembali_ke = dari
+        p.status = lk.kembali_ke
+        lintas = lintas and alur.langkah(p.jalur, lk.kembali_ke) is not None and p.jalur == "lintas_instansi" \
+            and dari == "menunggu_pyb_tujuan"
+    elif aksi == "ajukan_ulang":
+        if perubahan is not None:
+            _periksa_data(perubahan, permohonan=p.jalur in ("lintas_unit", "lintas_instansi"),
+                          sukarela=p.jalur.startswith("sukarela"))
+            berubah = {f: str(getattr(perubahan, f)) for f in DataPenugasan.FIELDS
+                       if getattr(perubahan, f) != getattr(p, f)}
+            for f in DataPenugasan.FIELDS:
+                setattr(p, f, getattr(perubahan, f))
+            data["perubahan"] = berubah
+        p.status, p.kembali_ke = p.kembali_ke, ""
+    else:  # setujui
+        assert lk is not None
+        p.status = lk.setujui_ke
+        surat, data = _EFEK[lk.hasil](
+            p, Keputusan(aktor=aktor, alasan=alasan, penerima=penerima or [], ppk_tujuan_id=ppk_tujuan_id,
+                         alasan_beban=alasan_beban))
+        if aksi == "setujui" and p.jalur == "lintas_instansi" and dari == "menunggu_pyb_tujuan_jawaban":
+            lintas = True
+    if len(surat) > 1:
+        data["surat_lain"] = [s.pk for s in surat[1:]]
+    _catat(p, aksi=aksi, dari=dari, aktor=aktor, pengguna=pengguna, alasan=alasan.strip(),
+           surat=surat[0] if surat else None, data=data, lintas=lintas, dasar_hukum=dasar)
+    _pindahkan_aktor(p, surat[0] if surat else None)
+    for s in surat:
+        _kirim_surat(p, s)
+    if aksi == "kembalikan" or aksi == "ajukan_ulang":
+        pass  # the new actor's action item (with the reason in the audit) is enough
+    return p
+
+
+# --- letters after issue ---------------------------------------------------------------
+
+
+def _surat_milik(pengguna, surat_id: int) -> Surat:  # type: ignore[no-untyped-def]
+    aktor = _pegawai(pengguna)
+    s = Surat.objects.select_for_update().filter(pk=surat_id, instansi_id=aktor.instansi_id).first()
+    if s is None:
+        raise PenugasanTidakDitemukan("Surat tidak ditemukan.")
+    if s.penandatangan_id != aktor.id:
+        raise TidakBerwenang("Hanya penandatangan surat yang dapat mencabut atau mengoreksinya.")
+    if s.status != "berlaku":
+        raise SuratTidakDapatDiubah(f"Surat {s.nomor} sudah {s.get_status_display().lower()}.")
+    return s
+
+
+@_atomic
+def cabut_surat(*, pengguna, surat_id: int, alasan: str) -> Surat:  # type: ignore[no-untyped-def]
+    """Revocation: the letter keeps its content; its status (shown on verification) becomes dicabut."""
+    if not alasan.strip():
+        raise DataTidakLengkap({"alasan": "Alasan pencabutan wajib diisi."})
+    s = _surat_milik(pengguna, surat_id)
+    s.status, s.waktu_status, s.alasan_status = "dicabut", timezone.now(), alasan.strip()
+    s.save(update_fields=["status", "waktu_status", "alasan_status"])
+    p = s.penugasan
+    _catat(p, aksi="cabut_surat", dari=p.status, aktor=_pegawai(pengguna), pengguna=pengguna,
+           alasan=alasan.strip(), surat=s)
+    _beri_tahu([*s.kepada.all(), *s.tembusan.all()], p, "info", f"Surat {s.nomor} dicabut: {alasan.strip()}", s)
+    return s
+
+
+@_atomic
+def koreksi_surat(*, pengguna, surat_id: int, alasan: str, paragraf_tambahan: str = "") -> Surat:  # type: ignore[no-untyped-def]
+    """A correction is a new letter referencing the old one; the old one is marked dikoreksi."""
+    if not alasan.strip():
+        raise DataTidakLengkap({"alasan": "Alasan koreksi wajib diisi."})
+    lama = _surat_milik(pengguna, surat_id)
+    p = lama.penugasan
+    isi = lama.isi
+    baru = surat_mod.terbitkan(
+        penugasan=p, jenis=lama.jenis, penandatangan=lama.penandatangan, kepada=list(lama.kepada.all()),
+        tembusan=list(lama.tembusan.all()), perihal=lama.perihal,
+        paragraf=[*isi.get("paragraf", []), *([paragraf_tambahan.strip()] if paragraf_tambahan.strip() else []),
+                  f"Surat ini menggantikan surat nomor {lama.nomor} karena {alasan.strip()}."],
+        rincian=_rincian(p), pegawai=isi.get("pegawai") or None, mengoreksi=lama,
+    )
+    lama.status, lama.waktu_status, lama.alasan_status = "dikoreksi", timezone.now(), alasan.strip()
+    lama.save(update_fields=["status", "waktu_status", "alasan_status"])
+    _catat(p, aksi="koreksi_surat", dari=p.status, aktor=_pegawai(pengguna), pengguna=pengguna,
+           alasan=alasan.strip(), surat=baru, data={"mengoreksi": lama.nomor})
+    _kirim_surat(p, baru)
+    return baru
+
+
+@transaction.atomic
+def tandai_dibaca(*, pegawai_id: int, penugasan_id: int) -> int:
+    """Opening an assignment reads its tembusan and notices (actions stay open until taken)."""
+    return ItemKotakMasuk.objects.filter(
+        penerima_id=pegawai_id, penugasan_id=penugasan_id, terbuka=True, jenis__in=["tembusan", "info"]
+    ).update(terbuka=False, ditutup=timezone.now())
