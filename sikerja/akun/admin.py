@@ -9,7 +9,7 @@ class PenggunaAdmin(UserAdmin):
     list_display = ("username", "first_name", "instansi", "pegawai", "admin_instansi", "bkpsdm", "inspektorat")
     list_filter = ("instansi", "admin_instansi", "bkpsdm", "inspektorat", "is_superuser")
     raw_id_fields = ("pegawai",)
-    fieldsets = (*UserAdmin.fieldsets, ("SIKERJA", {"fields": ("instansi", "pegawai", "admin_instansi", "bkpsdm", "inspektorat")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("SIKERJA", {"fields": ("instansi", "pegawai", "admin_instansi", "bkpsdm", "inspektorat")}))
 
 
 @admin.register(PercobaanMasuk)

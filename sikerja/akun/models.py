@@ -43,3 +43,6 @@ class PercobaanMasuk(models.Model):
     class Meta:
         verbose_name = "percobaan masuk gagal"
         verbose_name_plural = "percobaan masuk gagal"
+
+    def __str__(self) -> str:
+        return f"{self.username} dari {self.alamat_ip} pada {self.waktu:%Y-%m-%d %H:%M}"

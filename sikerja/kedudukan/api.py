@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from sikerja.akun.akses import Permintaan
 from sikerja.organisasi.models import Pegawai
 
 from . import selectors
@@ -35,7 +35,7 @@ def _pejabat(p: Pegawai | None) -> dict | None:
 
 
 @router.get("/{nip}", response=KedudukanOut)
-def kedudukan(request: HttpRequest, nip: str):  # type: ignore[no-untyped-def]
+def kedudukan(request: Permintaan, nip: str):  # type: ignore[no-untyped-def]
     if not request.user.instansi_id:
         raise HttpError(403, "Akun tidak terhubung ke instansi.")
     p = get_object_or_404(Pegawai, instansi_id=request.user.instansi_id, nip=nip, aktif=True)

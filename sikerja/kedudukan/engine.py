@@ -532,8 +532,7 @@ class Resolver:
             if kode is not None:
                 terakhir = kode
             if kepala is None:
-                vacant = kode is not None and not (kode == p.unit and p.kepala_unit)
-                if vacant:
+                if kode is not None and not (kode == p.unit and p.kepala_unit):
                     hasil.langkah.append(f"Jabatan kepala {self.org.units[kode].nama} kosong.")
                 continue
             if not aturan.plafon or self.melebihi(kepala, p):

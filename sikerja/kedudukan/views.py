@@ -15,11 +15,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from sikerja.akun.akses import instansi_required, peran_required
+from sikerja.akun.akses import Permintaan, instansi_required, peran_required
 from sikerja.organisasi import selectors as org_selectors
 from sikerja.organisasi.models import Delegasi, Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG, LABEL_WEWENANG, WEWENANG_DELEGASI
@@ -34,20 +34,20 @@ KATEGORI = {
 }
 
 
-def _pegawai_sendiri(request: HttpRequest) -> Pegawai:
+def _pegawai_sendiri(request: Permintaan) -> Pegawai:
     if not request.user.pegawai_id:
         raise PermissionDenied("Akun Anda tidak terhubung ke data pegawai.")
     return request.user.pegawai
 
 
 @instansi_required
-def saya(request: HttpRequest) -> HttpResponse:
+def saya(request: Permintaan) -> HttpResponse:
     p = _pegawai_sendiri(request)
     return render(request, "kedudukan/saya.html", {"p": p, "k": selectors.kedudukan_pegawai(p)})
 
 
 @instansi_required
-def bawahan(request: HttpRequest) -> HttpResponse:
+def bawahan(request: Permintaan) -> HttpResponse:
     """For a head: who he rates (PPK), leads (pimpinan unit) and coordinates."""
     p = _pegawai_sendiri(request)
     rows = selectors.berlaku(p.instansi).filter(
@@ -67,7 +67,7 @@ def bawahan(request: HttpRequest) -> HttpResponse:
 
 
 @instansi_required
-def bagan(request: HttpRequest, pk: int) -> HttpResponse:
+def bagan(request: Permintaan, pk: int) -> HttpResponse:
     """The chart of one Perangkat Daerah: its units, heads, and for the people in
     each unit who rates, leads and coordinates them (grouped, with counts)."""
     instansi = request.user.instansi
@@ -103,7 +103,7 @@ def bagan(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "kedudukan/bagan.html", {"pd": pd, "akar": simpul(pd)})
 
 
-def _peringatan_rows(request: HttpRequest) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def _peringatan_rows(request: Permintaan) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     instansi = request.user.instansi
     kategori = request.GET.get("kategori", "")
     pd = request.GET.get("pd", "")
@@ -138,7 +138,7 @@ def _rentang(instansi: Any) -> list[dict[str, Any]]:
 
 
 @peran_required("bkpsdm", "inspektorat", "admin_instansi")
-def pemantauan(request: HttpRequest) -> HttpResponse:
+def pemantauan(request: Permintaan) -> HttpResponse:
     """BKPSDM: every kedudukan warning across the instansi, and spans of control over the threshold."""
     instansi = request.user.instansi
     rows, filt = _peringatan_rows(request)
@@ -152,7 +152,7 @@ def pemantauan(request: HttpRequest) -> HttpResponse:
 
 
 @peran_required("bkpsdm", "inspektorat", "admin_instansi")
-def pemantauan_ekspor(request: HttpRequest) -> HttpResponse:
+def pemantauan_ekspor(request: Permintaan) -> HttpResponse:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -193,7 +193,7 @@ def _pegawai_by_nip(instansi: Any, nip: str) -> Pegawai | None:
 
 
 @instansi_required
-def delegasi(request: HttpRequest) -> HttpResponse:
+def delegasi(request: Permintaan) -> HttpResponse:
     """List delegations and make a new one: a preview of its effect first, then save."""
     user = request.user
     instansi = user.instansi
@@ -221,7 +221,8 @@ def delegasi(request: HttpRequest) -> HttpResponse:
         if dari is not None and not _boleh_delegasi(user, dari):
             raise PermissionDenied("Anda hanya dapat mendelegasikan kewenangan Anda sendiri.")
         if not galat and dari and kepada:
-            kwargs = {"dari": dari, "kepada": kepada, "wewenang": form["wewenang"], "pegawai_nip": daftar, "jenjang": jenjang}
+            kwargs: dict[str, Any] = {"dari": dari, "kepada": kepada, "wewenang": form["wewenang"],
+                                      "pegawai_nip": daftar, "jenjang": jenjang}
             try:
                 if request.POST.get("aksi") == "simpan":
                     n = services.buat_delegasi(instansi, oleh=user, **kwargs)
@@ -242,7 +243,7 @@ def delegasi(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @instansi_required
-def delegasi_cabut(request: HttpRequest, pk: int) -> HttpResponse:
+def delegasi_cabut(request: Permintaan, pk: int) -> HttpResponse:
     d = get_object_or_404(Delegasi, pk=pk, instansi=request.user.instansi, aktif=True)
     if not _boleh_delegasi(request.user, d.dari):
         raise PermissionDenied("Anda tidak berwenang mencabut delegasi ini.")

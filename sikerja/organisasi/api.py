@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
+
+from sikerja.akun.akses import Permintaan
 
 from . import selectors
 from .models import Pegawai
@@ -33,14 +34,14 @@ class PegawaiOut(Schema):
     kepala_unit: bool
 
 
-def _instansi(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _instansi(request: Permintaan):  # type: ignore[no-untyped-def]
     if not request.user.instansi_id:
         raise HttpError(403, "Akun tidak terhubung ke instansi.")
     return request.user.instansi
 
 
 @router.get("/unit", response=list[UnitOut])
-def daftar_unit(request: HttpRequest, induk: int | None = None):  # type: ignore[no-untyped-def]
+def daftar_unit(request: Permintaan, induk: int | None = None):  # type: ignore[no-untyped-def]
     qs = selectors.units(_instansi(request)).order_by("level", "nama")
     return qs.filter(induk_id=induk) if induk else qs.filter(induk__isnull=True)
 
@@ -51,11 +52,11 @@ def _pegawai_out(p: Pegawai) -> dict:
 
 
 @router.get("/pegawai/{nip}", response=PegawaiOut)
-def pegawai(request: HttpRequest, nip: str):  # type: ignore[no-untyped-def]
+def pegawai(request: Permintaan, nip: str):  # type: ignore[no-untyped-def]
     p = get_object_or_404(Pegawai.objects.select_related("unit"), instansi=_instansi(request), nip=nip, aktif=True)
     return _pegawai_out(p)
 
 
 @router.get("/cari", response=list[PegawaiOut])
-def cari(request: HttpRequest, q: str):  # type: ignore[no-untyped-def]
+def cari(request: Permintaan, q: str):  # type: ignore[no-untyped-def]
     return [_pegawai_out(p) for p in selectors.cari_pegawai(_instansi(request), q)]

@@ -98,7 +98,8 @@ class Pegawai(models.Model):
     status = models.CharField(max_length=8, choices=choices(STATUS_PEGAWAI, {"pns": "PNS", "pppk": "PPPK"}))
     jabatan = models.CharField(max_length=200)
     jenis_jabatan = models.CharField(max_length=16, choices=choices(JENIS_JABATAN, LABEL_JENIS_JABATAN))
-    jenjang = models.CharField(max_length=16, null=True, blank=True, choices=choices(JENJANG, LABEL_JENJANG))
+    # NULL, not "": "no jenjang" is a fact about non-fungsional posts, and the engine reads None.
+    jenjang = models.CharField(max_length=16, null=True, blank=True, choices=choices(JENJANG, LABEL_JENJANG))  # noqa: DJ001
     unit = models.ForeignKey(UnitOrganisasi, on_delete=models.PROTECT, related_name="pegawai")
     kepala_unit = models.BooleanField(default=False)
     email = models.EmailField(blank=True)

@@ -119,23 +119,23 @@ def _upsert_units(instansi: Instansi, org: Organisasi, laporan: LaporanImpor) ->
     ids = {kode: u.id for kode, u in existing.items()}
 
     to_update: list[UnitOrganisasi] = []
-    for u in org.units.values():
-        obj = existing[u.kode]
+    for data in org.units.values():
+        obj = existing[data.kode]
         # Level inside the Perangkat Daerah (SPEC §2): the PD's top unit is Level I.
         want = {
-            "nama": u.nama,
-            "jenis": u.jenis,
-            "induk_id": ids[u.induk] if u.induk else None,
-            "level": len(org.leluhur(u.kode)),
-            "akar_pd_id": ids[org.akar_pd(u.kode)],
+            "nama": data.nama,
+            "jenis": data.jenis,
+            "induk_id": ids[data.induk] if data.induk else None,
+            "level": len(org.leluhur(data.kode)),
+            "akar_pd_id": ids[org.akar_pd(data.kode)],
             "aktif": True,
         }
         old = {k: getattr(obj, k) for k in want}
         if old != want:
-            if u.kode not in new_kode:
+            if data.kode not in new_kode:
                 shown = {k: v for k, v in want.items() if k in ("nama", "jenis", "aktif")}
                 induk_lama = next((k for k, i in ids.items() if i == old["induk_id"]), None)
-                msg = _diff(u.kode, {**{k: old[k] for k in shown}, "induk": induk_lama}, {**shown, "induk": u.induk})
+                msg = _diff(data.kode, {**{k: old[k] for k in shown}, "induk": induk_lama}, {**shown, "induk": data.induk})
                 if msg:
                     laporan.diubah["unit"].append(msg)
             for k, v in want.items():

@@ -8,13 +8,15 @@ and counts for a list of units in one more.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from sikerja.akun.akses import instansi_required, peran_required
+from sikerja.akun.akses import Permintaan, instansi_required, peran_required
 from sikerja.kedudukan import selectors as kd_selectors
 
 from . import selectors
@@ -38,7 +40,7 @@ def _hiasi(units: list[UnitOrganisasi]) -> list[UnitOrganisasi]:
 
 
 @instansi_required
-def pohon(request: HttpRequest) -> HttpResponse:
+def pohon(request: Permintaan) -> HttpResponse:
     instansi = request.user.instansi
     pd = list(selectors.units_with_counts(instansi).filter(induk__isnull=True).order_by("nama"))
     total = dict(
@@ -59,7 +61,7 @@ def _anak(instansi, unit: UnitOrganisasi) -> list[UnitOrganisasi]:  # type: igno
 
 
 @instansi_required
-def unit_anak(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_anak(request: Permintaan, pk: int) -> HttpResponse:
     """The sub-units of a unit, for expanding the tree in place (htmx)."""
     instansi = request.user.instansi
     unit = get_object_or_404(UnitOrganisasi, pk=pk, instansi=instansi)
@@ -67,7 +69,7 @@ def unit_anak(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @instansi_required
-def unit(request: HttpRequest, pk: int) -> HttpResponse:
+def unit(request: Permintaan, pk: int) -> HttpResponse:
     instansi = request.user.instansi
     unit = get_object_or_404(UnitOrganisasi.objects.select_related("induk", "akar_pd"), pk=pk, instansi=instansi)
     rantai = _rantai(unit)
@@ -96,7 +98,7 @@ def _rantai(unit: UnitOrganisasi) -> list[UnitOrganisasi]:
 
 
 @instansi_required
-def pegawai(request: HttpRequest, pk: int) -> HttpResponse:
+def pegawai(request: Permintaan, pk: int) -> HttpResponse:
     instansi = request.user.instansi
     p = get_object_or_404(Pegawai.objects.select_related("unit"), pk=pk, instansi=instansi)
     k = kd_selectors.kedudukan_pegawai(p)
@@ -114,11 +116,11 @@ def pegawai(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @peran_required("admin_instansi")
-def impor(request: HttpRequest) -> HttpResponse:
+def impor(request: Permintaan) -> HttpResponse:
     """The same import as ``sikerja impor``, for the admin of the instansi's own data."""
     ctx: dict = {}
     if request.method == "POST" and request.FILES.get("berkas"):
-        berkas = request.FILES["berkas"]
+        berkas: Any = request.FILES["berkas"]
         ctx["nama_berkas"] = berkas.name
         try:
             dokumen = load(berkas, nama=berkas.name)

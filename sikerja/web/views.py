@@ -6,21 +6,22 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from sikerja.akun import services as akun_services
+from sikerja.akun.akses import Permintaan
 from sikerja.kedudukan import selectors as kd_selectors
 from sikerja.organisasi import selectors as org_selectors
 
 
-def _ip(request: HttpRequest) -> str | None:
+def _ip(request: Permintaan) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
 
-def masuk(request: HttpRequest) -> HttpResponse:
+def masuk(request: Permintaan) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("beranda")
     galat = ""
@@ -51,14 +52,14 @@ def masuk(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def keluar(request: HttpRequest) -> HttpResponse:
+def keluar(request: Permintaan) -> HttpResponse:
     logout(request)
     messages.info(request, "Anda telah keluar.")
     return redirect("login")
 
 
 @login_required
-def beranda(request: HttpRequest) -> HttpResponse:
+def beranda(request: Permintaan) -> HttpResponse:
     user = request.user
     ctx: dict = {}
     if user.pegawai_id:
@@ -69,7 +70,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def cari(request: HttpRequest) -> HttpResponse:
+def cari(request: Permintaan) -> HttpResponse:
     q = request.GET.get("q", "")
     hasil = list(org_selectors.cari_pegawai(request.user.instansi, q)) if request.user.instansi_id else []
     if request.headers.get("HX-Request"):

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from sikerja.kedudukan.models import Kedudukan
 from sikerja.organisasi.models import Delegasi, Pegawai, UnitOrganisasi
-from sikerja.organisasi.tests.conftest import ORG
 from sikerja.organisasi.testing import buat_akun, buat_organisasi, nip
+from sikerja.organisasi.tests.conftest import ORG
 
 pytestmark = pytest.mark.django_db
 

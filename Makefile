@@ -1,0 +1,47 @@
+# SIKERJA — the two quick-start commands are `make demo` and `make test`.
+# Everything installs into .venv with the machine's Python 3.11.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PROFIL ?= pasuruan
+PEGAWAI ?= 1500
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: demo test install lint serve browser-deps
+
+$(BIN)/.terpasang: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.terpasang
+
+## make demo: install, create the SQLite database, build a demo instansi, print logins, serve on http://127.0.0.1:8000
+demo: install
+	$(BIN)/sikerja siapkan
+	$(BIN)/sikerja demo --profil $(PROFIL) --pegawai $(PEGAWAI)
+	@echo "SIKERJA berjalan di http://$(ADDR)/ (Ctrl+C untuk berhenti)"
+	$(BIN)/sikerja runserver $(ADDR)
+
+serve: install
+	$(BIN)/sikerja siapkan
+	$(BIN)/sikerja runserver $(ADDR)
+
+## make test: install, fetch Debian's chromium for the browser tests when possible, run the whole suite
+test: install browser-deps
+	$(BIN)/pytest
+
+# The browser tests drive Debian's chromium; without it (and without root to
+# install it) they are skipped locally and fail under CI.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Memasang chromium (apt-get) untuk uji peramban..."; \
+	    (apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
+	  else echo "chromium tidak ada: uji peramban dilewati (pasang paket Debian 'chromium')."; fi; }
+
+lint: install
+	$(BIN)/ruff check sikerja tests bench
+	$(BIN)/mypy sikerja
