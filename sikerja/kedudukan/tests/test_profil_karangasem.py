@@ -144,7 +144,6 @@ def test_bab_vii_pasal_35_ayat_2_huruf_d_jf_under_inspektur_waits_for_assignment
     h = kedudukan(org_from_yaml(SEKRETARIAT), nip(19))
     assert nip_of(h, "ppk") == nip(13)
     assert h.pimpinan_unit is None
-    assert h.harap_delegasi is None  # the expectation is stated as a warning
     assert any("Pasal 35 ayat (2) huruf d" in w for w in h.peringatan)
     assert any("Menunggu pendelegasian pengelolaan kinerja" in w for w in h.peringatan)
 
