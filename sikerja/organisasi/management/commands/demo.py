@@ -21,6 +21,14 @@ USERNAME = {
     "bkpsdm": "bkpsdm",
     "inspektorat": "inspektorat",
 }
+# Short logins for the typical roles the generator suggests, by the start of their label.
+USERNAME_PERAN = {
+    "kepala dinas": "kadis",
+    "kepala bidang": "kabid",
+    "pejabat fungsional": "jf",
+    "pengawas": "pengawas",
+    "pejabat yang berwenang": "sekda",
+}
 
 
 def _username(akun: dict, dipakai: set[str]) -> str:
@@ -29,6 +37,9 @@ def _username(akun: dict, dipakai: set[str]) -> str:
             base = name
             break
     else:
+        label = akun["peran"].lower()
+        base = next((u for k, u in USERNAME_PERAN.items() if label.startswith(k)), "")
+    if not base:
         words = [w for w in akun["peran"].lower().replace("(", " ").replace(")", " ").split() if w.isalpha()]
         base = ".".join(words[:2]) or "pengguna"
     name, i = base, 2
