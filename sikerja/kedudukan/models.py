@@ -13,6 +13,28 @@ from django.db import models
 from django.db.models import Q
 
 
+class Penjelasan(models.Model):
+    """Why a kedudukan is what it is: the rule, warnings, legal basis and steps.
+
+    Everyone in the same post shares one explanation, so 50,000 kedudukan rows
+    point at a few thousand of these instead of each carrying the texts; that
+    keeps the recompute of a whole instansi within seconds.
+    """
+
+    sidik = models.CharField(max_length=40, unique=True)
+    aturan = models.CharField(max_length=80, blank=True)
+    peringatan = models.JSONField(default=list, blank=True)
+    dasar_hukum = models.JSONField(default=list, blank=True)
+    langkah = models.JSONField(default=list, blank=True)
+    ada_peringatan = models.BooleanField(default=False, db_index=True)
+
+    class Meta:
+        verbose_name_plural = "penjelasan kedudukan"
+
+    def __str__(self) -> str:
+        return f"{self.aturan or 'tanpa aturan'} ({self.sidik[:8]})"
+
+
 class Kedudukan(models.Model):
     instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="+")
     pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="riwayat_kedudukan")
@@ -27,11 +49,7 @@ class Kedudukan(models.Model):
     koordinator = models.ForeignKey(
         "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    aturan = models.CharField(max_length=80, blank=True)
-    peringatan = models.JSONField(default=list, blank=True)
-    dasar_hukum = models.JSONField(default=list, blank=True)
-    langkah = models.JSONField(default=list, blank=True)
-    harap_delegasi = models.CharField(max_length=32, blank=True)
+    penjelasan = models.ForeignKey(Penjelasan, on_delete=models.PROTECT, related_name="+")
     berlaku_mulai = models.DateTimeField()
     berlaku_sampai = models.DateTimeField(null=True, blank=True)
 
@@ -56,9 +74,24 @@ class Kedudukan(models.Model):
     def __str__(self) -> str:
         return f"Kedudukan {self.pegawai_id} sejak {self.berlaku_mulai:%Y-%m-%d}"
 
+    # The explanation's fields, read through (select_related("penjelasan") in selectors).
+    @property
+    def aturan(self) -> str:
+        return self.penjelasan.aturan
+
+    @property
+    def peringatan(self) -> list[str]:
+        return self.penjelasan.peringatan
+
+    @property
+    def dasar_hukum(self) -> list[str]:
+        return self.penjelasan.dasar_hukum
+
+    @property
+    def langkah(self) -> list[str]:
+        return self.penjelasan.langkah
+
     @property
     def berlaku(self) -> bool:
         return self.berlaku_sampai is None
 
-    def sama_dengan(self, ppk_id: int | None, puo_id: int | None, koor_id: int | None) -> bool:
-        return (self.ppk_id, self.pimpinan_unit_id, self.koordinator_id) == (ppk_id, puo_id, koor_id)

@@ -21,7 +21,7 @@ def kedudukan_pegawai(pegawai: Pegawai) -> Kedudukan | None:
     """The current kedudukan, with the three officials loaded."""
     return (
         Kedudukan.objects.filter(pegawai=pegawai, berlaku_sampai__isnull=True)
-        .select_related("ppk__unit", "pimpinan_unit__unit", "koordinator__unit")
+        .select_related("ppk__unit", "pimpinan_unit__unit", "koordinator__unit", "penjelasan")
         .first()
     )
 
@@ -39,7 +39,7 @@ def pimpinan_unit_dari(pegawai: Pegawai) -> Pegawai | None:
 def riwayat(pegawai: Pegawai) -> QuerySet[Kedudukan]:
     return (
         Kedudukan.objects.filter(pegawai=pegawai)
-        .select_related("ppk", "pimpinan_unit", "koordinator")
+        .select_related("ppk", "pimpinan_unit", "koordinator", "penjelasan")
         .order_by("-berlaku_mulai", "-id")
     )
 

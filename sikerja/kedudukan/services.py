@@ -10,6 +10,8 @@ pages), inside their transaction.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import datetime
 from typing import Any
 
@@ -20,25 +22,20 @@ from sikerja.organisasi import selectors as org_selectors
 from sikerja.organisasi.models import Instansi, Pegawai
 
 from .engine import Hasil, Resolver, load_profil
-from .models import Kedudukan
+from .models import Kedudukan, Penjelasan
 
 BATCH = 2000
 
 
-def _isi(h: Hasil, ids: dict[str, int]) -> dict[str, Any]:
-    return {
-        "ppk_id": ids[h.ppk.nip] if h.ppk else None,
-        "pimpinan_unit_id": ids[h.pimpinan_unit.nip] if h.pimpinan_unit else None,
-        "koordinator_id": ids[h.koordinator.nip] if h.koordinator else None,
+def _penjelasan(h: Hasil) -> tuple[str, dict[str, Any]]:
+    isi = {
         "aturan": h.aturan or "",
         "peringatan": list(h.peringatan),
         "dasar_hukum": list(h.dasar_hukum),
         "langkah": list(h.langkah),
-        "harap_delegasi": h.harap_delegasi or "",
     }
-
-
-FIELDS = ("ppk_id", "pimpinan_unit_id", "koordinator_id", "aturan", "peringatan", "dasar_hukum", "langkah", "harap_delegasi")
+    sidik = hashlib.sha1(json.dumps(isi, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return sidik, isi
 
 
 @transaction.atomic
@@ -49,23 +46,43 @@ def hitung_ulang(instansi: Instansi, *, waktu: datetime | None = None) -> int:
     hasil = Resolver(org, load_profil(instansi.profil)).resolve_all()
     ids = dict(Pegawai.objects.filter(instansi=instansi).values_list("nip", "id"))
 
+    # Explanations are shared by everyone in the same post: find or create each once.
+    per_hasil: dict[str, str] = {}
+    isi_per_sidik: dict[str, dict[str, Any]] = {}
+    for nip, h in hasil.items():
+        sidik, isi = _penjelasan(h)
+        per_hasil[nip] = sidik
+        isi_per_sidik.setdefault(sidik, isi)
+    penjelasan_id = dict(Penjelasan.objects.filter(sidik__in=list(isi_per_sidik)).values_list("sidik", "id"))
+    baru_p = [Penjelasan(sidik=s, ada_peringatan=bool(i["peringatan"]), **i)
+              for s, i in isi_per_sidik.items() if s not in penjelasan_id]
+    if baru_p:
+        Penjelasan.objects.bulk_create(baru_p, batch_size=BATCH, ignore_conflicts=True)
+        penjelasan_id = dict(Penjelasan.objects.filter(sidik__in=list(isi_per_sidik)).values_list("sidik", "id"))
+
     current: dict[int, tuple[int, tuple[Any, ...]]] = {
         row[1]: (row[0], tuple(row[2:]))
         for row in Kedudukan.objects.filter(instansi=instansi, berlaku_sampai__isnull=True).values_list(
-            "id", "pegawai_id", *FIELDS
+            "id", "pegawai_id", "ppk_id", "pimpinan_unit_id", "koordinator_id", "penjelasan_id"
         )
     }
     tutup: list[int] = []
     baru: list[Kedudukan] = []
     for nip, h in hasil.items():
         pid = ids[nip]
-        isi = _isi(h, ids)
+        want = (
+            ids[h.ppk.nip] if h.ppk else None,
+            ids[h.pimpinan_unit.nip] if h.pimpinan_unit else None,
+            ids[h.koordinator.nip] if h.koordinator else None,
+            penjelasan_id[per_hasil[nip]],
+        )
         now = current.pop(pid, None)
         if now is not None:
-            if now[1] == tuple(isi[f] for f in FIELDS):
+            if now[1] == want:
                 continue
             tutup.append(now[0])
-        baru.append(Kedudukan(instansi=instansi, pegawai_id=pid, berlaku_mulai=waktu, **isi))
+        baru.append(Kedudukan(instansi=instansi, pegawai_id=pid, berlaku_mulai=waktu, ppk_id=want[0],
+                              pimpinan_unit_id=want[1], koordinator_id=want[2], penjelasan_id=want[3]))
     # Pegawai no longer active: their kedudukan ends now.
     tutup.extend(row_id for row_id, _ in current.values())
     for i in range(0, len(tutup), 900):

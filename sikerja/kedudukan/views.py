@@ -52,7 +52,7 @@ def bawahan(request: Permintaan) -> HttpResponse:
     p = _pegawai_sendiri(request)
     rows = selectors.berlaku(p.instansi).filter(
         Q(ppk=p) | Q(pimpinan_unit=p) | Q(koordinator=p), pegawai__aktif=True
-    ).select_related("pegawai__unit", "ppk", "pimpinan_unit", "koordinator").order_by(
+    ).select_related("pegawai__unit", "ppk", "pimpinan_unit", "koordinator", "penjelasan").order_by(
         "pegawai__unit__nama", "pegawai__nama"
     )
     daftar = list(rows)
@@ -108,8 +108,8 @@ def _peringatan_rows(request: Permintaan) -> tuple[list[dict[str, Any]], dict[st
     kategori = request.GET.get("kategori", "")
     pd = request.GET.get("pd", "")
     qs = (
-        selectors.berlaku(instansi).filter(pegawai__aktif=True).exclude(peringatan=[])
-        .select_related("pegawai__unit__akar_pd", "ppk", "pimpinan_unit")
+        selectors.berlaku(instansi).filter(pegawai__aktif=True, penjelasan__ada_peringatan=True)
+        .select_related("pegawai__unit__akar_pd", "ppk", "pimpinan_unit", "penjelasan")
         .order_by("pegawai__unit__akar_pd__nama", "pegawai__unit__nama", "pegawai__nama")
     )
     if pd.isdigit():

@@ -974,9 +974,10 @@ class _Pembangun:
             next(g)
         self.kel_gen = self.build_kelurahan()
         next(self.kel_gen)
+        pd_gen = self.build_pd()
         return [
-            self.build_pd(), gens[0], self.sd_gen, self.kec_gen, self.build_pd(bagian_ke=2), self.sd_gen, self.pkm_gen,
-            gens[1], self.kel_gen, self.smp_gen, self.build_pd(bagian_ke=3), self.sd_gen, gens[2], self.kel_gen,
+            pd_gen, pd_gen, self.sd_gen, self.kec_gen, pd_gen, gens[0], self.sd_gen, self.pkm_gen, pd_gen,
+            gens[1], self.kel_gen, self.smp_gen, pd_gen, self.sd_gen, gens[2], self.kel_gen,
             self.sd_gen, self.build_rsud_lain(), self.sd_gen, self.pkm_gen, self.smp_gen, self.sd_gen, self.kel_gen,
         ]
 
@@ -1008,43 +1009,34 @@ class _Pembangun:
             self.build_rsud(self.pd_unit[self.p.dinkes.kode], rs)
             yield
 
-    def build_pd(self, bagian_ke: int = 1) -> Iterator[None]:
-        """Grow the Perangkat Daerah: this generator handles every ``bagian_ke``-th step of the list."""
+    def build_pd(self) -> Iterator[None]:
+        """Grow the Perangkat Daerah breadth first: every PD exists before any gets its full structure."""
         p = self.p
-        urutan: list[tuple[str, PD, str | None]] = []
-        inti = (p.dinkes, p.disdik, p.bkpsdm, p.dinas_uptd)
-        for pd in inti:
-            bidang, upt = _SEKTOR_PD[pd.sektor]
-            if pd is not p.dinas_uptd:
-                urutan.append(("sekretariat", pd, None))
-            start = 0 if pd is p.dinas_uptd else 1
-            urutan += [("bidang", pd, b) for b in bidang[start:]]
-            urutan += [("uptd", pd, n) for n in (upt[1:] if pd is p.dinas_uptd else upt)]
         for pd in p.lainnya:
-            bidang, upt = _SEKTOR_PD[pd.sektor]
-            urutan.append(("pd", pd, None))
-            urutan += [("bidang", pd, b) for b in bidang]
-            urutan += [("uptd", pd, n) for n in upt]
-        # Interleave so several generators share the list without repeating a step.
-        for i, (langkah, pd, nama) in enumerate(urutan):
-            if i % 3 != bagian_ke - 1:
-                continue
-            if langkah == "pd":
-                self.perangkat_daerah(pd)
-                yield
-                continue
-            while pd.kode not in self.pd_unit:  # the PD itself is another generator's step
-                yield
-            u = self.pd_unit[pd.kode]
-            if langkah == "sekretariat":
-                self.sekretariat(u, pd.nama)
-            elif langkah == "bidang":
-                assert nama is not None
-                self.bidang(u, nama, u.sektor)
-            else:
-                assert nama is not None
-                self.uptd(u, nama)
+            u = self.perangkat_daerah(pd, sekretariat=False)
+            self.bidang(u, _SEKTOR_PD[pd.sektor][0][0], u.sektor)
             yield
+        semua = p.semua_pd()
+        for pd in semua:
+            u = self.pd_unit[pd.kode]
+            if not any(a.jenis == "sekretariat" for a in u.anak):
+                self.sekretariat(u, pd.nama)
+                yield
+        sisa = {pd.kode: [b for b in _SEKTOR_PD[pd.sektor][0] if b not in _nama_bidang(self.pd_bidang.get(pd.kode, []))]
+                for pd in semua}
+        while any(sisa.values()):
+            for pd in semua:
+                if sisa[pd.kode]:
+                    u = self.pd_unit[pd.kode]
+                    self.bidang(u, sisa[pd.kode].pop(0), u.sektor)
+                    yield
+        for pd in semua:
+            u = self.pd_unit[pd.kode]
+            sudah = {a.nama for a in u.anak if a.jenis == "uptd"}
+            for nama in _SEKTOR_PD[pd.sektor][1]:
+                if self.p.nama_uptd.format(nama=nama) not in sudah:
+                    self.uptd(u, nama)
+                    yield
 
     def build_kecamatan(self) -> Iterator[None]:
         for i, (nama, kelurahan) in enumerate(self.p.kecamatan):
@@ -1287,7 +1279,7 @@ class _Pembangun:
             jf_pool = _JF_SEKTOR.get(u.sektor, _JF_SEKTOR["umum"])
             if u.sektor not in ("sekolah", "faskes", "rumah_sakit", "pengawasan"):
                 jf_pool = jf_pool + _JF_SEKTOR["umum"][:3]
-            pel_pool = _PELAKSANA.get(u.sektor if u.sektor in _PELAKSANA else ("faskes" if u.sektor == "rumah_sakit" else "umum"))
+            pel_pool = _PELAKSANA[u.sektor if u.sektor in _PELAKSANA else ("faskes" if u.sektor == "rumah_sakit" else "umum")]
             p_jf = _JF_PROPORSI.get(u.sektor, 0.5)
             for _ in range(n):
                 pppk = rng.random() < p_pppk
@@ -1386,7 +1378,7 @@ class _Pembangun:
         bidang = self.pd_bidang[dinkes.kode][0]
         bkpsdm = self.pd_unit[p.bkpsdm.kode]
         semua = [row for u in self.units for row in u.staf]
-        akun = [
+        akun: list[dict[str, Any]] = [
             {"peran": "Pejabat yang Berwenang (Sekda)", "nip": ambil(iter([self.setda.staf[0]]))},
             {"peran": "Kepala Dinas", "nip": ambil(iter([dinkes.staf[0]]))},
             {"peran": "Kepala Bidang (PPK)", "nip": ambil(iter([bidang.staf[0]]))},
@@ -1412,7 +1404,7 @@ class _Pembangun:
         # The Sekda first so he is never taken by another role; listed in the customary order.
         urutan = ["Kepala Dinas", "Kepala Bidang (PPK)", "Pejabat Fungsional", "Pengawas koordinator", "BKPSDM",
                   "Admin instansi", "Inspektorat", "Pejabat yang Berwenang (Sekda)"]
-        return sorted((a for a in akun if a["nip"]), key=lambda a: urutan.index(a["peran"]))
+        return sorted((a for a in akun if a["nip"]), key=lambda a: urutan.index(str(a["peran"])))
 
     def bangun(self) -> dict[str, Any]:
         target = max(0, min(self.jumlah // 2, round(self.jumlah / 16.5) + 60))
@@ -1452,6 +1444,10 @@ _SUBBAGIAN: dict[str, tuple[str, ...]] = {
     "Persidangan dan Perundang-undangan": ("Persidangan", "Perundang-undangan"),
     "Fasilitasi Penganggaran dan Pengawasan": ("Fasilitasi Penganggaran", "Fasilitasi Pengawasan"),
 }
+
+
+def _nama_bidang(units: list[_Unit]) -> set[str]:
+    return {u.nama.removeprefix("Bidang ") for u in units}
 
 
 def _judul_jf(jabatan: str) -> str:

@@ -75,6 +75,11 @@ class UnitOrganisasi(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="Perangkat Daerah"
     )
     aktif = models.BooleanField(default=True)
+    # Counts kept by organisasi.services.hitung_ringkasan after every change, so
+    # the tree of a 50,000-pegawai instansi is drawn without counting rows.
+    jumlah_pegawai = models.PositiveIntegerField(default=0, help_text="pegawai aktif langsung di unit ini")
+    jumlah_pegawai_total = models.PositiveIntegerField(default=0, help_text="termasuk semua sub-unit")
+    jumlah_anak = models.PositiveIntegerField(default=0, help_text="sub-unit aktif")
 
     class Meta:
         verbose_name = "unit organisasi"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 
 from .models import Delegasi, Instansi, Pegawai, UnitOrganisasi
 from .struktur import Delegasi as DelegasiData
@@ -20,11 +20,8 @@ def pegawai(instansi: Instansi) -> QuerySet[Pegawai]:
 
 
 def units_with_counts(instansi: Instansi) -> QuerySet[UnitOrganisasi]:
-    """Active units with their number of active members and of active sub-units."""
-    return units(instansi).annotate(
-        jumlah_pegawai=Count("pegawai", filter=Q(pegawai__aktif=True), distinct=True),
-        jumlah_anak=Count("anak", filter=Q(anak__aktif=True), distinct=True),
-    )
+    """Active units; their counts are stored fields kept by ``services.hitung_ringkasan``."""
+    return units(instansi)
 
 
 def cari_pegawai(instansi: Instansi, q: str, limit: int = 50) -> QuerySet[Pegawai]:

@@ -100,7 +100,37 @@ def _upsert(dokumen: Dokumen, laporan: LaporanImpor) -> Instansi:
     unit_ids = _upsert_units(instansi, org, laporan)
     pegawai_ids = _upsert_pegawai(instansi, dokumen, unit_ids, laporan)
     _upsert_delegasi(instansi, dokumen, pegawai_ids, laporan)
+    hitung_ringkasan(instansi)
     return instansi
+
+
+def hitung_ringkasan(instansi: Instansi) -> None:
+    """Refresh each unit's member and sub-unit counts (only the rows that changed)."""
+    from collections import Counter
+
+    units = {u[0]: u for u in UnitOrganisasi.objects.filter(instansi=instansi).values_list(
+        "id", "induk_id", "aktif", "jumlah_pegawai", "jumlah_pegawai_total", "jumlah_anak")}
+    langsung = Counter(
+        Pegawai.objects.filter(instansi=instansi, aktif=True).values_list("unit_id", flat=True)
+    )
+    total: Counter[int] = Counter()
+    anak: Counter[int] = Counter()
+    for uid, (_, induk, aktif, *_rest) in units.items():
+        if aktif and induk is not None:
+            anak[induk] += 1
+    for uid, n in langsung.items():
+        cur: int | None = uid
+        seen = 0
+        while cur is not None and seen < 50:
+            total[cur] += n
+            cur = units[cur][1] if cur in units else None
+            seen += 1
+    ubah = []
+    for uid, (_, _induk, aktif, j, jt, ja) in units.items():
+        want = (langsung[uid], total[uid], anak[uid]) if aktif else (0, 0, 0)
+        if (j, jt, ja) != want:
+            ubah.append(UnitOrganisasi(id=uid, jumlah_pegawai=want[0], jumlah_pegawai_total=want[1], jumlah_anak=want[2]))
+    UnitOrganisasi.objects.bulk_update(ubah, ["jumlah_pegawai", "jumlah_pegawai_total", "jumlah_anak"], batch_size=BATCH)
 
 
 def _upsert_units(instansi: Instansi, org: Organisasi, laporan: LaporanImpor) -> dict[str, int]:

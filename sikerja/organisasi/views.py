@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -42,17 +42,11 @@ def _hiasi(units: list[UnitOrganisasi]) -> list[UnitOrganisasi]:
 @instansi_required
 def pohon(request: Permintaan) -> HttpResponse:
     instansi = request.user.instansi
-    pd = list(selectors.units_with_counts(instansi).filter(induk__isnull=True).order_by("nama"))
-    total = dict(
-        selectors.pegawai(instansi).values("unit__akar_pd").annotate(n=Count("id")).values_list("unit__akar_pd", "n")
-    )
-    for u in _hiasi(pd):
-        u.total_pegawai = total.get(u.id, 0)  # type: ignore[attr-defined]
-    ringkas = selectors.pegawai(instansi).aggregate(
-        n=Count("id"), pppk=Count("id", filter=Q(status="pppk")), jf=Count("id", filter=Q(jenis_jabatan="fungsional"))
-    )
+    pd = _hiasi(list(selectors.units_with_counts(instansi).filter(induk__isnull=True).order_by("nama")))
     return render(request, "organisasi/pohon.html", {
-        "pd": pd, "jumlah_unit": selectors.units(instansi).count(), "ringkas": ringkas,
+        "pd": pd,
+        "jumlah_unit": selectors.units(instansi).count(),
+        "jumlah_pegawai": sum(u.jumlah_pegawai_total for u in pd),
     })
 
 

@@ -113,6 +113,9 @@ def _grow(instansi, n_units: int, n_pegawai: int, start: int) -> None:
     from sikerja.kedudukan.services import hitung_ulang
 
     hitung_ulang(instansi)
+    from sikerja.organisasi.services import hitung_ringkasan
+
+    hitung_ringkasan(instansi)
 
 
 @pytest.mark.parametrize("name", ["tree", "unit", "pegawai", "saya", "anak"])
