@@ -115,7 +115,7 @@ def hitung_ringkasan(instansi: Instansi) -> None:
     )
     total: Counter[int] = Counter()
     anak: Counter[int] = Counter()
-    for uid, (_, induk, aktif, *_rest) in units.items():
+    for _, induk, aktif, *_rest in units.values():
         if aktif and induk is not None:
             anak[induk] += 1
     for uid, n in langsung.items():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sikerja.organisasi.models import Pegawai
-from sikerja.organisasi.tests.conftest import ORG
 from sikerja.organisasi.testing import buat_akun, buat_organisasi, nip
+from sikerja.organisasi.tests.conftest import ORG
 
 from .conftest import login
 
