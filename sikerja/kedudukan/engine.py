@@ -461,18 +461,24 @@ class Resolver:
         if posisi is None:
             posisi = self._resolve_posisi(p)
             self._per_posisi[key] = posisi
+        harap = posisi.harap_delegasi
+        pribadi = bool(harap) or any(
+            x is not None and self.org.delegasi_dari(x.nip) for x in (posisi.ppk, posisi.pimpinan_unit)
+        )
+        # Without a delegation touching this pegawai the answer is the post's own:
+        # share its lists instead of copying them (50,000 pegawai, a few thousand posts).
         hasil = Hasil(
             nip=p.nip,
             ppk=posisi.ppk,
             pimpinan_unit=posisi.pimpinan_unit,
             koordinator=posisi.koordinator,
             aturan=posisi.aturan,
-            peringatan=list(posisi.peringatan),
-            dasar_hukum=list(posisi.dasar_hukum),
-            langkah=list(posisi.langkah),
+            peringatan=list(posisi.peringatan) if pribadi else posisi.peringatan,
+            dasar_hukum=list(posisi.dasar_hukum) if pribadi else posisi.dasar_hukum,
+            langkah=list(posisi.langkah) if pribadi else posisi.langkah,
         )
-        harap = posisi.harap_delegasi
-        self._apply_delegasi(p, hasil, harap)
+        if pribadi:
+            self._apply_delegasi(p, hasil, harap)
         return hasil
 
     def resolve_all(self) -> dict[str, Hasil]:

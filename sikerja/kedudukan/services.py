@@ -49,10 +49,15 @@ def hitung_ulang(instansi: Instansi, *, waktu: datetime | None = None) -> int:
     # Explanations are shared by everyone in the same post: find or create each once.
     per_hasil: dict[str, str] = {}
     isi_per_sidik: dict[str, dict[str, Any]] = {}
+    memo: dict[tuple[Any, ...], str] = {}
     for nip, h in hasil.items():
-        sidik, isi = _penjelasan(h)
+        key = (h.aturan, tuple(h.peringatan), tuple(h.dasar_hukum), tuple(h.langkah))
+        sidik = memo.get(key)
+        if sidik is None:
+            sidik, isi = _penjelasan(h)
+            memo[key] = sidik
+            isi_per_sidik.setdefault(sidik, isi)
         per_hasil[nip] = sidik
-        isi_per_sidik.setdefault(sidik, isi)
     penjelasan_id = dict(Penjelasan.objects.filter(sidik__in=list(isi_per_sidik)).values_list("sidik", "id"))
     baru_p = [Penjelasan(sidik=s, ada_peringatan=bool(i["peringatan"]), **i)
               for s, i in isi_per_sidik.items() if s not in penjelasan_id]
