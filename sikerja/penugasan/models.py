@@ -113,6 +113,9 @@ class Penerima(models.Model):
         constraints = [models.UniqueConstraint(fields=["penugasan", "pegawai"], name="penerima_unik")]
         indexes = [models.Index(fields=["pegawai"])]
 
+    def __str__(self) -> str:
+        return f"{self.pegawai_id} ({self.beban_persen}%)"
+
 
 class NomorSurat(models.Model):
     """The letter counter of one instansi in one year; locked while a number is taken."""
@@ -124,6 +127,9 @@ class NomorSurat(models.Model):
     class Meta:
         verbose_name_plural = "nomor surat"
         constraints = [models.UniqueConstraint(fields=["instansi", "tahun"], name="nomor_surat_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.instansi_id}/{self.tahun}: {self.terakhir}"
 
 
 class Surat(models.Model):
@@ -206,6 +212,9 @@ class Transisi(models.Model):
         verbose_name_plural = "transisi (jejak audit)"
         ordering = ["waktu", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.aksi}: {self.dari_status or '-'} → {self.ke_status}"
+
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if not self._state.adding:
             raise ObjekTidakDapatDiubah("Jejak audit tidak dapat diubah.")
@@ -245,3 +254,6 @@ class ItemKotakMasuk(models.Model):
             models.Index(fields=["penerima", "-dibuat"]),
             models.Index(fields=["penerima"], condition=Q(terbuka=True), name="kotak_masuk_terbuka"),
         ]
+
+    def __str__(self) -> str:
+        return self.pesan

@@ -98,6 +98,21 @@ def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, kecuali: i
     return hasil
 
 
+def beban_rinci(pegawai_ids: list[int], mulai: date, selesai: date) -> dict[int, list[Penerima]]:
+    """Each pegawai's active assignments overlapping the period, with declared effort (one query)."""
+    hasil: dict[int, list[Penerima]] = {i: [] for i in pegawai_ids}
+    rows = (
+        Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
+                                penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
+        .select_related("penugasan")
+        .only("pegawai_id", "beban_persen", "penugasan__judul", "penugasan__mulai", "penugasan__selesai")
+        .order_by("penugasan__mulai")
+    )
+    for r in rows:
+        hasil[r.pegawai_id].append(r)
+    return hasil
+
+
 def penugasan_aktif(pegawai: Pegawai, pada: date | None = None) -> QuerySet[Penerima]:
     pada = pada or timezone.localdate()
     return (

@@ -27,11 +27,11 @@ from .errors import (
     DataTidakLengkap,
     PenugasanError,
     PenugasanTidakDitemukan,
+    SedangDiproses,
     SukarelaLintasInstansi,
     SuratTidakDapatDiubah,
     TidakBerwenang,
     TransisiTidakSah,
-    SedangDiproses,
 )
 from .models import ItemKotakMasuk, Penerima, Penugasan, Surat, Transisi
 
@@ -194,7 +194,7 @@ def _periksa_beban(instansi: Instansi, mulai: date, selesai: date, penerima: lis
          "tambahan": r.beban_persen, "sesudah": ada[r.pegawai_id] + r.beban_persen}
         for r in penerima
     ]
-    lebih = [r for r in rincian if r["sesudah"] > instansi.ambang_beban_kerja]
+    lebih = [r for r in rincian if int(r["sesudah"]) > instansi.ambang_beban_kerja]  # type: ignore[call-overload]
     if lebih and not alasan_beban.strip():
         raise BebanMelebihiAmbang(lebih, instansi.ambang_beban_kerja)
     return {"beban": rincian, "ambang": instansi.ambang_beban_kerja,
@@ -312,7 +312,8 @@ def buat_penunjukan_lintas_unit(*, pengguna, data: DataPenugasan, ppk_tujuan_id:
         raise DataTidakLengkap({"ppk_tujuan": "Pilih Pejabat Penilai Kinerja dituju di instansi Anda."})
     if ppk == aktor:
         raise DataTidakLengkap({"ppk_tujuan": "Anda sendiri PPK pegawai itu; gunakan penunjukan dalam unit."})
-    ppk_pemohon = (kedudukan_pegawai(aktor) or None) and kedudukan_pegawai(aktor).ppk  # type: ignore[union-attr]
+    k = kedudukan_pegawai(aktor)
+    ppk_pemohon = k.ppk if k else None
     p = _penugasan_baru("lintas_unit", aktor.instansi, data, pemohon=aktor, puo_pemohon=aktor,
                         ppk_pemohon=ppk_pemohon, ppk_tujuan=ppk)
     surat = _surat_permohonan(p, aktor, ppk, [ppk_pemohon] if ppk_pemohon else [])
@@ -335,7 +336,7 @@ def buat_penunjukan_lintas_instansi(*, pengguna, data: DataPenugasan, instansi_t
     aktor = _pegawai(pengguna)
     _pastikan_puo(aktor)
     _periksa_data(data, permohonan=True)
-    instansi = aktor.instansi
+    instansi = Instansi.objects.select_related("pyb").get(pk=aktor.instansi_id)
     tujuan = Instansi.objects.filter(id=instansi_tujuan_id).exclude(id=instansi.id).select_related("pyb").first()
     if tujuan is None:
         raise DataTidakLengkap({"instansi_tujuan": "Pilih instansi lain yang dituju."})
@@ -600,7 +601,7 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
     lk = alur.langkah(p.jalur, dari)
     surat: list[Surat] = []
     data: dict[str, Any] = {}
-    lintas = bool(lk and lk.lintas)
+    lintas = False
     dasar = lk.dasar_hukum if lk else alur.ALUR[p.jalur].dasar_hukum
 
     if aksi == "tolak":
@@ -617,7 +618,9 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
                 paragraf=["Permohonan tersebut TIDAK DAPAT DISETUJUI dengan alasan sebagai berikut.", alasan.strip()],
                 rincian=_rincian(p),
             ))
-            lintas = lintas or kepada.instansi_id != aktor.instansi_id
+            lintas = kepada.instansi_id != aktor.instansi_id
+        # A refusal on the target side is always shown to the requesting side.
+        lintas = lintas or (p.jalur == "lintas_instansi" and aktor.instansi_id != p.instansi_id)
         _beri_tahu([p.pemohon], p, "info", f"Ditolak: {p.judul} — {alasan.strip()}", surat[0] if surat else None)
     elif aksi == "kembalikan":
         if not alasan.strip():
@@ -626,8 +629,8 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
         if lk.kembali_ke == "dikembalikan":
             p.kembali_ke = dari
         p.status = lk.kembali_ke
-        lintas = lintas and alur.langkah(p.jalur, lk.kembali_ke) is not None and p.jalur == "lintas_instansi" \
-            and dari == "menunggu_pyb_tujuan"
+        # Only the target PyB's return crosses back to the requesting instansi.
+        lintas = p.jalur == "lintas_instansi" and dari == "menunggu_pyb_tujuan"
     elif aksi == "ajukan_ulang":
         if perubahan is not None:
             _periksa_data(perubahan, permohonan=p.jalur in ("lintas_unit", "lintas_instansi"),
@@ -644,8 +647,7 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
         surat, data = _EFEK[lk.hasil](
             p, Keputusan(aktor=aktor, alasan=alasan, penerima=penerima or [], ppk_tujuan_id=ppk_tujuan_id,
                          alasan_beban=alasan_beban))
-        if aksi == "setujui" and p.jalur == "lintas_instansi" and dari == "menunggu_pyb_tujuan_jawaban":
-            lintas = True
+        lintas = lk.lintas
     if len(surat) > 1:
         data["surat_lain"] = [s.pk for s in surat[1:]]
     _catat(p, aksi=aksi, dari=dari, aktor=aktor, pengguna=pengguna, alasan=alasan.strip(),
@@ -653,8 +655,6 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
     _pindahkan_aktor(p, surat[0] if surat else None)
     for s in surat:
         _kirim_surat(p, s)
-    if aksi == "kembalikan" or aksi == "ajukan_ulang":
-        pass  # the new actor's action item (with the reason in the audit) is enough
     return p
 
 

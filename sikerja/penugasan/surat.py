@@ -94,7 +94,8 @@ def terbitkan(
 ) -> Surat:
     """Number, render and store one letter. Call inside the service's transaction."""
     assert transaction.get_connection().in_atomic_block, "terbitkan() harus dipanggil di dalam transaksi"
-    instansi = penandatangan.instansi
+    # Read afresh: the numbering format and kop may have changed since the pegawai was loaded.
+    instansi = Instansi.objects.get(pk=penandatangan.instansi_id)
     hari_ini = timezone.localdate()
     urut = ambil_nomor(instansi, hari_ini.year)
     nomor = format_nomor(instansi, jenis, urut, hari_ini)

@@ -24,6 +24,12 @@ def navigasi(request: HttpRequest) -> dict[str, Any]:
         if user.pegawai_id:
             items.append(_item(request, "kedudukan", "Kedudukan Saya", "kedudukan:saya"))
         # --- penugasan (issue #4): Kotak Masuk with its count, Penugasan ---
+        if user.pegawai_id:
+            from sikerja.penugasan.selectors import jumlah_kotak_masuk
+
+            items.append(_item(request, "kotak_masuk", "Kotak Masuk", "penugasan:kotak_masuk",
+                               jumlah_kotak_masuk(user.pegawai_id)))
+        items.append(_item(request, "penugasan", "Penugasan", "penugasan:daftar"))
         # --- end penugasan ---
         if user.lintas_unit:
             items.append(_item(request, "pemantauan", "Pemantauan BKPSDM", "kedudukan:pemantauan"))

@@ -1,0 +1,131 @@
+"""Forms of penugasan pages. Validation that is a rule of the regulation lives in
+``services``; the form only shapes input and marks the fields a path requires."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.http import QueryDict
+
+from sikerja.organisasi.models import Instansi, Pegawai
+from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG
+
+from . import selectors
+from .models import Penugasan
+from .services import PESAN_SUKARELA_LINTAS_INSTANSI, DataPenugasan, PenerimaInput
+
+PILIHAN_JENJANG = [("", "— semua jenjang —")] + [(j, LABEL_JENJANG.get(j, j)) for j in JENJANG]
+
+
+class TanggalInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class PejabatChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Pegawai) -> str:  # type: ignore[override]
+        return f"{obj.nama} — {obj.jabatan}"
+
+
+class PenugasanForm(forms.Form):
+    judul = forms.CharField(label="Judul penugasan / kinerja", max_length=200)
+    maksud_tujuan = forms.CharField(label="Maksud dan tujuan", widget=forms.Textarea(attrs={"rows": 2}),
+                                    required=False)
+    uraian_tugas = forms.CharField(label="Uraian tugas", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    kompetensi_dibutuhkan = forms.CharField(label="Kompetensi, keahlian dan/atau keterampilan yang dibutuhkan",
+                                            required=False)
+    target_kinerja = forms.CharField(label="Ekspektasi/target kinerja (satu per baris)",
+                                     widget=forms.Textarea(attrs={"rows": 3}))
+    mulai = forms.DateField(label="Mulai", widget=TanggalInput())
+    selesai = forms.DateField(label="Selesai", widget=TanggalInput())
+    bentuk = forms.ChoiceField(label="Bentuk", choices=Penugasan.BENTUK)
+    sifat = forms.ChoiceField(label="Sifat tugas", choices=Penugasan.SIFAT)
+    jumlah_dibutuhkan = forms.IntegerField(label="Jumlah pegawai dibutuhkan", min_value=1, initial=1, required=False)
+    jenjang_dibutuhkan = forms.ChoiceField(label="Jenjang dibutuhkan", choices=PILIHAN_JENJANG, required=False)
+    beban_diajukan = forms.IntegerField(label="Perkiraan beban (persen waktu kerja)", min_value=1, max_value=100,
+                                        required=False)
+    alasan_beban = forms.CharField(label="Alasan tetap menugaskan di atas ambang beban kerja", required=False,
+                                   widget=forms.Textarea(attrs={"rows": 2}))
+
+    PERMOHONAN = ("lintas_unit", "lintas_instansi")
+
+    def __init__(self, *args: Any, jalur: str, pengguna, **kwargs: Any) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.jalur = jalur
+        instansi_id = pengguna.instansi_id
+        if jalur in self.PERMOHONAN:
+            # Isi minimal surat permohonan pelibatan (Karangasem Pasal 14 ayat (5); Blitar Pasal 24 ayat (3)).
+            for f in ("maksud_tujuan", "uraian_tugas", "kompetensi_dibutuhkan"):
+                self.fields[f].required = True
+        else:
+            del self.fields["jumlah_dibutuhkan"]
+            del self.fields["jenjang_dibutuhkan"]
+        if jalur.startswith("sukarela"):
+            self.fields["beban_diajukan"].required = True
+            del self.fields["bentuk"]
+        else:
+            del self.fields["beban_diajukan"]
+        if jalur != "dalam_unit":
+            del self.fields["alasan_beban"]
+        if jalur == "lintas_unit":
+            self.fields["ppk_tujuan"] = PejabatChoice(
+                label="Pejabat Penilai Kinerja dituju (tempat pegawai berada)",
+                queryset=selectors.pejabat_ppk(instansi_id).exclude(id=pengguna.pegawai_id))
+        if jalur == "lintas_instansi":
+            self.fields["instansi_tujuan"] = forms.ModelChoiceField(
+                label="Instansi dituju", queryset=Instansi.objects.exclude(id=instansi_id).order_by("nama"))
+        if jalur == "sukarela_lintas_unit":
+            self.fields["instansi_tujuan"] = forms.ModelChoiceField(
+                label="Instansi unit dituju", queryset=Instansi.objects.order_by("nama"), initial=instansi_id)
+            self.fields["puo_tujuan"] = PejabatChoice(
+                label="Pimpinan unit organisasi dituju", required=False,
+                queryset=selectors.pejabat_puo(instansi_id).exclude(id=pengguna.pegawai_id))
+        self.instansi_id = instansi_id
+        for bidang in self.fields.values():
+            w = cast(forms.Field, bidang).widget
+            css = "form-select form-select-sm" if isinstance(w, forms.Select) else "form-control form-control-sm"
+            w.attrs.setdefault("class", css)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        tujuan = data.get("instansi_tujuan")
+        if self.jalur == "sukarela_lintas_unit" and tujuan is not None:
+            if tujuan.id != self.instansi_id:
+                raise forms.ValidationError(PESAN_SUKARELA_LINTAS_INSTANSI)
+            if not data.get("puo_tujuan"):
+                self.add_error("puo_tujuan", "Pilih pimpinan unit organisasi dituju.")
+        return data
+
+    def data_penugasan(self) -> DataPenugasan:
+        c = self.cleaned_data
+        return DataPenugasan(
+            judul=c["judul"], mulai=c["mulai"], selesai=c["selesai"], maksud_tujuan=c.get("maksud_tujuan") or "",
+            uraian_tugas=c.get("uraian_tugas") or "", kompetensi_dibutuhkan=c.get("kompetensi_dibutuhkan") or "",
+            target_kinerja=[t.strip() for t in (c.get("target_kinerja") or "").splitlines() if t.strip()],
+            bentuk=c.get("bentuk") or "individu", sifat=c["sifat"], jumlah_dibutuhkan=c.get("jumlah_dibutuhkan") or 1,
+            jenjang_dibutuhkan=c.get("jenjang_dibutuhkan") or "", beban_diajukan=c.get("beban_diajukan") or 0,
+        )
+
+    @classmethod
+    def awal_dari(cls, p: Penugasan) -> dict[str, Any]:
+        d = {f: getattr(p, f) for f in DataPenugasan.FIELDS}
+        d["target_kinerja"] = "\n".join(p.target_kinerja)
+        return d
+
+
+def penerima_dari_post(post: QueryDict) -> list[PenerimaInput]:
+    """The candidate table posts ``pegawai`` (checked ids), ``beban_<id>`` and ``ketua`` (one id)."""
+    hasil = []
+    ketua = post.get("ketua", "")
+    for raw in post.getlist("pegawai"):
+        if not raw.isdigit():
+            continue
+        try:
+            beban = int(post.get(f"beban_{raw}", "0") or 0)
+        except ValueError:
+            beban = 0
+        hasil.append(PenerimaInput(pegawai_id=int(raw), beban_persen=beban, ketua=(raw == ketua)))
+    return hasil

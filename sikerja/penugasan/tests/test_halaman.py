@@ -1,0 +1,208 @@
+"""Pages: rights (403 wrong actor, 404 other instansi), forms, inbox query counts, downloads."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sikerja.penugasan import services
+from sikerja.penugasan.models import Penugasan, Surat
+from sikerja.penugasan.selectors import jumlah_kotak_masuk
+
+from .conftest import data, penerima
+
+
+@pytest.fixture
+def masuk(client):  # type: ignore[no-untyped-def]
+    def _masuk(user):  # type: ignore[no-untyped-def]
+        client.force_login(user)
+        return client
+    return _masuk
+
+
+def _form(**kw):
+    d = {"judul": "Surveilans DBD", "maksud_tujuan": "Menurunkan kasus", "uraian_tugas": "Analisis data",
+         "kompetensi_dibutuhkan": "epidemiologi", "target_kinerja": "Laporan mingguan\nPeta kasus",
+         "mulai": date.today().isoformat(), "selesai": (date.today() + timedelta(days=30)).isoformat(),
+         "bentuk": "individu", "sifat": "insidental", "jumlah_dibutuhkan": "1"}
+    d.update(kw)
+    return d
+
+
+def _lintas_unit(org):
+    return services.buat_penunjukan_lintas_unit(pengguna=org.u["bambang"], data=data(), ppk_tujuan_id=org.p["ani"].pk)
+
+
+def test_user_of_another_instansi_gets_404_for_an_assignment(org, masuk):
+    p = _lintas_unit(org)
+    c = masuk(org.u["citra"])
+    assert c.get(f"/penugasan/{p.pk}/").status_code == 404
+    assert c.post(f"/penugasan/{p.pk}/aksi/", {"aksi": "setujui"}).status_code == 404
+    s = p.surat.first()
+    assert c.get(f"/penugasan/surat/{s.pk}/unduh/").status_code == 404
+    assert c.get(f"/api/penugasan/{p.pk}").status_code == 404
+
+
+def test_wrong_actor_gets_403_with_a_message_and_no_change(org, masuk):
+    p = _lintas_unit(org)
+    r = masuk(org.u["bambang"]).post(f"/penugasan/{p.pk}/aksi/", {"aksi": "setujui", "pegawai": [org.p["sari"].pk]})
+    assert r.status_code == 403
+    assert "hanya dapat diambil oleh PPK dituju (Ani Kabid)" in r.content.decode()
+    p.refresh_from_db()
+    assert p.status == "menunggu_ppk_tujuan"
+
+
+def test_detail_shows_decision_buttons_only_to_the_named_actor(org, masuk, client):
+    p = _lintas_unit(org)
+    html = masuk(org.u["ani"]).get(f"/penugasan/{p.pk}/").content.decode()
+    assert 'id="form-tolak"' in html and "Sari Epidemiolog" in html and "Jejak audit" in html
+    client.logout()
+    html = masuk(org.u["bambang"]).get(f"/penugasan/{p.pk}/").content.decode()
+    assert 'id="form-tolak"' not in html and "Menunggu keputusan" in html
+
+
+def test_ppk_approves_on_the_page_with_candidate_and_effort(org, masuk):
+    p = _lintas_unit(org)
+    sari = org.p["sari"].pk
+    r = masuk(org.u["ani"]).post(f"/penugasan/{p.pk}/aksi/",
+                                 {"aksi": "setujui", "pegawai": [sari], f"beban_{sari}": "30"})
+    assert r.status_code == 302
+    p.refresh_from_db()
+    assert p.status == "ditugaskan" and p.penerima.get().beban_persen == 30
+
+
+def test_refusal_on_the_page_without_reason_shows_a_message(org, masuk):
+    p = _lintas_unit(org)
+    c = masuk(org.u["ani"])
+    r = c.post(f"/penugasan/{p.pk}/aksi/", {"aksi": "tolak", "alasan": ""}, follow=True)
+    assert "Alasan penolakan wajib diisi" in r.content.decode()
+    p.refresh_from_db()
+    assert p.status == "menunggu_ppk_tujuan"
+
+
+def test_workload_warning_on_the_page_then_approval_with_reason(org, masuk):
+    services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(judul="Lama"),
+                                        penerima=[penerima(org.p["sari"], 95)])
+    p = _lintas_unit(org)
+    sari = org.p["sari"].pk
+    c = masuk(org.u["ani"])
+    r = c.post(f"/penugasan/{p.pk}/aksi/", {"aksi": "setujui", "pegawai": [sari], f"beban_{sari}": "20"})
+    assert r.status_code == 200 and "melebihi ambang" in r.content.decode() and 'name="alasan_beban"' in r.content.decode()
+    r = c.post(f"/penugasan/{p.pk}/aksi/", {"aksi": "setujui", "pegawai": [sari], f"beban_{sari}": "20",
+                                            "alasan_beban": "Mendesak"})
+    p.refresh_from_db()
+    assert p.status == "ditugaskan" and p.transisi.last().data["alasan_beban"] == "Mendesak"
+
+
+def test_create_lintas_unit_form_requires_minimum_contents(org, masuk):
+    c = masuk(org.u["bambang"])
+    assert c.get("/penugasan/buat/lintas_unit/").status_code == 200
+    r = c.post("/penugasan/buat/lintas_unit/", _form(maksud_tujuan="", ppk_tujuan=org.p["ani"].pk))
+    assert r.status_code == 200 and not Penugasan.objects.exists()
+    r = c.post("/penugasan/buat/lintas_unit/", _form(ppk_tujuan=org.p["ani"].pk))
+    p = Penugasan.objects.get()
+    assert r.status_code == 302 and r["Location"] == f"/penugasan/{p.pk}/"
+
+
+def test_create_dalam_unit_on_the_page(org, masuk):
+    c = masuk(org.u["ani"])
+    html = c.get("/penugasan/buat/dalam_unit/").content.decode()
+    assert "Sari Epidemiolog" in html and "Rina Perawat" not in html
+    sari = org.p["sari"].pk
+    r = c.post("/penugasan/buat/dalam_unit/", _form(pegawai=[sari], **{f"beban_{sari}": "20"}))
+    assert r.status_code == 302
+    assert Penugasan.objects.get().status == "ditugaskan"
+
+
+def test_sukarela_form_refuses_another_instansi_with_the_regulation_message(org, masuk):
+    c = masuk(org.u["sari"])
+    r = c.post("/penugasan/buat/sukarela_lintas_unit/", _form(instansi_tujuan=org.b.pk, beban_diajukan="10"))
+    assert "lingkungan instansi sendiri" in r.content.decode()
+    assert not Penugasan.objects.exists()
+
+
+def test_candidate_filter_by_competency_shows_the_requesters_criteria(org, masuk):
+    p = _lintas_unit(org)
+    c = masuk(org.u["ani"])
+    html = c.get("/penugasan/kandidat/", {"penugasan": p.pk, "kompetensi": "surveilans"}).content.decode()
+    assert "Sari Epidemiolog" in html and "Tono Pelaksana" not in html
+    html = c.get("/penugasan/kandidat/", {"penugasan": p.pk}).content.decode()
+    assert "Tono Pelaksana" in html and "bg-success" in html  # Sari's Epidemiologi matches the criteria
+
+
+def test_download_letter_pdf(org, masuk):
+    p = _lintas_unit(org)
+    s = p.surat.get()
+    r = masuk(org.u["ani"]).get(f"/penugasan/surat/{s.pk}/unduh/")
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and r.content[:4] == b"%PDF"
+
+
+def _buat_item(org, n):
+    for i in range(n):
+        services.buat_penunjukan_lintas_unit(pengguna=org.u["bambang"], data=data(judul=f"Tugas {i}"),
+                                             ppk_tujuan_id=org.p["ani"].pk)
+
+
+def test_inbox_page_query_count_does_not_grow_with_items(org, masuk):
+    c = masuk(org.u["ani"])
+    _buat_item(org, 2)
+    with CaptureQueriesContext(connection) as q2:
+        assert c.get("/penugasan/kotak-masuk/").status_code == 200
+    _buat_item(org, 6)
+    with CaptureQueriesContext(connection) as q8:
+        html = c.get("/penugasan/kotak-masuk/").content.decode()
+    assert "Tugas 5" in html
+    assert len(q8) == len(q2)
+
+
+def test_navigation_count_is_one_query(org, django_assert_num_queries):
+    _buat_item(org, 3)
+    with django_assert_num_queries(1):
+        assert jumlah_kotak_masuk(org.p["ani"].pk) == 3
+
+
+def test_navigation_shows_kotak_masuk_with_count(org, masuk):
+    _buat_item(org, 2)
+    html = masuk(org.u["ani"]).get("/penugasan/").content.decode()
+    assert "Kotak Masuk" in html and 'data-jumlah="kotak_masuk">2<' in html
+
+
+def test_opening_the_assignment_reads_its_tembusan(org, masuk):
+    p = _lintas_unit(org)
+    assert jumlah_kotak_masuk(org.p["kadis_a"].pk) == 1
+    masuk(org.u["kadis_a"]).get(f"/penugasan/{p.pk}/")
+    assert jumlah_kotak_masuk(org.p["kadis_a"].pk) == 0
+
+
+def test_returned_request_is_edited_and_resubmitted_on_the_page(org, masuk, client):
+    p = _lintas_unit(org)
+    services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="kembalikan", alasan="Perjelas target")
+    assert masuk(org.u["ani"]).get(f"/penugasan/{p.pk}/ubah/").status_code == 403
+    client.logout()
+    c = masuk(org.u["bambang"])
+    assert "Perjelas target" in c.get(f"/penugasan/{p.pk}/ubah/").content.decode()
+    r = c.post(f"/penugasan/{p.pk}/ubah/", _form(target_kinerja="Target baru yang jelas"))
+    assert r.status_code == 302
+    p.refresh_from_db()
+    assert p.status == "menunggu_ppk_tujuan" and p.target_kinerja == ["Target baru yang jelas"]
+
+
+def test_list_and_choose_path_pages(org, masuk):
+    _lintas_unit(org)
+    c = masuk(org.u["ani"])
+    assert "Surveilans DBD musim hujan" in c.get("/penugasan/?saring=tindakan").content.decode()
+    html = c.get("/penugasan/buat/").content.decode()
+    assert all(j in html for j in ("dalam_unit", "lintas_unit", "lintas_instansi", "sukarela_dalam_unit",
+                                   "sukarela_lintas_unit"))
+    assert Surat.objects.count() == 1
+
+
+def test_candidates_show_their_active_assignments_with_period_and_effort(org, masuk):
+    services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(judul="Tugas berjalan"),
+                                        penerima=[penerima(org.p["sari"], 35)])
+    p = _lintas_unit(org)
+    html = masuk(org.u["ani"]).get(f"/penugasan/{p.pk}/").content.decode()
+    assert "Tugas berjalan" in html and "35%)" in html

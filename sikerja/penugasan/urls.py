@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "penugasan"
+
+urlpatterns = [
+    path("", views.daftar, name="daftar"),
+    path("kotak-masuk/", views.kotak_masuk, name="kotak_masuk"),
+    path("buat/", views.pilih_jalur, name="buat"),
+    path("buat/<str:jalur>/", views.buat, name="buat_jalur"),
+    path("kandidat/", views.kandidat, name="kandidat"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/aksi/", views.aksi, name="aksi"),
+    path("<int:pk>/ubah/", views.ubah, name="ubah"),
+    path("surat/<int:pk>/unduh/", views.unduh_surat, name="unduh_surat"),
+    path("surat/<int:pk>/cabut/", views.cabut_surat, name="cabut_surat"),
+]

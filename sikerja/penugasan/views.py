@@ -1,0 +1,330 @@
+"""Penugasan pages: list, choose a path, create, detail with decisions, inbox, letters,
+and the public verification page of a letter.
+
+Views are thin: they read through ``selectors``, act through ``services`` and turn
+the typed errors into Indonesian messages (403 for a wrong actor, 404 outside
+the user's instansi), never a stack trace.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from sikerja.akun.akses import instansi_required
+from sikerja.organisasi.models import Pegawai, UnitOrganisasi
+
+from . import alur, selectors, services
+from .errors import (
+    BebanMelebihiAmbang,
+    DataTidakLengkap,
+    PenugasanError,
+    PenugasanTidakDitemukan,
+    TidakBerwenang,
+)
+from .forms import PILIHAN_JENJANG, PenugasanForm, penerima_dari_post
+from .models import Penugasan, Surat
+
+KETERANGAN_JALUR = {
+    "dalam_unit": ("Pimpinan unit organisasi (atau PPK) langsung menugaskan pegawai yang dipimpinnya.",
+                   "Karangasem Pasal 14 ayat (2)"),
+    "lintas_unit": ("Pimpinan unit pemilik kinerja mengirim surat permohonan pelibatan kepada PPK tempat pegawai "
+                    "berada; PPK menyetujui dan menerbitkan surat penugasan, atau menolak dengan alasan.",
+                    "Karangasem Pasal 14 ayat (3)"),
+    "lintas_instansi": ("Permohonan melalui PyB instansi sendiri ke PyB instansi dituju, yang menginstruksikan PPK "
+                        "di sana; jawaban beserta daftar pegawai kembali melalui kedua PyB.",
+                        "Karangasem Pasal 14 ayat (4)"),
+    "sukarela_dalam_unit": ("Pejabat fungsional/pelaksana mengajukan diri kepada pimpinan unitnya (lisan, dicatat "
+                            "di sini); pimpinan unit menyetujui dan menugaskan.", "Karangasem Pasal 15 ayat (2)"),
+    "sukarela_lintas_unit": ("Pejabat fungsional/pelaksana bersurat ke pimpinan unit lain; setelah disetujui, "
+                             "diteruskan ke PPK sendiri yang menerbitkan surat penugasan. Hanya di dalam instansi.",
+                             "Karangasem Pasal 15 ayat (3)"),
+}
+
+
+def _ditolak(request: HttpRequest, e: PenugasanError) -> HttpResponse:
+    return render(request, "penugasan/ditolak.html", {"pesan": e.pesan}, status=e.status_http)
+
+
+def _pegawai_id(request: HttpRequest) -> int | None:
+    return request.user.pegawai_id  # type: ignore[union-attr]
+
+
+@instansi_required
+def daftar(request: HttpRequest) -> HttpResponse:
+    qs = selectors.daftar_penugasan(request.user)
+    saring = request.GET.get("saring", "")
+    pid = _pegawai_id(request)
+    if saring == "tindakan" and pid:
+        qs = qs.filter(aktor_sekarang_id=pid)
+    elif saring == "saya" and pid:
+        qs = qs.filter(Q(pemohon_id=pid) | Q(penerima__pegawai_id=pid)).distinct()
+    halaman = Paginator(qs, 50).get_page(request.GET.get("hal"))
+    return render(request, "penugasan/daftar.html", {"halaman": halaman, "saring": saring})
+
+
+@instansi_required
+def kotak_masuk(request: HttpRequest) -> HttpResponse:
+    pid = _pegawai_id(request)
+    if not pid:
+        return _ditolak(request, TidakBerwenang("Akun Anda tidak terhubung ke data pegawai."))
+    semua = request.GET.get("semua") == "1"
+    halaman = Paginator(selectors.kotak_masuk(pid, semua=semua), 50).get_page(request.GET.get("hal"))
+    return render(request, "penugasan/kotak_masuk.html", {"halaman": halaman, "semua": semua})
+
+
+@instansi_required
+def pilih_jalur(request: HttpRequest) -> HttpResponse:
+    jalur = [{"kode": k, "label": v, "keterangan": KETERANGAN_JALUR[k][0], "dasar": KETERANGAN_JALUR[k][1]}
+             for k, v in alur.JALUR.items()]
+    return render(request, "penugasan/pilih_jalur.html", {"jalur": jalur, "tabel": alur.tabel(),
+                                                           "status": alur.STATUS, "peran": alur.PERAN})
+
+
+def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesai: date,
+                     awal: dict[str, str] | None = None) -> dict[str, Any]:
+    src = request.GET if request.method == "GET" else request.POST
+    awal = awal or {}
+    # The requester's criteria are shown beside each candidate, not used to hide anyone.
+    f = {k: src.get(k, "") for k in ("kompetensi", "jenjang", "unit", "beban_maks")}
+    try:
+        beban_maks = int(f["beban_maks"]) if f["beban_maks"] else None
+    except ValueError:
+        beban_maks = None
+    qs = selectors.kandidat(pejabat, mulai=mulai, selesai=selesai, kompetensi=f["kompetensi"], jenjang=f["jenjang"],
+                            unit_id=int(f["unit"]) if f["unit"].isdigit() else None, beban_maks=beban_maks)
+    kata = [k.lower() for k in (awal.get("kompetensi") or "").replace(",", " ").split() if len(k) >= 3]
+    baris = []
+    calon = list(qs[:200])
+    # The assigner sees each candidate's active assignments before deciding (SPEC §4 beban kerja).
+    rinci = selectors.beban_rinci([pg.pk for pg in calon], mulai, selesai)
+    for pg in calon:
+        komp = [str(k) for k in pg.kompetensi.all()]
+        cocok = [k for k in komp if any(w in k.lower() for w in kata)]
+        baris.append({"p": pg, "kompetensi": komp, "cocok": cocok, "aktif": rinci[pg.pk],
+                      "jenjang_cocok": not awal.get("jenjang") or pg.jenjang == awal.get("jenjang")})
+    units = UnitOrganisasi.objects.filter(id__in=selectors.kandidat(pejabat, mulai=mulai, selesai=selesai)
+                                          .values("unit_id")).order_by("nama")
+    return {"kandidat": baris, "filter": f, "units": units, "pilihan_jenjang": PILIHAN_JENJANG,
+            "ambang": pejabat.instansi.ambang_beban_kerja}
+
+
+@instansi_required
+def kandidat(request: HttpRequest) -> HttpResponse:
+    """htmx: the candidate table filtered by competency, jenjang, unit and load (SPEC §4 point 3)."""
+    pid = _pegawai_id(request)
+    if not pid:
+        raise Http404
+    pejabat = Pegawai.objects.select_related("instansi").get(pk=pid)
+    kriteria: dict[str, str] = {}
+    mulai, selesai = timezone.localdate(), timezone.localdate() + timedelta(days=90)
+    if request.GET.get("penugasan", "").isdigit():
+        p = get_object_or_404(selectors.penugasan_terlihat(request.user), pk=int(request.GET["penugasan"]))
+        mulai, selesai = p.mulai, p.selesai
+        kriteria = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan}
+    else:
+        try:
+            mulai = date.fromisoformat(request.GET.get("mulai", "")) if request.GET.get("mulai") else mulai
+            selesai = date.fromisoformat(request.GET.get("selesai", "")) if request.GET.get("selesai") else selesai
+        except ValueError:
+            pass
+    ctx = _filter_kandidat(request, pejabat, mulai, selesai, {"kompetensi": kriteria.get("kompetensi", ""),
+                                                             "jenjang": kriteria.get("jenjang", "")})
+    ctx["kriteria"] = kriteria
+    return render(request, "penugasan/_kandidat_baris.html", ctx)
+
+
+@instansi_required
+def buat(request: HttpRequest, jalur: str) -> HttpResponse:
+    if jalur not in alur.JALUR:
+        raise Http404
+    pid = _pegawai_id(request)
+    if not pid:
+        return _ditolak(request, TidakBerwenang("Akun Anda tidak terhubung ke data pegawai."))
+    pejabat = Pegawai.objects.select_related("instansi").get(pk=pid)
+    form = PenugasanForm(request.POST or None, jalur=jalur, pengguna=request.user,
+                         initial={"mulai": timezone.localdate(), "selesai": timezone.localdate() + timedelta(days=90)})
+    beban_galat: BebanMelebihiAmbang | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            d = form.data_penugasan()
+            c = form.cleaned_data
+            if jalur == "dalam_unit":
+                p = services.buat_penunjukan_dalam_unit(pengguna=request.user, data=d,
+                                                        penerima=penerima_dari_post(request.POST),
+                                                        alasan_beban=c.get("alasan_beban") or "")
+            elif jalur == "lintas_unit":
+                p = services.buat_penunjukan_lintas_unit(pengguna=request.user, data=d,
+                                                         ppk_tujuan_id=c["ppk_tujuan"].id)
+            elif jalur == "lintas_instansi":
+                p = services.buat_penunjukan_lintas_instansi(pengguna=request.user, data=d,
+                                                             instansi_tujuan_id=c["instansi_tujuan"].id)
+            else:
+                puo = c.get("puo_tujuan")
+                p = services.buat_pengajuan_sukarela(pengguna=request.user, data=d,
+                                                     puo_tujuan_id=puo.id if puo else None)
+            messages.success(request, f"Penugasan \u201c{p.judul}\u201d dibuat: {p.label_status}.")
+            return redirect("penugasan:detail", pk=p.pk)
+        except BebanMelebihiAmbang as e:
+            beban_galat = e
+            form.add_error(None, e.pesan)
+        except DataTidakLengkap as e:
+            for k, v in e.galat.items():
+                form.add_error(k if k in form.fields else None, v)
+        except PenugasanError as e:
+            form.add_error(None, e.pesan)
+    ctx: dict[str, Any] = {"form": form, "jalur": jalur, "label_jalur": alur.JALUR[jalur],
+                           "keterangan": KETERANGAN_JALUR[jalur], "beban_galat": beban_galat}
+    if jalur == "dalam_unit":
+        mulai = form.cleaned_data.get("mulai") if form.is_bound and hasattr(form, "cleaned_data") else None
+        selesai = form.cleaned_data.get("selesai") if form.is_bound and hasattr(form, "cleaned_data") else None
+        ctx.update(_filter_kandidat(request, pejabat, mulai or timezone.localdate(),
+                                    selesai or timezone.localdate() + timedelta(days=90)))
+        ctx["dipilih"] = {str(r.pegawai_id): r for r in penerima_dari_post(request.POST)} if request.POST else {}
+    return render(request, "penugasan/buat.html", ctx)
+
+
+def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
+    lk = alur.langkah(p.jalur, p.status)
+    boleh = services.boleh_bertindak(request.user, p)
+    penerima = list(p.penerima.select_related("pegawai__unit"))
+    beban = selectors.beban_pegawai([r.pegawai_id for r in penerima], p.mulai, p.selesai, kecuali=p.pk) \
+        if penerima else {}
+    for r in penerima:
+        r.beban_lain = beban.get(r.pegawai_id, 0)  # type: ignore[attr-defined]
+    ctx: dict[str, Any] = {
+        "p": p, "langkah": lk, "boleh": boleh, "aksi": alur.aksi_tersedia(p.jalur, p.status) if boleh else [],
+        "penerima": penerima, "surat": selectors.surat_terlihat(request.user, p),
+        "jejak": selectors.jejak_audit(request.user, p), "label_aksi": alur.AKSI,
+        "peran_aktor": alur.PERAN.get(alur.peran_aktor(p.jalur, p.status) or "", ""),
+        "pihak": [(alur.PERAN[r], getattr(p, r)) for r in alur.PERAN if getattr(p, r)],
+        "ambang": p.instansi.ambang_beban_kerja,
+    }
+    if boleh and lk and lk.pilih_pegawai:
+        pejabat = Pegawai.objects.select_related("instansi").get(pk=request.user.pegawai_id)  # type: ignore[union-attr,misc]
+        ctx.update(_filter_kandidat(request, pejabat, p.mulai, p.selesai,
+                                    {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan}))
+        ctx["kriteria"] = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan}
+        ctx["dipilih"] = {str(r.pegawai_id): r for r in penugasan_penerima_input(p)}
+    if boleh and lk and lk.pilih_ppk:
+        ctx["pilihan_ppk"] = selectors.pejabat_ppk(request.user.instansi_id)  # type: ignore[union-attr,arg-type]
+    return ctx
+
+
+def penugasan_penerima_input(p: Penugasan) -> list[services.PenerimaInput]:
+    return [services.PenerimaInput(r.pegawai_id, r.beban_persen, r.ketua) for r in p.penerima.all()]
+
+
+@instansi_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    p = get_object_or_404(selectors.daftar_penugasan(request.user).select_related(
+        "ppk_pemohon", "puo_pemohon", "ppk_tujuan", "puo_tujuan", "pyb_pemohon", "pyb_tujuan"), pk=pk)
+    if _pegawai_id(request):
+        services.tandai_dibaca(pegawai_id=_pegawai_id(request), penugasan_id=p.pk)  # type: ignore[arg-type]
+    return render(request, "penugasan/detail.html", _konteks_detail(request, p))
+
+
+@require_POST
+@instansi_required
+def aksi(request: HttpRequest, pk: int) -> HttpResponse:
+    nama_aksi = request.POST.get("aksi", "")
+    ppk = request.POST.get("ppk_tujuan", "")
+    try:
+        services.jalankan(
+            pengguna=request.user, penugasan_id=pk, aksi=nama_aksi, alasan=request.POST.get("alasan", ""),
+            penerima=penerima_dari_post(request.POST), ppk_tujuan_id=int(ppk) if ppk.isdigit() else None,
+            alasan_beban=request.POST.get("alasan_beban", ""),
+        )
+    except PenugasanTidakDitemukan as e:
+        raise Http404(e.pesan) from e
+    except TidakBerwenang as e:
+        return _ditolak(request, e)
+    except BebanMelebihiAmbang as e:
+        p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
+        ctx = _konteks_detail(request, p)
+        ctx["beban_galat"] = e
+        ctx["dipilih"] = {str(r.pegawai_id): r for r in penerima_dari_post(request.POST)}
+        messages.warning(request, e.pesan)
+        return render(request, "penugasan/detail.html", ctx, status=200)
+    except PenugasanError as e:
+        messages.error(request, e.pesan)
+        return redirect("penugasan:detail", pk=pk)
+    messages.success(request, f"Keputusan \u201c{alur.AKSI.get(nama_aksi, nama_aksi)}\u201d tercatat.")
+    return redirect("penugasan:detail", pk=pk)
+
+
+@instansi_required
+def ubah(request: HttpRequest, pk: int) -> HttpResponse:
+    """The pemohon corrects a returned request and resubmits it (aksi ajukan_ulang)."""
+    p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
+    if p.status != "dikembalikan" or not services.boleh_bertindak(request.user, p):
+        return _ditolak(request, TidakBerwenang("Hanya pemohon yang dapat memperbaiki penugasan yang dikembalikan."))
+    form = PenugasanForm(request.POST or None, jalur=p.jalur, pengguna=request.user,
+                         initial=PenugasanForm.awal_dari(p))
+    for f in ("ppk_tujuan", "instansi_tujuan", "puo_tujuan", "alasan_beban"):
+        form.fields.pop(f, None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.jalankan(pengguna=request.user, penugasan_id=p.pk, aksi="ajukan_ulang",
+                              perubahan=form.data_penugasan())
+            messages.success(request, "Perbaikan diajukan ulang.")
+            return redirect("penugasan:detail", pk=p.pk)
+        except DataTidakLengkap as e:
+            for k, v in e.galat.items():
+                form.add_error(k if k in form.fields else None, v)
+        except TidakBerwenang as e:
+            return _ditolak(request, e)
+        except PenugasanError as e:
+            form.add_error(None, e.pesan)
+    alasan = p.transisi.filter(aksi="kembalikan").order_by("-waktu", "-id").values_list("alasan", flat=True).first()
+    return render(request, "penugasan/ubah.html", {"form": form, "p": p, "alasan": alasan})
+
+
+@instansi_required
+def unduh_surat(request: HttpRequest, pk: int) -> HttpResponse:
+    s = get_object_or_404(Surat.objects.filter(pk__in=selectors.surat_terlihat(request.user).values("pk")), pk=pk)
+    resp = HttpResponse(bytes(s.pdf), content_type="application/pdf")
+    nama = s.nomor.replace("/", "-").replace(" ", "_")
+    resp["Content-Disposition"] = f'attachment; filename="surat-{nama}.pdf"'
+    return resp
+
+
+@require_POST
+@instansi_required
+def cabut_surat(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        s = services.cabut_surat(pengguna=request.user, surat_id=pk, alasan=request.POST.get("alasan", ""))
+    except PenugasanTidakDitemukan as e:
+        raise Http404(e.pesan) from e
+    except TidakBerwenang as e:
+        return _ditolak(request, e)
+    except PenugasanError as e:
+        messages.error(request, e.pesan)
+        s = get_object_or_404(Surat.objects.filter(instansi_id=request.user.instansi_id), pk=pk)  # type: ignore[union-attr,misc]
+        return redirect("penugasan:detail", pk=s.penugasan_id)
+    messages.success(request, f"Surat {s.nomor} dicabut.")
+    return redirect("penugasan:detail", pk=s.penugasan_id)
+
+
+def verifikasi(request: HttpRequest, kode: str) -> HttpResponse:
+    """Public: a letter's number, date, kind, status and the names on it — nothing else (no NIP)."""
+    s = Surat.objects.filter(kode_verifikasi=kode).select_related("instansi", "penandatangan").defer("pdf").first()
+    if s is None:
+        return render(request, "penugasan/verifikasi.html", {"surat": None}, status=404)
+    ctx = {
+        "surat": s,
+        "penandatangan": s.isi.get("penandatangan", {}).get("nama", s.penandatangan.nama),
+        "kepada": [k["nama"] for k in s.isi.get("kepada", [])],
+        "tembusan": [t["nama"] for t in s.isi.get("tembusan", [])],
+        "pegawai": [p["nama"] for p in s.isi.get("pegawai", [])],
+        "pengganti": s.koreksi.values_list("nomor", flat=True).first() if s.status == "dikoreksi" else None,
+    }
+    return render(request, "penugasan/verifikasi.html", ctx)
