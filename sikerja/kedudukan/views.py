@@ -25,6 +25,7 @@ from sikerja.organisasi.models import Delegasi, Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG, LABEL_WEWENANG, WEWENANG_DELEGASI
 
 from . import selectors, services
+from .engine import load_profil
 
 KATEGORI = {
     "tanpa_ppk": "Belum ada PPK",
@@ -43,7 +44,9 @@ def _pegawai_sendiri(request: Permintaan) -> Pegawai:
 @instansi_required
 def saya(request: Permintaan) -> HttpResponse:
     p = _pegawai_sendiri(request)
-    return render(request, "kedudukan/saya.html", {"p": p, "k": selectors.kedudukan_pegawai(p)})
+    return render(request, "kedudukan/saya.html", {
+        "p": p, "k": selectors.kedudukan_pegawai(p), "profil": load_profil(p.instansi.profil),
+    })
 
 
 @instansi_required

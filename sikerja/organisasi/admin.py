@@ -1,6 +1,32 @@
 from django.contrib import admin
+from django.db import transaction
 
 from .models import Delegasi, Instansi, Kompetensi, Pegawai, UnitOrganisasi
+
+
+class HitungUlangMixin:
+    """A superuser's edit in the admin changes structure, placement, jabatan or
+    delegations just as an import does, so the same recomputation follows."""
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)  # type: ignore[misc]
+            _hitung_ulang(obj.instansi)
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        with transaction.atomic():
+            instansi = obj.instansi
+            super().delete_model(request, obj)  # type: ignore[misc]
+            _hitung_ulang(instansi)
+
+
+def _hitung_ulang(instansi: Instansi) -> None:
+    from sikerja.kedudukan.services import hitung_ulang
+
+    from .services import hitung_ringkasan
+
+    hitung_ringkasan(instansi)
+    hitung_ulang(instansi)
 
 
 @admin.register(Instansi)
@@ -10,7 +36,7 @@ class InstansiAdmin(admin.ModelAdmin):
 
 
 @admin.register(UnitOrganisasi)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(HitungUlangMixin, admin.ModelAdmin):
     list_display = ("kode", "nama", "jenis", "level", "instansi", "aktif")
     list_filter = ("instansi", "jenis", "aktif")
     search_fields = ("kode", "nama")
@@ -23,7 +49,7 @@ class KompetensiInline(admin.TabularInline):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(admin.ModelAdmin):
+class PegawaiAdmin(HitungUlangMixin, admin.ModelAdmin):
     list_display = ("nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "unit", "kepala_unit", "aktif")
     list_filter = ("instansi", "jenis_jabatan", "status", "aktif")
     search_fields = ("nip", "nama")
@@ -32,6 +58,6 @@ class PegawaiAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delegasi)
-class DelegasiAdmin(admin.ModelAdmin):
+class DelegasiAdmin(HitungUlangMixin, admin.ModelAdmin):
     list_display = ("dari", "kepada", "wewenang", "aktif", "sumber")
     raw_id_fields = ("dari", "kepada")

@@ -253,3 +253,19 @@ def test_api_requires_a_session(client, org):
 
 def test_openapi_docs_are_published(client):
     assert client.get("/api/openapi.json").status_code == 200
+
+
+def test_a_placement_changed_in_the_admin_recomputes_kedudukan(client, org):
+    from sikerja.akun.models import Pengguna
+
+    su = Pengguna.objects.create_superuser("akar", password="akar-rahasia-123")
+    client.force_login(su)
+    rudi = Pegawai.objects.get(nip=nip(5))
+    yankes = UnitOrganisasi.objects.get(kode="DINKES-YANKES")
+    r = client.post(f"/admin/organisasi/pegawai/{rudi.pk}/change/", {
+        "instansi": org.pk, "nip": rudi.nip, "nama": rudi.nama, "status": "pppk", "jabatan": rudi.jabatan,
+        "jenis_jabatan": "pelaksana", "jenjang": "", "unit": yankes.pk, "email": "", "aktif": "on",
+        "kompetensi-TOTAL_FORMS": "0", "kompetensi-INITIAL_FORMS": "0",
+    })
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert Kedudukan.objects.get(pegawai=rudi, berlaku_sampai=None).ppk.nip == nip(6)
