@@ -199,6 +199,8 @@ def _upsert_pegawai(
     lepas: list[Pegawai] = []
     jadi_kepala: set[str] = set()
     in_file = set()
+    diubah: set[str] = set()
+    kode_lama = {v: k for k, v in unit_ids.items()}
     for p in dokumen.pegawai:
         in_file.add(p.nip)
         want = {
@@ -213,7 +215,7 @@ def _upsert_pegawai(
             continue
         old = {k: getattr(obj, k) for k in fields}
         if old != want:
-            kode_lama = {v: k for k, v in unit_ids.items()}
+            diubah.add(p.nip)
             shown_old = {**old, "unit_id": kode_lama.get(old["unit_id"])}
             shown_new = {**want, "unit_id": p.unit}
             msg = _diff(f"{p.nip} {p.nama}", shown_old, shown_new)
@@ -247,7 +249,7 @@ def _upsert_pegawai(
         if want_k != kompetensi_lama.get(pid, set()):
             ganti.append(pid)
             kompetensi_baru.extend(Kompetensi(pegawai_id=pid, nama=n, tingkat=t) for n, t in sorted(want_k))
-            if p.nip in existing and not any(p.nip in line for line in laporan.diubah["pegawai"]):
+            if p.nip in existing and p.nip not in diubah:
                 laporan.diubah["pegawai"].append(f"{p.nip} {p.nama}: kompetensi diperbarui")
     for i in range(0, len(ganti), 500):
         Kompetensi.objects.filter(pegawai_id__in=ganti[i : i + 500]).delete()
