@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,8 @@ class Aturan:
     judul: str
     dasar: str
     cocok: Callable[[Konteks], bool]
+    # What ``cocok`` looks at: two posts equal on these match the same rules.
+    fitur: frozenset[Fitur]
     ppk: tuple[str, ...]
     pimpinan_unit: tuple[str, ...]
     koordinator: tuple[str, ...]
@@ -84,6 +86,10 @@ class Profil:
     dasar_delegasi: dict[str, str]
     aturan: tuple[Aturan, ...]
 
+    @property
+    def fitur(self) -> tuple[Fitur, ...]:
+        """What any rule looks at, in a fixed order (the key of the rule-match cache)."""
+        return tuple(sorted(set().union(*(a.fitur for a in self.aturan)), key=repr))
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:
@@ -122,34 +128,65 @@ class Konteks:
     kepala: bool
 
 
+@lru_cache(maxsize=65536)
 def _contains_any(haystack: str, needles: tuple[str, ...]) -> bool:
     h = haystack.casefold()
     return any(n.casefold() in h for n in needles)
 
 
+# Each condition a rule may state, and the Konteks field it reads.
 _SYARAT_DIKENAL = {
-    "pd",
-    "organisasi",
-    "unit",
-    "level",
-    "dalam",
-    "kepala_unit",
-    "kepala_jenjang",
-    "kepala_induk",
-    "jenis_jabatan",
-    "jenjang",
-    "kepala",
-    "nama_pd",
-    "nama_organisasi",
-    "nama_unit",
-    "bukan",
-    "salah_satu",
+    "pd": "jenis_pd",
+    "organisasi": "jenis_organisasi",
+    "unit": "jenis_unit",
+    "level": "level",
+    "dalam": "leluhur_jenis",
+    "kepala_unit": "kepala_unit",
+    "kepala_jenjang": "kepala_jenjang",
+    "kepala_induk": "kepala_induk",
+    "jenis_jabatan": "jenis_jabatan",
+    "jenjang": "jenjang",
+    "kepala": "kepala",
+    "nama_pd": "nama_pd",
+    "nama_organisasi": "nama_organisasi",
+    "nama_unit": "nama_unit",
+    "bukan": None,
+    "salah_satu": None,
 }
+
+
+_NAMA = frozenset({"nama_pd", "nama_organisasi", "nama_unit"})
+
+# What a rule's match depends on: a Konteks field, or for a name condition the
+# field with the names it looks for (its value is then only "contains one or not").
+Fitur = tuple[str, tuple[str, ...] | None]
+
+
+def _fitur(bila: dict[str, Any]) -> frozenset[Fitur]:
+    """What a ``bila`` mapping looks at, nested conditions included."""
+    out: set[Fitur] = set()
+    for key, value in bila.items():
+        if key == "bukan":
+            out |= _fitur(value)
+        elif key == "salah_satu":
+            for b in value:
+                out |= _fitur(b)
+        elif key in _NAMA:
+            out.add((key, _as_tuple(value)))
+        elif field := _SYARAT_DIKENAL.get(key):
+            out.add((field, None))
+    return frozenset(out)
+
+
+def nilai_fitur(fitur: Fitur, k: Konteks) -> Any:
+    field, names = fitur
+    value = getattr(k, field)
+    return value if names is None else _contains_any(value, names)
 
 
 def _compile_bila(bila: dict[str, Any], where: str) -> Callable[[Konteks], bool]:
     """Turn a rule's ``bila`` mapping into one predicate over a Konteks."""
-    unknown = set(bila) - _SYARAT_DIKENAL
+    unknown = set(bila) - set(_SYARAT_DIKENAL)
     if unknown:
         raise ProfilError(f"{where}: syarat tidak dikenal {sorted(unknown)}")
     checks: list[Callable[[Konteks], bool]] = []
@@ -271,6 +308,7 @@ def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
                 judul=raw.get("judul", raw["id"]),
                 dasar=f"{singkatan}, {raw['dasar']}",
                 cocok=_compile_bila(raw.get("bila") or {}, where),
+                fitur=_fitur(raw.get("bila") or {}),
                 ppk=_check_locators(_as_tuple(raw.get("ppk")), where),
                 pimpinan_unit=_check_locators(_as_tuple(raw.get("pimpinan_unit")), where),
                 koordinator=_check_locators(_as_tuple(raw.get("koordinator")), where),
@@ -369,6 +407,8 @@ class Resolver:
         self.org = org
         self.profil = profil
         self._per_posisi: dict[tuple[str, str, str | None, bool], Hasil] = {}
+        self._fitur = profil.fitur
+        self._per_konteks: dict[tuple[Any, ...], Aturan | None] = {}
 
     # context -------------------------------------------------------------------
 
@@ -452,7 +492,14 @@ class Resolver:
     # resolution ----------------------------------------------------------------
 
     def aturan_untuk(self, k: Konteks) -> Aturan | None:
-        return next((a for a in self.profil.aturan if a.cocok(k)), None)
+        # Rules look at a handful of features; the ~18,000 posts of a large Pemda
+        # (each school its own unit) share a few hundred combinations: match each once.
+        key = tuple(nilai_fitur(f, k) for f in self._fitur)
+        try:
+            return self._per_konteks[key]
+        except KeyError:
+            aturan = self._per_konteks[key] = next((a for a in self.profil.aturan if a.cocok(k)), None)
+            return aturan
 
     def resolve(self, nip: str) -> Hasil:
         p = self.org.pegawai[nip]

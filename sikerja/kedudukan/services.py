@@ -15,7 +15,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, models, transaction
+from django.db.models.constants import OnConflict
 from django.utils import timezone
 
 from sikerja.organisasi import selectors as org_selectors
@@ -25,6 +26,51 @@ from .engine import Hasil, Resolver, load_profil
 from .models import Kedudukan, Penjelasan
 
 BATCH = 2000
+
+
+def _sisip_massal(model: type[models.Model], kolom: tuple[str, ...], baris: list[tuple[Any, ...]],
+                  *, abaikan_bentrok: bool = False) -> None:
+    """INSERT rows given as tuples of Python values, without building model instances.
+
+    A first recompute writes 50,000 kedudukan rows; building and preparing a
+    model instance per row cost more than half of the 5 s budget (#3). Values
+    are still prepared by each field for the database in use (JSON, datetimes).
+    """
+    if not baris:
+        return
+    fields: list[models.Field[Any, Any]] = []
+    for k in kolom:
+        f = model._meta.get_field(k)
+        assert isinstance(f, models.Field), k  # concrete columns only
+        fields.append(f)
+    qn = connection.ops.quote_name
+    on_conflict = OnConflict.IGNORE if abaikan_bentrok else None
+    sql = (
+        f"{connection.ops.insert_statement(on_conflict=on_conflict)} {qn(model._meta.db_table)} "
+        f"({', '.join(qn(str(f.column)) for f in fields)}) VALUES ({', '.join(['%s'] * len(fields))}) "
+        f"{connection.ops.on_conflict_suffix_sql(fields, on_conflict, None, None) or ''}"
+    ).rstrip()
+    # Only columns whose values need conversion (JSON, dates) go through the field.
+    perlu = [i for i, f in enumerate(fields) if not isinstance(f, (models.ForeignKey, models.CharField,
+                                                                   models.BooleanField, models.IntegerField))]
+    konversi: dict[tuple[int, int], Any] = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(baris), BATCH):
+            chunk = baris[start : start + BATCH]
+            if perlu:
+                rows = []
+                for row in chunk:
+                    vals = list(row)
+                    for i in perlu:
+                        # Identical values (one timestamp for all rows) are prepared once.
+                        key = (i, id(vals[i]))
+                        if key not in konversi:
+                            konversi[key] = fields[i].get_db_prep_save(vals[i], connection)
+                        vals[i] = konversi[key]
+                    rows.append(vals)
+                cursor.executemany(sql, rows)
+            else:
+                cursor.executemany(sql, chunk)
 
 
 def _penjelasan(h: Hasil) -> tuple[str, dict[str, Any]]:
@@ -59,10 +105,11 @@ def hitung_ulang(instansi: Instansi, *, waktu: datetime | None = None) -> int:
             isi_per_sidik.setdefault(sidik, isi)
         per_hasil[nip] = sidik
     penjelasan_id = dict(Penjelasan.objects.filter(sidik__in=list(isi_per_sidik)).values_list("sidik", "id"))
-    baru_p = [Penjelasan(sidik=s, ada_peringatan=bool(i["peringatan"]), **i)
+    baru_p = [(s, i["aturan"], i["peringatan"], i["dasar_hukum"], i["langkah"], bool(i["peringatan"]))
               for s, i in isi_per_sidik.items() if s not in penjelasan_id]
     if baru_p:
-        Penjelasan.objects.bulk_create(baru_p, batch_size=BATCH, ignore_conflicts=True)
+        _sisip_massal(Penjelasan, ("sidik", "aturan", "peringatan", "dasar_hukum", "langkah", "ada_peringatan"),
+                      baru_p, abaikan_bentrok=True)
         penjelasan_id = dict(Penjelasan.objects.filter(sidik__in=list(isi_per_sidik)).values_list("sidik", "id"))
 
     current: dict[int, tuple[int, tuple[Any, ...]]] = {
@@ -72,7 +119,7 @@ def hitung_ulang(instansi: Instansi, *, waktu: datetime | None = None) -> int:
         )
     }
     tutup: list[int] = []
-    baru: list[Kedudukan] = []
+    baru: list[tuple[Any, ...]] = []
     for nip, h in hasil.items():
         pid = ids[nip]
         want = (
@@ -86,13 +133,13 @@ def hitung_ulang(instansi: Instansi, *, waktu: datetime | None = None) -> int:
             if now[1] == want:
                 continue
             tutup.append(now[0])
-        baru.append(Kedudukan(instansi=instansi, pegawai_id=pid, berlaku_mulai=waktu, ppk_id=want[0],
-                              pimpinan_unit_id=want[1], koordinator_id=want[2], penjelasan_id=want[3]))
+        baru.append((instansi.id, pid, waktu, *want))
     # Pegawai no longer active: their kedudukan ends now.
     tutup.extend(row_id for row_id, _ in current.values())
     for i in range(0, len(tutup), 900):
         Kedudukan.objects.filter(id__in=tutup[i : i + 900]).update(berlaku_sampai=waktu)
-    Kedudukan.objects.bulk_create(baru, batch_size=BATCH)
+    _sisip_massal(Kedudukan, ("instansi", "pegawai", "berlaku_mulai", "ppk", "pimpinan_unit", "koordinator",
+                              "penjelasan"), baru)
     return len(baru) + len(current)
 
 
@@ -130,21 +177,32 @@ def pratinjau_delegasi(
     _validasi_delegasi(instansi, dari, kepada, wewenang)
     org = org_selectors.organisasi(instansi)
     profil = load_profil(instansi.profil)
-    sebelum = Resolver(org, profil).resolve_all()
+    # "Before" is what is stored (kept in step by every change); resolving it
+    # again would double the cost of the preview on a large instansi.
+    sebelum: dict[str, tuple[str | None, str | None, str | None, str | None]] = {
+        row[0]: row[1:]
+        for row in Kedudukan.objects.filter(instansi=instansi, berlaku_sampai__isnull=True).values_list(
+            "pegawai__nip", "ppk__nip", "ppk__nama", "pimpinan_unit__nip", "pimpinan_unit__nama")
+    }
+    if len(sebelum) != len(org.pegawai):
+        sebelum = {nip: (h.ppk.nip if h.ppk else None, h.ppk.nama if h.ppk else None,
+                         h.pimpinan_unit.nip if h.pimpinan_unit else None,
+                         h.pimpinan_unit.nama if h.pimpinan_unit else None)
+                   for nip, h in Resolver(org, profil).resolve_all().items()}
     org.delegasi.append(DelegasiData(dari=dari.nip, kepada=kepada.nip, wewenang=wewenang,
                                      pegawai=tuple(pegawai_nip or ()), jenjang=tuple(jenjang or ())))
     org.reindex()
     sesudah = Resolver(org, profil).resolve_all()
     out = []
     for nip, h in sesudah.items():
-        b = sebelum[nip]
-        for peran in ("ppk", "pimpinan_unit"):
-            lama, baru = getattr(b, peran), getattr(h, peran)
-            if (lama.nip if lama else None) != (baru.nip if baru else None):
+        b = sebelum.get(nip, (None, None, None, None))
+        for peran, lama_nip, lama_nama in (("ppk", b[0], b[1]), ("pimpinan_unit", b[2], b[3])):
+            baru = getattr(h, peran)
+            if lama_nip != (baru.nip if baru else None):
                 out.append({
                     "nip": nip, "nama": org.pegawai[nip].nama, "jabatan": org.pegawai[nip].jabatan,
                     "peran": "PPK" if peran == "ppk" else "Pimpinan unit",
-                    "sebelum": lama.nama if lama else "—", "sesudah": baru.nama if baru else "—",
+                    "sebelum": lama_nama or "—", "sesudah": baru.nama if baru else "—",
                 })
     return sorted(out, key=lambda r: (r["nama"], r["peran"]))
 

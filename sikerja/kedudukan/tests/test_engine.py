@@ -1,5 +1,6 @@
 """The engine's shared mechanisms, checked on the nasional baseline profile."""
 
+from sikerja.kedudukan.engine import load_profil
 from sikerja.kedudukan.tests.util import kedudukan, nip, nip_of, org_from_yaml
 
 ORG = f"""
@@ -78,3 +79,31 @@ def test_vacant_head_moves_ppk_up_and_warns_of_no_pimpinan_unit():
     h = kedudukan(org, nip(4))
     assert nip_of(h, "ppk") == nip(2)
     assert "Belum ada pimpinan unit organisasi." in h.peringatan
+
+
+def test_rule_match_is_shared_only_between_posts_equal_on_what_rules_look_at():
+    # Rules are matched once per combination of the features they read (a large
+    # Pemda has ~18,000 posts); a name condition nested in `bukan` must still
+    # separate two units that differ only in their name.
+    from sikerja.kedudukan.engine import Resolver, parse_profil
+
+    base = load_profil("nasional")
+    profil = parse_profil({
+        "kode": "uji", "singkatan": "Perbup Uji",
+        "aturan": [
+            {"id": "bukan-p2p", "dasar": "Pasal 1", "bila": {"unit": "bidang", "bukan": {"nama_unit": "P2P"}},
+             "ppk": ["pd"], "pimpinan_unit": ["pd"]},
+            {"id": "bidang", "dasar": "Pasal 2", "bila": {"unit": "bidang"}, "ppk": ["unit"],
+             "pimpinan_unit": ["unit"]},
+        ],
+    }, base)
+    org = org_from_yaml(ORG.replace(
+        "  - {kode: PKM,",
+        "  - {kode: YANKES, nama: Bidang Pelayanan, jenis: bidang, induk: DINKES}\n  - {kode: PKM,",
+    ) + f"""  - {{nip: "{nip(9)}", nama: Gita, jabatan: Perawat Ahli Muda, jenis_jabatan: fungsional, jenjang: ahli_muda, unit: YANKES}}
+""")
+    r = Resolver(org, profil)
+    assert ("nama_unit", ("P2P",)) in profil.fitur
+    assert r.resolve(nip(4)).aturan == "bidang"
+    assert r.resolve(nip(9)).aturan == "bukan-p2p"
+    assert nip_of(r.resolve(nip(9)), "ppk") == nip(2)
