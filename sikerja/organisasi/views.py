@@ -8,6 +8,7 @@ and counts for a list of units in one more.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -79,15 +80,28 @@ def unit(request: Permintaan, pk: int) -> HttpResponse:
     })
 
 
-def _rantai(unit: UnitOrganisasi) -> list[UnitOrganisasi]:
-    """Ancestors from the PD down to the unit, from one query over the PD's units."""
+@dataclass(frozen=True)
+class _Mata:
+    """One breadcrumb: a unit's id and name."""
+
+    pk: int
+    nama: str
+
+
+def _rantai(unit: UnitOrganisasi) -> list[_Mata]:
+    """Ancestors from the PD down to the unit, from one query over the PD's units.
+
+    Plain tuples, not model instances: a Dinas Pendidikan holds thousands of schools,
+    and building them all as models cost the pegawai page ~20 ms.
+    """
     akar = unit.akar_pd_id or unit.id
-    by_id = {u.id: u for u in UnitOrganisasi.objects.filter(Q(akar_pd_id=akar) | Q(id=akar)).only("id", "nama", "induk_id")}
-    out: list[UnitOrganisasi] = []
+    by_id = {i: (nama, induk) for i, nama, induk in UnitOrganisasi.objects.filter(
+        Q(akar_pd_id=akar) | Q(id=akar)).values_list("id", "nama", "induk_id")}
+    out: list[_Mata] = []
     cur: int | None = unit.id
     while cur is not None and cur in by_id and len(out) < 20:
-        out.append(by_id[cur])
-        cur = by_id[cur].induk_id
+        out.append(_Mata(cur, by_id[cur][0]))
+        cur = by_id[cur][1]
     return list(reversed(out))
 
 
