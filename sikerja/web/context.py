@@ -9,9 +9,15 @@ from django.urls import reverse
 
 
 def _item(request: HttpRequest, kode: str, label: str, url_name: str, jumlah: int = 0) -> dict[str, Any]:
-    url = reverse(url_name)
-    return {"kode": kode, "label": label, "url": url, "jumlah": jumlah,
-            "aktif": request.path.startswith(url) if url != "/" else request.path == "/"}
+    return {"kode": kode, "label": label, "url": reverse(url_name), "jumlah": jumlah, "aktif": False}
+
+
+def _tandai_aktif(path: str, items: list[dict[str, Any]]) -> None:
+    """Highlight the one item whose address is the longest prefix of the page's
+    (/penugasan/kotak-masuk/ is Kotak Masuk, not also Penugasan)."""
+    cocok = [i for i in items if (path == "/" if i["url"] == "/" else path.startswith(i["url"]))]
+    if cocok:
+        max(cocok, key=lambda i: len(i["url"]))["aktif"] = True
 
 
 def navigasi(request: HttpRequest) -> dict[str, Any]:
@@ -38,4 +44,5 @@ def navigasi(request: HttpRequest) -> dict[str, Any]:
             items.append(_item(request, "impor", "Impor Data", "organisasi:impor"))
     if user.is_superuser:
         items.append({"kode": "admin", "label": "Admin", "url": reverse("admin:index"), "jumlah": 0, "aktif": False})
+    _tandai_aktif(request.path, items)
     return {"nav_items": items}

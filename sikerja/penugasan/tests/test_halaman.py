@@ -206,3 +206,13 @@ def test_candidates_show_their_active_assignments_with_period_and_effort(org, ma
     p = _lintas_unit(org)
     html = masuk(org.u["ani"]).get(f"/penugasan/{p.pk}/").content.decode()
     assert "Tugas berjalan" in html and "35%)" in html
+
+
+def test_navigation_highlights_only_the_item_of_the_open_page(org, masuk):
+    # /penugasan/kotak-masuk/ lies under /penugasan/: only "Kotak Masuk" is the active item.
+    c = masuk(org.u["ani"])
+    nav = c.get("/penugasan/kotak-masuk/").content.decode().split("</nav>")[0]
+    assert nav.count("nav-link active") == 1
+    assert 'nav-link active" href="/penugasan/kotak-masuk/"' in nav
+    nav = c.get("/penugasan/").content.decode().split("</nav>")[0]
+    assert nav.count("nav-link active") == 1 and 'nav-link active" href="/penugasan/"' in nav
