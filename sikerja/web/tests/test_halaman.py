@@ -268,3 +268,16 @@ def test_a_placement_changed_in_the_admin_recomputes_kedudukan(client, org):
     })
     assert r.status_code == 302, r.content.decode()[:2000]
     assert Kedudukan.objects.get(pegawai=rudi, berlaku_sampai=None).ppk.nip == nip(6)
+
+
+def test_large_delegation_preview_shows_the_first_300_changes_and_the_total(client, org, monkeypatch):
+    from sikerja.kedudukan import services as kd_services
+
+    baris = [{"nip": f"{i:018d}", "nama": f"Pegawai {i:05d}", "jabatan": "Guru", "peran": "PPK",
+              "sebelum": "A", "sesudah": "B"} for i in range(1200)]
+    monkeypatch.setattr(kd_services, "pratinjau_delegasi", lambda *a, **kw: baris)
+    masuk(client, nip(6), admin_instansi=True)
+    html = client.post("/kedudukan/delegasi/", {"dari": nip(3), "kepada": nip(7), "wewenang": "penilaian_kinerja",
+                                                "aksi": "pratinjau"}).content.decode()
+    assert "(1200 perubahan)" in html and "seluruhnya 1200" in html
+    assert "Pegawai 00299" in html and "Pegawai 00300" not in html
