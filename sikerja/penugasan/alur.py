@@ -12,6 +12,9 @@ Sources (the Pasuruan text is the fullest; the others say the same):
   Perwal Magelang 25/2023 Lampiran II.A.1.
 - penunjukan lintas unit: Pasuruan Lampiran II.B.2.a.2; Karangasem Pasal 14(3); Magelang Lampiran II.A.2.
 - penunjukan lintas instansi: Pasuruan Lampiran II.B.2.a.3; Karangasem Pasal 14(4).
+- rekomendasi PUO before the PPK assigns: Pasuruan Lampiran II.B.2.a.2 huruf c (lintas unit) and
+  II.B.2.a.3 huruf d (lintas instansi) — "dengan rekomendasi dari Pimpinan Unit Organisasi". When the
+  PPK is himself the PUO of every chosen pegawai the recommendation is his own and the step is skipped.
 - pengajuan sukarela dalam unit: Pasuruan Lampiran II.B.2.b.1; Karangasem Pasal 15(2); Magelang Lampiran II.B.1.
 - pengajuan sukarela lintas unit: Pasuruan Lampiran II.B.2.b.2; Karangasem Pasal 15(3); Magelang Lampiran II.B.2.
 - isi surat permohonan pelibatan: Pasuruan Lampiran II.B.2.a; Karangasem Pasal 14(5); Blitar Pasal 24(3).
@@ -36,6 +39,8 @@ STATUS = {
     "menunggu_ketersediaan": "Menunggu jawaban ketersediaan PPK dituju",
     "menunggu_pyb_tujuan_jawaban": "Menunggu persetujuan PyB dituju atas surat jawaban",
     "menunggu_surat_penugasan": "Menunggu surat penugasan dari PPK dituju",
+    "menunggu_rekomendasi_puo": "Menunggu rekomendasi pimpinan unit organisasi pegawai",
+    "menunggu_penerbitan": "Direkomendasikan; menunggu surat dari PPK dituju",
     "menunggu_puo": "Menunggu persetujuan pimpinan unit organisasi",
     "menunggu_puo_tujuan": "Menunggu persetujuan pimpinan unit organisasi dituju",
     "menunggu_diteruskan": "Disetujui unit dituju; menunggu diteruskan ke PPK",
@@ -58,7 +63,7 @@ PERAN = {
     "ppk_pemohon": "PPK pemohon",
     "puo_pemohon": "Pimpinan unit pemohon",
     "ppk_tujuan": "PPK dituju",
-    "puo_tujuan": "Pimpinan unit dituju",
+    "puo_tujuan": "Pimpinan unit dituju / pemberi rekomendasi",
     "pyb_pemohon": "PyB instansi pemohon",
     "pyb_tujuan": "PyB instansi dituju",
 }
@@ -79,6 +84,10 @@ class Langkah:
     tolak_dengan_surat: bool = True  # refusal answers a written request with a surat jawaban
     lintas: bool = False  # the step's letters cross to the other instansi
     dasar_hukum: str = ""
+    # Another state approval may lead to, decided by the effect (documented for the table).
+    atau_ke: str | None = None
+    # Label of an optional note written with the approval (a recommendation's content).
+    catatan: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,17 @@ class Alur:
     pembuat: str  # role that creates
     langkah: dict[str, Langkah]
     dasar_hukum: str
+
+
+def _rekomendasi(*, kembali_ke: str, dasar_hukum: str) -> Langkah:
+    """The PUO where the chosen pegawai sit recommends them (or returns the choice to the PPK with
+    a reason); refusing the request stays the PPK's decision. The effect moves on to the next PUO
+    in line while several must recommend."""
+    return Langkah(
+        aktor="puo_tujuan", setujui_ke="menunggu_penerbitan", hasil="rekomendasi_puo",
+        label_setujui="Berikan rekomendasi", kembali_ke=kembali_ke, boleh_tolak=False,
+        catatan="Catatan rekomendasi (opsional)", dasar_hukum=dasar_hukum,
+    )
 
 
 ALUR: dict[str, Alur] = {
@@ -104,10 +124,19 @@ ALUR: dict[str, Alur] = {
         pembuat="pemohon",
         langkah={
             "menunggu_ppk_tujuan": Langkah(
+                aktor="ppk_tujuan", setujui_ke="menunggu_rekomendasi_puo", hasil="pilih_pegawai",
+                label_setujui="Setujui dan pilih pegawai", kembali_ke="dikembalikan",
+                pilih_pegawai=True, atau_ke="ditugaskan",
+                dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2 huruf b; "
+                            "Perbup Karangasem 15/2023 Pasal 14 ayat (3) huruf b",
+            ),
+            "menunggu_rekomendasi_puo": _rekomendasi(
+                kembali_ke="menunggu_ppk_tujuan", dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2 huruf c"),
+            "menunggu_penerbitan": Langkah(
                 aktor="ppk_tujuan", setujui_ke="ditugaskan", hasil="jawab_dan_tugaskan",
-                label_setujui="Setujui dan terbitkan surat penugasan", kembali_ke="dikembalikan",
-                pilih_pegawai=True,
-                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (3) huruf b–d",
+                label_setujui="Terbitkan surat jawaban dan surat penugasan", kembali_ke=None,
+                dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2 huruf c–d; "
+                            "Perbup Karangasem 15/2023 Pasal 14 ayat (3) huruf c–d",
             ),
         },
         dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2; Perbup Karangasem 15/2023 Pasal 14 ayat (3)",
@@ -129,10 +158,17 @@ ALUR: dict[str, Alur] = {
                 dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf c",
             ),
             "menunggu_ketersediaan": Langkah(
+                aktor="ppk_tujuan", setujui_ke="menunggu_rekomendasi_puo", hasil="pilih_pegawai",
+                label_setujui="Pilih pegawai yang tersedia", kembali_ke="menunggu_pyb_tujuan",
+                pilih_pegawai=True, atau_ke="menunggu_pyb_tujuan_jawaban",
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf d",
+            ),
+            "menunggu_rekomendasi_puo": _rekomendasi(
+                kembali_ke="menunggu_ketersediaan", dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.3 huruf d"),
+            "menunggu_penerbitan": Langkah(
                 aktor="ppk_tujuan", setujui_ke="menunggu_pyb_tujuan_jawaban", hasil="jawab_ketersediaan",
-                label_setujui="Kirim jawaban ketersediaan dan daftar pegawai", kembali_ke="menunggu_pyb_tujuan",
-                pilih_pegawai=True,
-                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf d dan e angka 1",
+                label_setujui="Kirim jawaban ketersediaan dan daftar pegawai", kembali_ke=None,
+                dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf e angka 1",
             ),
             "menunggu_pyb_tujuan_jawaban": Langkah(
                 aktor="pyb_tujuan", setujui_ke="menunggu_surat_penugasan", hasil="setujui_jawaban",
@@ -223,6 +259,8 @@ def tabel() -> list[dict[str, str]]:
         rows.append({"jalur": alur.jalur, "dari": "—", "aksi": "buat", "aktor": alur.pembuat, "ke": alur.awal})
         for st, lk in alur.langkah.items():
             rows.append({"jalur": alur.jalur, "dari": st, "aksi": "setujui", "aktor": lk.aktor, "ke": lk.setujui_ke})
+            if lk.atau_ke:
+                rows.append({"jalur": alur.jalur, "dari": st, "aksi": "setujui", "aktor": lk.aktor, "ke": lk.atau_ke})
             if lk.boleh_tolak:
                 rows.append({"jalur": alur.jalur, "dari": st, "aksi": "tolak", "aktor": lk.aktor, "ke": "ditolak"})
             if lk.kembali_ke:

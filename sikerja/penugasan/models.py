@@ -74,6 +74,9 @@ class Penugasan(models.Model):
     pyb_tujuan = models.ForeignKey(
         "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # While ``menunggu_rekomendasi_puo``: the further PUO (pegawai ids) still to recommend,
+    # when the chosen pegawai sit in units led by different officials (``puo_tujuan`` acts now).
+    antrean_rekomendasi = models.JSONField(default=list, blank=True)
 
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)

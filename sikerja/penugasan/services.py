@@ -421,11 +421,59 @@ class Keputusan:
     alasan_beban: str = ""
 
 
+def _pilih_pegawai(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    """The PPK dituju agrees and names the pegawai; their PUO recommends before he assigns.
+
+    Pasuruan Lampiran II.B.2.a.2 huruf c (lintas unit) and II.B.2.a.3 huruf d (lintas instansi):
+    the PPK acts "dengan rekomendasi dari Pimpinan Unit Organisasi" where the pegawai sit. Each
+    such PUO other than the PPK himself recommends in turn; when there is none, the PPK's own
+    decision is the recommendation and the next step (his letter) follows at once.
+    """
+    info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
+    puo: list[Pegawai] = []
+    for pg in _penerima_pegawai(p):
+        kd = kedudukan_pegawai(pg)
+        if kd and kd.pimpinan_unit and kd.pimpinan_unit != k.aktor and kd.pimpinan_unit not in puo:
+            puo.append(kd.pimpinan_unit)
+    if puo:
+        p.puo_tujuan, p.antrean_rekomendasi = puo[0], [x.pk for x in puo[1:]]
+        info["rekomendasi_dari"] = [x.nama for x in puo]
+        return [], info
+    p.puo_tujuan, p.antrean_rekomendasi = None, []
+    info["rekomendasi"] = "PPK dituju sekaligus pimpinan unit organisasi pegawai yang dipilih"
+    terbit = alur.langkah(p.jalur, "menunggu_penerbitan")
+    assert terbit is not None
+    p.status = terbit.setujui_ke
+    surat, lanjut = _EFEK[terbit.hasil](p, k)
+    return surat, {**info, **lanjut}
+
+
+def _rekomendasi_puo(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    """A PUO recommends the chosen pegawai; the next PUO in line, if any, follows."""
+    data = {"rekomendasi": k.alasan.strip() or "Direkomendasikan."}
+    if p.antrean_rekomendasi:
+        p.puo_tujuan_id, p.antrean_rekomendasi = p.antrean_rekomendasi[0], p.antrean_rekomendasi[1:]
+        p.status = "menunggu_rekomendasi_puo"
+    return [], data
+
+
+def _pemberi_rekomendasi(p: Penugasan) -> list[str]:
+    """Who recommended the pegawai of the PPK's latest choice (a return voids earlier ones)."""
+    pilihan = p.transisi.filter(aksi="setujui", ke_status="menunggu_rekomendasi_puo").exclude(
+        dari_status="menunggu_rekomendasi_puo").order_by("-id").values_list("id", flat=True).first()
+    if pilihan is None:
+        return []
+    return list(dict.fromkeys(
+        p.transisi.filter(id__gt=pilihan, dari_status="menunggu_rekomendasi_puo", aksi="setujui")
+        .order_by("id").values_list("aktor__nama", flat=True)))
+
+
 def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     # Karangasem Pasal 14 ayat (3) huruf c: the PPK, on the PUO's recommendation, assigns
-    # pegawai matching the requester's criteria and answers the request.
-    info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
+    # the pegawai he chose (matching the requester's criteria) and answers the request.
     pegawai = _penerima_pegawai(p)
+    rekomendasi = _pemberi_rekomendasi(p)
+    atas = f" dan atas rekomendasi {', '.join(rekomendasi)}" if rekomendasi else ""
     jawaban = surat_mod.terbitkan(
         penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pemohon],
         tembusan=[x for x in (p.ppk_pemohon,) if x],
@@ -438,12 +486,12 @@ def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
         penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
         tembusan=[p.pemohon, *puo_pegawai],
         perihal=f"Penugasan: {p.judul}",
-        paragraf=[f"Menindaklanjuti permohonan pelibatan dari {p.pemohon.nama} ({p.pemohon.jabatan}), dengan ini "
-                  f"menugaskan pegawai tersebut di bawah untuk melaksanakan {p.judul} selama "
+        paragraf=[f"Menindaklanjuti permohonan pelibatan dari {p.pemohon.nama} ({p.pemohon.jabatan}){atas}, "
+                  f"dengan ini menugaskan pegawai tersebut di bawah untuk melaksanakan {p.judul} selama "
                   f"{_durasi(DataPenugasan.dari(p))}, dengan penuh tanggung jawab."],
         rincian=_rincian(p), pegawai=_daftar_pegawai(p),
     )
-    return [tugas, jawaban], info
+    return [tugas, jawaban], {}
 
 
 def _kirim_ke_pyb_tujuan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
@@ -463,16 +511,18 @@ def _instruksikan_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
 
 
 def _jawab_ketersediaan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
-    # Pasal 14 ayat (4) huruf e angka 1: surat jawaban with the list of pegawai, to the own PyB.
-    info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
+    # Pasal 14 ayat (4) huruf e angka 1: surat jawaban with the list of pegawai chosen (and
+    # recommended by their PUO, Pasuruan Lampiran II.B.2.a.3 huruf d), to the own PyB.
+    rekomendasi = _pemberi_rekomendasi(p)
     s = surat_mod.terbitkan(
         penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pyb_tujuan], tembusan=[],  # type: ignore[list-item]
         perihal=f"Jawaban ketersediaan pejabat fungsional/pelaksana: {p.judul}",
         paragraf=[f"Menindaklanjuti permohonan pelibatan dari {p.instansi.nama}, pegawai berikut TERSEDIA "
-                  "dan sesuai kriteria yang dibutuhkan."],
+                  "dan sesuai kriteria yang dibutuhkan"
+                  + (f", atas rekomendasi {', '.join(rekomendasi)}." if rekomendasi else ".")],
         rincian=_rincian(p), pegawai=_daftar_pegawai(p),
     )
-    return [s], info
+    return [s], {}
 
 
 def _setujui_jawaban(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
@@ -541,6 +591,8 @@ def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
 
 
 _EFEK: dict[str, Callable[[Penugasan, Keputusan], tuple[list[Surat], dict]]] = {
+    "pilih_pegawai": _pilih_pegawai,
+    "rekomendasi_puo": _rekomendasi_puo,
     "jawab_dan_tugaskan": _jawab_dan_tugaskan,
     "kirim_ke_pyb_tujuan": _kirim_ke_pyb_tujuan,
     "instruksikan_ppk": _instruksikan_ppk,
@@ -556,9 +608,11 @@ _EFEK: dict[str, Callable[[Penugasan, Keputusan], tuple[list[Surat], dict]]] = {
 # (Karangasem Pasal 14 ayat (3) huruf d): (addressee, tembusan) roles per state.
 _JAWAB_TOLAK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("lintas_unit", "menunggu_ppk_tujuan"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_unit", "menunggu_penerbitan"): ("pemohon", ("ppk_pemohon", "puo_tujuan")),
     ("lintas_instansi", "menunggu_pyb_pemohon"): ("pemohon", ("ppk_pemohon",)),
     ("lintas_instansi", "menunggu_pyb_tujuan"): ("pyb_pemohon", ("pemohon",)),
     ("lintas_instansi", "menunggu_ketersediaan"): ("pyb_tujuan", ("pyb_pemohon", "pemohon")),
+    ("lintas_instansi", "menunggu_penerbitan"): ("pyb_tujuan", ("pyb_pemohon", "pemohon", "puo_tujuan")),
     ("lintas_instansi", "menunggu_pyb_tujuan_jawaban"): ("pyb_pemohon", ("pemohon", "ppk_tujuan")),
     ("sukarela_lintas_unit", "menunggu_puo_tujuan"): ("pemohon", ("ppk_pemohon", "puo_pemohon")),
 }

@@ -128,6 +128,36 @@ def test_penunjukan_lintas_unit_with_return_refusal_and_approval(page, org):  # 
     assert "Pegawai sedang diklat" in page.inner_text("[data-testid=jejak]")
 
 
+def test_penunjukan_lintas_unit_with_the_rekomendasi_of_the_pegawai_puo(page):  # type: ignore[no-untyped-def]
+    # Pasuruan Lampiran II.B.2.a.2 huruf c: the Kepala Dinas (PPK of the Ahli Madya) chooses Wati,
+    # Ani (her pimpinan unit) recommends, then the Kepala Dinas issues the letters.
+    org = buat_dua_instansi(dengan_madya=True)
+    masuk_sebagai(page, org, "bambang")
+    page.goto("/penugasan/buat/lintas_unit/")
+    isi_permohonan(page, "Kajian KLB campak")
+    page.select_option("select[name=ppk_tujuan]", str(org.p["kadis_a"].pk))
+    page.click("button:has-text('Kirim surat permohonan')")
+    masuk_sebagai(page, org, "kadis_a")
+    buka_dari_kotak_masuk(page, "Kajian KLB campak")
+    page.check(f"#pilih-{org.p['wati'].pk}")
+    setujui(page)
+    assert status(page) == "Menunggu rekomendasi pimpinan unit organisasi pegawai"
+    masuk_sebagai(page, org, "ani")
+    assert page.inner_text("[data-jumlah=kotak_masuk]") == "1"
+    buka_dari_kotak_masuk(page, "Kajian KLB campak")
+    assert "Wati Epidemiolog Madya" in page.inner_text("body")
+    page.fill("#catatan", "Berpengalaman investigasi KLB")
+    setujui(page)
+    assert status(page) == "Direkomendasikan; menunggu surat dari PPK dituju"
+    masuk_sebagai(page, org, "kadis_a")
+    buka_dari_kotak_masuk(page, "Kajian KLB campak")
+    assert "Berpengalaman investigasi KLB" in page.inner_text("[data-testid=jejak]")
+    setujui(page)
+    assert status(page) == "Ditugaskan"
+    teks = unduh_teks(page, "Surat Penugasan")
+    assert "atas rekomendasi Ani Kabid" in teks and "Wati Epidemiolog Madya" in teks and "Budi Kadis" in teks
+
+
 def test_penunjukan_lintas_instansi_through_both_pyb(page, org):  # type: ignore[no-untyped-def]
     masuk_sebagai(page, org, "ani")
     page.goto("/penugasan/buat/lintas_instansi/")

@@ -63,12 +63,22 @@ class Org:
     u: dict[str, Any] = field(default_factory=dict)
 
 
-def buat_dua_instansi() -> Org:
-    a = buat_organisasi(ORG_A)
-    b = buat_organisasi(ORG_B)
+# An Ahli Madya in each P2P: rated by the Kepala Dinas (rank ceiling, SPEC §3 rule 2) but led
+# by the Kabid, so a PPK choosing him needs the Kabid's rekomendasi (Pasuruan Lampiran II.B.2.a.2 c).
+MADYA_A = f"""  - {{nip: "{nip(9)}", nama: Wati Epidemiolog Madya, jabatan: Epidemiolog Kesehatan Ahli Madya, jenis_jabatan: fungsional, jenjang: ahli_madya, unit: P2P, kompetensi: ["Epidemiologi"]}}
+  - {{nip: "{nip(10)}", nama: Yoga Statistisi Madya, jabatan: Statistisi Ahli Madya, jenis_jabatan: fungsional, jenjang: ahli_madya, unit: YANKES, kompetensi: ["Statistik"]}}
+"""
+MADYA_B = f"""  - {{nip: "{nip(15)}", nama: Fajar Epidemiolog Madya, jabatan: Epidemiolog Ahli Madya, jenis_jabatan: fungsional, jenjang: ahli_madya, unit: P2P, kompetensi: ["Epidemiologi"]}}
+"""
+
+
+def buat_dua_instansi(*, dengan_madya: bool = False) -> Org:
+    a = buat_organisasi(ORG_A + (MADYA_A if dengan_madya else ""))
+    b = buat_organisasi(ORG_B + (MADYA_B if dengan_madya else ""))
     org = Org(a=a, b=b)
-    for n, kunci in NAMA.items():
-        inst = a if n < 10 else b
+    nama = {**NAMA, **({9: "wati", 10: "yoga", 15: "fajar"} if dengan_madya else {})}
+    for n, kunci in nama.items():
+        inst = a if n <= 10 else b
         peg = Pegawai.objects.get(instansi=inst, nip=nip(n))
         peg.email = f"{kunci}@contoh.go.id"
         peg.save(update_fields=["email"])
