@@ -56,6 +56,8 @@ AKSI = {
     "kembalikan": "Kembalikan untuk perbaikan",
     "ajukan_ulang": "Ajukan ulang",
     "buat": "Dibuat",
+    "cabut_surat": "Surat dicabut",
+    "koreksi_surat": "Surat dikoreksi",
 }
 
 PERAN = {

@@ -26,6 +26,18 @@ class TanggalInput(forms.DateInput):
 
 
 class PejabatChoice(forms.ModelChoiceField):
+    """Officials grouped by Perangkat Daerah: a Pemda has hundreds of PPK and PUO, and the
+    requester knows which Dinas or Badan the pegawai sit in before he knows the name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kelompok: dict[str, list[tuple[int, str]]] = {}
+        for p in self.queryset.select_related("unit__akar_pd"):  # type: ignore[union-attr]
+            pd = p.unit.akar_pd or p.unit
+            kelompok.setdefault(pd.nama, []).append((p.pk, self.label_from_instance(p)))
+        self.choices = [("", "— pilih —"), *sorted((pd, sorted(v, key=lambda x: x[1]))
+                                                    for pd, v in kelompok.items())]
+
     def label_from_instance(self, obj: Pegawai) -> str:  # type: ignore[override]
         return f"{obj.nama} — {obj.jabatan}"
 

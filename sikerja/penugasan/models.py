@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from .alur import JALUR, STATUS
+from .alur import AKSI, JALUR, STATUS
 
 
 class ObjekTidakDapatDiubah(Exception):
@@ -225,6 +225,12 @@ class Transisi(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise ObjekTidakDapatDiubah("Jejak audit tidak dapat dihapus.")
+
+    @property
+    def label_aksi(self) -> str:
+        if self.aksi == "setujui" and self.dari_status == "menunggu_rekomendasi_puo":
+            return "Memberi rekomendasi"
+        return AKSI.get(self.aksi, self.aksi)
 
     @property
     def label_dari(self) -> str:

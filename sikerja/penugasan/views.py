@@ -37,8 +37,9 @@ KETERANGAN_JALUR = {
     "dalam_unit": ("Pimpinan unit organisasi (atau PPK) langsung menugaskan pegawai yang dipimpinnya.",
                    "Karangasem Pasal 14 ayat (2)"),
     "lintas_unit": ("Pimpinan unit pemilik kinerja mengirim surat permohonan pelibatan kepada PPK tempat pegawai "
-                    "berada; PPK menyetujui dan menerbitkan surat penugasan, atau menolak dengan alasan.",
-                    "Karangasem Pasal 14 ayat (3)"),
+                    "berada; PPK memilih pegawai, pimpinan unit pegawai itu memberi rekomendasi, lalu PPK menerbitkan "
+                    "surat penugasan — atau menolak dengan alasan.",
+                    "Karangasem Pasal 14 ayat (3); Pasuruan Lampiran II.B.2.a.2"),
     "lintas_instansi": ("Permohonan melalui PyB instansi sendiri ke PyB instansi dituju, yang menginstruksikan PPK "
                         "di sana; jawaban beserta daftar pegawai kembali melalui kedua PyB.",
                         "Karangasem Pasal 14 ayat (4)"),

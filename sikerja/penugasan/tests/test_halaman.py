@@ -216,3 +216,10 @@ def test_navigation_highlights_only_the_item_of_the_open_page(org, masuk):
     assert 'nav-link active" href="/penugasan/kotak-masuk/"' in nav
     nav = c.get("/penugasan/").content.decode().split("</nav>")[0]
     assert nav.count("nav-link active") == 1 and 'nav-link active" href="/penugasan/"' in nav
+
+
+def test_ppk_choice_is_grouped_by_perangkat_daerah(org, masuk):
+    html = masuk(org.u["bambang"]).get("/penugasan/buat/lintas_unit/").content.decode()
+    kelompok = html.split('<optgroup label="Dinas Kesehatan">')[1].split("</optgroup>")[0]
+    assert "Ani Kabid" in kelompok and "Budi Kadis" in kelompok
+    assert "Bambang Kabid" not in html.split('name="ppk_tujuan"')[1].split("</select>")[0]  # not himself

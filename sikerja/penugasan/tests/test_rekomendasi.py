@@ -37,6 +37,7 @@ def test_lampiran_II_B_2_a_2_c_ppk_choice_goes_to_the_puo_of_the_pegawai_for_rek
     t = p.transisi.get(dari_status="menunggu_rekomendasi_puo")
     assert (t.aktor, t.alasan, t.dasar_hukum) == (org.p["ani"], "Wati berpengalaman surveilans DBD",
                                                   "Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2 huruf c")
+    assert t.label_aksi == "Memberi rekomendasi"  # as the audit trail names it
     p = services.jalankan(pengguna=org.u["kadis_a"], penugasan_id=p.pk, aksi="setujui")
     assert p.status == "ditugaskan"
     tugas = p.surat.get(jenis="penugasan")
