@@ -107,3 +107,30 @@ def test_rule_match_is_shared_only_between_posts_equal_on_what_rules_look_at():
     assert r.resolve(nip(4)).aturan == "bidang"
     assert r.resolve(nip(9)).aturan == "bukan-p2p"
     assert nip_of(r.resolve(nip(9)), "ppk") == nip(2)
+
+
+SETDA_RSUD = f"""
+instansi: {{kode: contoh, nama: Pemerintah Kabupaten Contoh, profil: nasional}}
+unit:
+  - {{kode: SETDA, nama: Sekretariat Daerah, jenis: sekretariat_daerah}}
+  - {{kode: AS1, nama: Asisten Pemerintahan, jenis: asisten, induk: SETDA}}
+  - {{kode: DINKES, nama: Dinas Kesehatan, jenis: dinas}}
+  - {{kode: RSUD, nama: RSUD Bangil, jenis: rsud, induk: DINKES}}
+pegawai:
+  - {{nip: "{nip(1)}", nama: Sekda, jabatan: Sekretaris Daerah, jenis_jabatan: jpt_pratama, unit: SETDA, kepala_unit: true}}
+  - {{nip: "{nip(2)}", nama: Asisten, jabatan: Asisten Pemerintahan, jenis_jabatan: jpt_pratama, unit: AS1, kepala_unit: true}}
+  - {{nip: "{nip(3)}", nama: Kadinkes, jabatan: Kepala Dinas Kesehatan, jenis_jabatan: jpt_pratama, unit: DINKES, kepala_unit: true}}
+  - {{nip: "{nip(4)}", nama: Direktur, jabatan: Direktur RSUD Bangil, jenis_jabatan: jpt_pratama, unit: RSUD, kepala_unit: true}}
+"""
+
+
+def test_asisten_is_rated_by_the_sekda_though_both_are_jpt_pratama():
+    # PermenPANRB 7/2022 Lampiran: the atasan langsung rates; the jenjang ceiling cannot separate them.
+    h = kedudukan(org_from_yaml(SETDA_RSUD), nip(2))
+    assert nip_of(h, "ppk") == nip(1) and h.aturan == "nasional-asisten" and h.peringatan == []
+
+
+def test_direktur_rsud_is_rated_by_the_kepala_dinas_kesehatan():
+    # SPEC §3 rule 2 ("RSUD → Kepala Dinas Kesehatan"); PermenPANRB 7/2022 Lampiran, atasan langsung.
+    h = kedudukan(org_from_yaml(SETDA_RSUD), nip(4))
+    assert nip_of(h, "ppk") == nip(3) and nip_of(h, "pimpinan_unit") == nip(3) and h.peringatan == []
