@@ -2,6 +2,10 @@
 
 Every query starts from the user's instansi; the other instansi of a
 lintas-instansi path sees an assignment only once its PyB has received it.
+Within an instansi a pegawai sees the assignments he takes part in (as a
+party, an assignee, a recipient of a letter or notice) and those of the
+pegawai he rates, leads or coordinates; the admin instansi, BKPSDM and the
+inspektorat oversee all of them (SPEC §1 transparansi, within the need to know).
 """
 
 from __future__ import annotations
@@ -22,11 +26,34 @@ def _instansi_id(pengguna) -> int | None:  # type: ignore[no-untyped-def]
     return getattr(pengguna, "instansi_id", None) if getattr(pengguna, "is_authenticated", False) else None
 
 
+def _mengawasi(pengguna) -> bool:  # type: ignore[no-untyped-def]
+    return bool(getattr(pengguna, "lintas_unit", False))
+
+
+def _pihak(pegawai_id: int, instansi_id: int) -> Q:
+    """Assignments a pegawai takes part in, or that concern the pegawai he rates, leads or coordinates."""
+    pid = pegawai_id
+    bawahan = berlaku(instansi_id).filter(  # type: ignore[arg-type]
+        Q(ppk_id=pid) | Q(pimpinan_unit_id=pid) | Q(koordinator_id=pid)).values("pegawai_id")
+    return (
+        Q(pemohon_id=pid) | Q(ppk_pemohon_id=pid) | Q(puo_pemohon_id=pid) | Q(ppk_tujuan_id=pid)
+        | Q(puo_tujuan_id=pid) | Q(pyb_pemohon_id=pid) | Q(pyb_tujuan_id=pid) | Q(aktor_sekarang_id=pid)
+        | Q(id__in=Penerima.objects.filter(Q(pegawai_id=pid) | Q(pegawai_id__in=bawahan)).values("penugasan_id"))
+        | Q(id__in=ItemKotakMasuk.objects.filter(penerima_id=pid).values("penugasan_id"))
+        | Q(id__in=Transisi.objects.filter(aktor_id=pid).values("penugasan_id"))
+    )
+
+
 def penugasan_terlihat(pengguna) -> QuerySet[Penugasan]:  # type: ignore[no-untyped-def]
     ui = _instansi_id(pengguna)
     if ui is None:
         return Penugasan.objects.none()
-    return Penugasan.objects.filter(Q(instansi_id=ui) | Q(instansi_tujuan_id=ui, terkirim_ke_tujuan=True))
+    qs = Penugasan.objects.filter(Q(instansi_id=ui) | Q(instansi_tujuan_id=ui, terkirim_ke_tujuan=True))
+    if _mengawasi(pengguna):
+        return qs
+    if not pengguna.pegawai_id:
+        return Penugasan.objects.none()
+    return qs.filter(_pihak(pengguna.pegawai_id, ui))
 
 
 def daftar_penugasan(pengguna) -> QuerySet[Penugasan]:  # type: ignore[no-untyped-def]
@@ -38,12 +65,16 @@ def surat_terlihat(pengguna, penugasan: Penugasan | None = None) -> QuerySet[Sur
     ui = _instansi_id(pengguna)
     if ui is None:
         return Surat.objects.none()
-    qs = Surat.objects.filter(Q(instansi_id=ui) | Q(instansi_penerima_id=ui))
-    if pengguna.pegawai_id:
-        qs = Surat.objects.filter(
-            Q(instansi_id=ui) | Q(instansi_penerima_id=ui)
-            | Q(tembusan__id=pengguna.pegawai_id) | Q(kepada__id=pengguna.pegawai_id)
-        ).distinct()
+    # Letters of the assignments the user may see, issued or received by his side...
+    terlihat = (Q(instansi_id=ui) | Q(instansi_penerima_id=ui)) & Q(
+        penugasan__in=penugasan_terlihat(pengguna).values("id"))
+    pid = pengguna.pegawai_id
+    if pid:
+        # ...and any letter addressed or copied to him or delivered to his inbox (the requester
+        # of a lintas-instansi path is told of the other instansi's surat penugasan).
+        terlihat |= (Q(tembusan__id=pid) | Q(kepada__id=pid)
+                     | Q(id__in=ItemKotakMasuk.objects.filter(penerima_id=pid, surat__isnull=False).values("surat_id")))
+    qs = Surat.objects.filter(terlihat).distinct()
     if penugasan is not None:
         qs = qs.filter(penugasan=penugasan)
     return qs.select_related("penandatangan").defer("pdf")

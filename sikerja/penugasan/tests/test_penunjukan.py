@@ -6,7 +6,13 @@ import pytest
 from django.core import mail
 
 from sikerja.penugasan import services
-from sikerja.penugasan.errors import BebanMelebihiAmbang, DataTidakLengkap, TidakBerwenang, TransisiTidakSah
+from sikerja.penugasan.errors import (
+    BebanMelebihiAmbang,
+    DataTidakLengkap,
+    PenugasanTidakDitemukan,
+    TidakBerwenang,
+    TransisiTidakSah,
+)
 from sikerja.penugasan.models import ItemKotakMasuk, Surat, Transisi
 from sikerja.penugasan.selectors import jumlah_kotak_masuk
 
@@ -157,10 +163,15 @@ def test_pasal_14_3_d_refusal_needs_a_reason_and_answers_with_surat_jawaban(org)
 
 def test_wrong_actor_is_refused_and_nothing_changes(org):
     p = _lintas_unit(org)
-    for kunci in ("bambang", "sari", "kadis_a"):
+    # The pemohon and his PPK (tembusan) see the request but may not decide it.
+    for kunci in ("bambang", "kadis_a"):
         with pytest.raises(TidakBerwenang, match="Ani Kabid"):
             services.jalankan(pengguna=org.u[kunci], penugasan_id=p.pk, aksi="setujui",
                               penerima=[penerima(org.p["sari"])])
+    # A pegawai with no part in it does not even see it.
+    with pytest.raises(PenugasanTidakDitemukan):
+        services.jalankan(pengguna=org.u["sari"], penugasan_id=p.pk, aksi="setujui",
+                          penerima=[penerima(org.p["sari"])])
     p.refresh_from_db()
     assert p.status == "menunggu_ppk_tujuan" and p.transisi.count() == 1
 
