@@ -93,6 +93,12 @@ class Penugasan(models.Model):
         return self.judul
 
     @property
+    def label_jenjang_dibutuhkan(self) -> str:
+        from sikerja.organisasi.vocab import LABEL_JENJANG
+
+        return LABEL_JENJANG.get(self.jenjang_dibutuhkan, self.jenjang_dibutuhkan)
+
+    @property
     def label_jalur(self) -> str:
         return JALUR[self.jalur]
 

@@ -10,6 +10,7 @@ inspektorat oversee all of them (SPEC §1 transparansi, within the need to know)
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
@@ -17,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sikerja.kedudukan.selectors import berlaku
-from sikerja.organisasi.models import Pegawai
+from sikerja.organisasi.models import Kompetensi, Pegawai
 
 from .models import ItemKotakMasuk, Penerima, Penugasan, Surat, Transisi
 
@@ -153,6 +154,26 @@ def penugasan_aktif(pegawai: Pegawai, pada: date | None = None) -> QuerySet[Pene
     )
 
 
+_KATA_SAMBUNG = frozenset({"dan", "atau", "yang", "untuk", "serta", "dengan", "dalam", "pada", "bagi", "the", "and"})
+
+
+def frasa_kompetensi(teks: str) -> list[list[str]]:
+    """Criteria as phrases (split on , ; / and new lines), each a list of significant words."""
+    hasil = []
+    for frasa in re.split(r"[,;/\n]+", teks.lower()):
+        kata = [k for k in re.findall(r"\w+", frasa) if len(k) >= 3 and k not in _KATA_SAMBUNG]
+        if kata:
+            hasil.append(kata)
+    return hasil
+
+
+def cocok_kompetensi(nama: str, frasa: list[list[str]]) -> bool:
+    """A competency meets the criteria when it holds every word of one phrase
+    ("analisis data" matches "Analisis data epidemiologi", not "Pelayanan data")."""
+    n = nama.lower()
+    return any(all(k in n for k in f) for f in frasa)
+
+
 def kandidat(
     pejabat: Pegawai,
     *,
@@ -165,7 +186,8 @@ def kandidat(
 ) -> QuerySet[Pegawai]:
     """JF and pelaksana the official rates or leads, with their current load (SPEC §4, point 3).
 
-    ``kompetensi`` is matched against the pegawai's competencies (any word).
+    ``kompetensi`` is matched against the pegawai's competencies: one competency holding
+    every word of one of its phrases (see :func:`frasa_kompetensi`).
     """
     qs = (
         Pegawai.objects.filter(id__in=bawahan_ids(pejabat), aktif=True, jenis_jabatan__in=["fungsional", "pelaksana"])
@@ -174,13 +196,16 @@ def kandidat(
         .annotate(beban=Coalesce(_beban_subquery(mulai, selesai), Value(0)))
         .order_by("beban", "nama")
     )
-    if kompetensi.strip():
-        q = Q()
-        for kata in kompetensi.replace(",", " ").split():
-            if len(kata) >= 3:
-                q |= Q(kompetensi__nama__icontains=kata)
-        if q:
-            qs = qs.filter(q).distinct()
+    frasa = frasa_kompetensi(kompetensi)
+    if frasa:
+        ids = Q()
+        for f in frasa:
+            # One filter() per phrase: all its words on the same competency row.
+            sama = Q()
+            for k in f:
+                sama &= Q(nama__icontains=k)
+            ids |= Q(id__in=Kompetensi.objects.filter(sama).values("pegawai_id"))
+        qs = qs.filter(ids)
     if jenjang:
         qs = qs.filter(jenjang=jenjang)
     if unit_id:

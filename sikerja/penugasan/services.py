@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from sikerja.kedudukan.selectors import kedudukan_pegawai
 from sikerja.organisasi.models import Instansi, Pegawai
+from sikerja.organisasi.vocab import JENJANG
 
 from . import alur, selectors
 from . import surat as surat_mod
@@ -75,6 +76,14 @@ def _periksa_data(d: DataPenugasan, *, permohonan: bool, sukarela: bool = False)
     d.target_kinerja = [t.strip() for t in d.target_kinerja if t and t.strip()]
     if not d.judul.strip():
         galat["judul"] = "Judul penugasan wajib diisi."
+    elif len(d.judul) > 200:
+        galat["judul"] = "Judul penugasan paling panjang 200 karakter."
+    if not (1 <= d.jumlah_dibutuhkan <= 999):
+        galat["jumlah_dibutuhkan"] = "Jumlah pegawai yang dibutuhkan 1–999 orang."
+    if not (0 <= d.beban_diajukan <= 100):
+        galat["beban_diajukan"] = "Perkiraan beban kerja diisi 0–100 persen waktu kerja."
+    if d.jenjang_dibutuhkan and d.jenjang_dibutuhkan not in JENJANG:
+        galat["jenjang_dibutuhkan"] = f"Jenjang '{d.jenjang_dibutuhkan[:30]}' tidak dikenal."
     if not d.mulai or not d.selesai:
         galat["mulai"] = "Periode (tanggal mulai dan selesai) wajib diisi."
     elif d.selesai < d.mulai:
@@ -96,8 +105,6 @@ def _periksa_data(d: DataPenugasan, *, permohonan: bool, sukarela: bool = False)
                 "(Karangasem Pasal 14 ayat (5) huruf b).")
         if not d.uraian_tugas.strip():
             galat["uraian_tugas"] = "Uraian tugas wajib diisi (Blitar Pasal 24 ayat (3) huruf c)."
-        if d.jumlah_dibutuhkan < 1:
-            galat["jumlah_dibutuhkan"] = "Jumlah pegawai yang dibutuhkan paling sedikit 1."
     if sukarela and not (1 <= d.beban_diajukan <= 100):
         galat["beban_diajukan"] = "Isi perkiraan beban kerja (1–100 persen waktu kerja)."
     if galat:
@@ -219,7 +226,9 @@ def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInpu
     boleh = set(selectors.bawahan_ids(pejabat).filter(pegawai_id__in=ids).values_list("pegawai_id", flat=True))
     bukan = set(ids) - boleh
     if bukan:
-        nama = ", ".join(Pegawai.objects.filter(id__in=bukan).values_list("nama", flat=True)) or "pegawai terpilih"
+        # Names only of the official's own instansi: an id from elsewhere must not reveal who it is.
+        nama = ", ".join(Pegawai.objects.filter(id__in=bukan, instansi_id=pejabat.instansi_id)
+                         .values_list("nama", flat=True)) or "Pegawai terpilih"
         raise TidakBerwenang(f"{nama} tidak dinilai atau dipimpin oleh {pejabat.nama}; pilih dari pegawai Anda sendiri.")
     data = _periksa_beban(pejabat.instansi, p.mulai, p.selesai, penerima, alasan_beban, kecuali=p.pk)
     p.penerima.all().delete()

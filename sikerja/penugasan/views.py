@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from sikerja.akun.akses import instansi_required
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
+from sikerja.organisasi.vocab import LABEL_JENJANG
 
 from . import alur, selectors, services
 from .errors import (
@@ -102,20 +103,29 @@ def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesa
         beban_maks = None
     qs = selectors.kandidat(pejabat, mulai=mulai, selesai=selesai, kompetensi=f["kompetensi"], jenjang=f["jenjang"],
                             unit_id=int(f["unit"]) if f["unit"].isdigit() else None, beban_maks=beban_maks)
-    kata = [k.lower() for k in (awal.get("kompetensi") or "").replace(",", " ").split() if len(k) >= 3]
+    frasa = selectors.frasa_kompetensi(awal.get("kompetensi") or "")
     baris = []
     calon = list(qs[:200])
     # The assigner sees each candidate's active assignments before deciding (SPEC §4 beban kerja).
     rinci = selectors.beban_rinci([pg.pk for pg in calon], mulai, selesai)
     for pg in calon:
         komp = [str(k) for k in pg.kompetensi.all()]
-        cocok = [k for k in komp if any(w in k.lower() for w in kata)]
+        cocok = [k for k in komp if selectors.cocok_kompetensi(k, frasa)]
         baris.append({"p": pg, "kompetensi": komp, "cocok": cocok, "aktif": rinci[pg.pk],
                       "jenjang_cocok": not awal.get("jenjang") or pg.jenjang == awal.get("jenjang")})
     units = UnitOrganisasi.objects.filter(id__in=selectors.kandidat(pejabat, mulai=mulai, selesai=selesai)
                                           .values("unit_id")).order_by("nama")
     return {"kandidat": baris, "filter": f, "units": units, "pilihan_jenjang": PILIHAN_JENJANG,
             "ambang": pejabat.instansi.ambang_beban_kerja}
+
+
+def _tandai_pilihan(ctx: dict[str, Any], dipilih: list[services.PenerimaInput]) -> None:
+    """Keep what the user chose (effort, ketua) when the table is shown again, e.g. after the
+    workload warning: a re-rendered default would silently assign another effort."""
+    per_id = {r.pegawai_id: r for r in dipilih}
+    ctx["dipilih"] = {str(i): r for i, r in per_id.items()}
+    for k in ctx.get("kandidat", []):
+        k["pilih"] = per_id.get(k["p"].pk)
 
 
 @instansi_required
@@ -189,7 +199,7 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
         selesai = form.cleaned_data.get("selesai") if form.is_bound and hasattr(form, "cleaned_data") else None
         ctx.update(_filter_kandidat(request, pejabat, mulai or timezone.localdate(),
                                     selesai or timezone.localdate() + timedelta(days=90)))
-        ctx["dipilih"] = {str(r.pegawai_id): r for r in penerima_dari_post(request.POST)} if request.POST else {}
+        _tandai_pilihan(ctx, penerima_dari_post(request.POST) if request.POST else [])
     return render(request, "penugasan/buat.html", ctx)
 
 
@@ -213,8 +223,10 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         pejabat = Pegawai.objects.select_related("instansi").get(pk=request.user.pegawai_id)  # type: ignore[union-attr,misc]
         ctx.update(_filter_kandidat(request, pejabat, p.mulai, p.selesai,
                                     {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan}))
-        ctx["kriteria"] = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan}
-        ctx["dipilih"] = {str(r.pegawai_id): r for r in penugasan_penerima_input(p)}
+        ctx["kriteria"] = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan,
+                           "label_jenjang": LABEL_JENJANG.get(p.jenjang_dibutuhkan, ""),
+                           "jumlah": p.jumlah_dibutuhkan if p.jalur in ("lintas_unit", "lintas_instansi") else None}
+        _tandai_pilihan(ctx, penugasan_penerima_input(p))
     if boleh and lk and lk.pilih_ppk:
         ctx["pilihan_ppk"] = selectors.pejabat_ppk(request.user.instansi_id)  # type: ignore[union-attr,arg-type]
     return ctx
@@ -252,7 +264,7 @@ def aksi(request: HttpRequest, pk: int) -> HttpResponse:
         p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
         ctx = _konteks_detail(request, p)
         ctx["beban_galat"] = e
-        ctx["dipilih"] = {str(r.pegawai_id): r for r in penerima_dari_post(request.POST)}
+        _tandai_pilihan(ctx, penerima_dari_post(request.POST))
         messages.warning(request, e.pesan)
         return render(request, "penugasan/detail.html", ctx, status=200)
     except PenugasanError as e:

@@ -223,3 +223,55 @@ def test_ppk_choice_is_grouped_by_perangkat_daerah(org, masuk):
     kelompok = html.split('<optgroup label="Dinas Kesehatan">')[1].split("</optgroup>")[0]
     assert "Ani Kabid" in kelompok and "Budi Kadis" in kelompok
     assert "Bambang Kabid" not in html.split('name="ppk_tujuan"')[1].split("</select>")[0]  # not himself
+
+
+def test_workload_warning_keeps_the_effort_and_ketua_the_user_entered(org, masuk):
+    from sikerja.penugasan.models import Penerima
+
+    c = masuk(org.u["ani"])
+    services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(judul="Tugas lama"),
+                                        penerima=[penerima(org.p["sari"], 75)])
+    form = _form(bentuk="tim", pegawai=[str(org.p["sari"].pk), str(org.p["tono"].pk)],
+                 **{f"beban_{org.p['sari'].pk}": "35", f"beban_{org.p['tono'].pk}": "15",
+                    "ketua": str(org.p["tono"].pk)})
+    html = c.post("/penugasan/buat/dalam_unit/", form).content.decode()
+    assert "melebihi ambang" in html.lower()
+    assert f'name="beban_{org.p["sari"].pk}" value="35"' in html
+    assert f'name="beban_{org.p["tono"].pk}" value="15"' in html
+    assert f'value="{org.p["tono"].pk}" checked' in html
+    c.post("/penugasan/buat/dalam_unit/", {**form, "alasan_beban": "Kegiatan prioritas bupati"})
+    baru = Penugasan.objects.get(judul="Surveilans DBD")
+    assert {r.pegawai_id: r.beban_persen for r in Penerima.objects.filter(penugasan=baru)} == {
+        org.p["sari"].pk: 35, org.p["tono"].pk: 15}
+
+
+def test_competency_criteria_match_whole_phrases_not_any_word():
+    from sikerja.penugasan.selectors import cocok_kompetensi, frasa_kompetensi
+
+    frasa = frasa_kompetensi("manajemen pelayanan kesehatan, analisis data")
+    assert frasa == [["manajemen", "pelayanan", "kesehatan"], ["analisis", "data"]]
+    assert cocok_kompetensi("Analisis data epidemiologi", frasa)
+    assert cocok_kompetensi("Manajemen Pelayanan Kesehatan Primer", frasa)
+    assert not cocok_kompetensi("Pelayanan Medik", frasa)
+    assert not cocok_kompetensi("Gigi dan Mulut", frasa)
+
+
+def test_api_refuses_out_of_range_numbers_with_a_message_not_a_server_error(org, client):
+    import json
+
+    client.force_login(org.u["ani"])
+    body = {"judul": "x" * 201, "maksud_tujuan": "a", "uraian_tugas": "b", "kompetensi_dibutuhkan": "c",
+            "target_kinerja": ["t"], "mulai": date.today().isoformat(),
+            "selesai": (date.today() + timedelta(days=5)).isoformat(), "jumlah_dibutuhkan": -1,
+            "ppk_tujuan_id": org.p["bambang"].pk}
+    r = client.post("/api/penugasan/lintas-unit", json.dumps(body), content_type="application/json")
+    assert r.status_code in (400, 422), r.status_code
+    assert not Penugasan.objects.exists()
+
+
+def test_choosing_a_pegawai_of_another_instansi_reveals_no_name(org):
+    from sikerja.penugasan.errors import TidakBerwenang
+
+    with pytest.raises(TidakBerwenang) as e:
+        services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(), penerima=[penerima(org.p["eka"])])
+    assert "Eka" not in str(e.value.pesan)
