@@ -48,6 +48,7 @@ STATUS = {
     "dikembalikan": "Dikembalikan untuk perbaikan",
     "ditolak": "Ditolak",
     "ditugaskan": "Ditugaskan",
+    "dicabut": "Dicabut (suratnya dicabut)",
 }
 
 AKSI = {
@@ -70,7 +71,12 @@ PERAN = {
     "pyb_tujuan": "PyB instansi dituju",
 }
 
-AKHIR = frozenset({"ditolak", "ditugaskan"})
+AKHIR = frozenset({"ditolak", "ditugaskan", "dicabut"})
+
+# Letters whose revocation ends the assignment: the request that started a path still
+# under way, and the surat penugasan that made it work (the assignment no longer counts
+# towards anyone's workload). A correction (koreksi) keeps it going under the new letter.
+SURAT_PENGIKAT = frozenset({"permohonan_pelibatan", "pengajuan_sukarela", "penugasan"})
 
 
 @dataclass(frozen=True)

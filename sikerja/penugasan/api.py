@@ -78,6 +78,24 @@ class TransisiIn(Schema):
     penerima: list[PenerimaIn] = []
     ppk_tujuan_id: int | None = None
     alasan_beban: str = ""
+    # ajukan_ulang: the corrected content (the pemohon's request letter is re-issued with it).
+    perubahan: PenugasanIn | None = None
+
+
+class UbahSuratIn(Schema):
+    alasan: str
+    paragraf_tambahan: str = ""
+
+
+class KandidatOut(Schema):
+    id: int
+    nama: str
+    jabatan: str
+    jenjang: str | None
+    unit: str
+    kompetensi: list[str]
+    kompetensi_cocok: list[str]
+    beban_persen: int
 
 
 class SuratOut(Schema):
@@ -148,9 +166,7 @@ def _detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     d["target_kinerja"] = p.target_kinerja
     d["penerima"] = [{"nama": r.pegawai.nama, "beban_persen": r.beban_persen, "ketua": r.ketua}
                      for r in p.penerima.select_related("pegawai")]
-    d["surat"] = [{"id": s.pk, "jenis": s.jenis, "nomor": s.nomor, "tanggal": s.tanggal, "status": s.status,
-                   "kode_verifikasi": s.kode_verifikasi, "penandatangan": s.penandatangan.nama}
-                  for s in selectors.surat_terlihat(request.user, p)]
+    d["surat"] = [_surat_out(s) for s in selectors.surat_terlihat(request.user, p)]
     d["jejak"] = [{"aksi": t.aksi, "dari_status": t.dari_status, "ke_status": t.ke_status, "aktor": t.aktor.nama,
                    "waktu": t.waktu, "alasan": t.alasan, "surat_id": t.surat_id}
                   for t in selectors.jejak_audit(request.user, p)]
@@ -215,8 +231,60 @@ def buat_sukarela(request: HttpRequest, body: SukarelaIn):  # type: ignore[no-un
 def transisi(request: HttpRequest, pk: int, body: TransisiIn):  # type: ignore[no-untyped-def]
     p = _layani(lambda: services.jalankan(
         pengguna=request.user, penugasan_id=pk, aksi=body.aksi, alasan=body.alasan,
-        penerima=_penerima(body.penerima), ppk_tujuan_id=body.ppk_tujuan_id, alasan_beban=body.alasan_beban))
+        penerima=_penerima(body.penerima), ppk_tujuan_id=body.ppk_tujuan_id, alasan_beban=body.alasan_beban,
+        perubahan=_data(body.perubahan) if body.perubahan else None))
     return _detail(request, p)
+
+
+@router.post("/{int:pk}/dibaca", response=PenugasanDetailOut,
+             summary="Tandai tembusan dan pemberitahuan penugasan ini sudah dibaca (seperti membuka halamannya)")
+def dibaca(request: Permintaan, pk: int):  # type: ignore[no-untyped-def]
+    p = _milik(request, pk)
+    if request.user.pegawai_id:
+        services.tandai_dibaca(pegawai_id=request.user.pegawai_id, penugasan_id=p.pk)
+    return _detail(request, p)
+
+
+@router.get("/{int:pk}/kandidat", response=list[KandidatOut],
+            summary="Kandidat pegawai untuk keputusan ini: saring kompetensi, jenjang, unit, beban maksimum")
+def kandidat(request: Permintaan, pk: int, kompetensi: str = "", jenjang: str = "", unit_id: int | None = None,  # type: ignore[no-untyped-def]
+             beban_maks: int | None = None):
+    p = _milik(request, pk)
+    if not services.boleh_bertindak(request.user, p):
+        raise HttpError(403, "Kandidat hanya untuk pejabat yang sedang memutuskan penugasan ini.")
+    from sikerja.organisasi.models import Pegawai
+
+    pejabat = Pegawai.objects.get(pk=request.user.pegawai_id)
+    frasa = selectors.frasa_kompetensi(p.kompetensi_dibutuhkan)
+    qs = selectors.kandidat(pejabat, mulai=p.mulai, selesai=p.selesai, kompetensi=kompetensi, jenjang=jenjang,
+                            unit_id=unit_id, beban_maks=beban_maks)
+    out = []
+    for pg in qs[:200]:
+        komp = [k.nama for k in pg.kompetensi.all()]
+        out.append({"id": pg.pk, "nama": pg.nama, "jabatan": pg.jabatan, "jenjang": pg.jenjang, "unit": pg.unit.nama,
+                    "kompetensi": komp, "kompetensi_cocok": [k for k in komp if selectors.cocok_kompetensi(k, frasa)],
+                    "beban_persen": pg.beban})  # type: ignore[attr-defined]
+    return out
+
+
+@router.post("/surat/{int:pk}/cabut", response=SuratOut,
+             summary="Cabut surat (penandatangan; surat penugasan/permohonan yang dicabut mengakhiri penugasan)")
+def cabut_surat(request: HttpRequest, pk: int, body: UbahSuratIn):  # type: ignore[no-untyped-def]
+    s = _layani(lambda: services.cabut_surat(pengguna=request.user, surat_id=pk, alasan=body.alasan))
+    return _surat_out(s)
+
+
+@router.post("/surat/{int:pk}/koreksi", response={201: SuratOut},
+             summary="Koreksi surat: surat baru yang menyebut surat lama (penandatangan)")
+def koreksi_surat(request: HttpRequest, pk: int, body: UbahSuratIn):  # type: ignore[no-untyped-def]
+    s = _layani(lambda: services.koreksi_surat(pengguna=request.user, surat_id=pk, alasan=body.alasan,
+                                               paragraf_tambahan=body.paragraf_tambahan))
+    return Status(201, _surat_out(s))
+
+
+def _surat_out(s: Surat) -> dict[str, Any]:
+    return {"id": s.pk, "jenis": s.jenis, "nomor": s.nomor, "tanggal": s.tanggal, "status": s.status,
+            "kode_verifikasi": s.kode_verifikasi, "penandatangan": s.penandatangan.nama}
 
 
 @router.get("/surat/{int:pk}/pdf", summary="Unduh PDF surat")

@@ -703,6 +703,16 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
             for f in DataPenugasan.FIELDS:
                 setattr(p, f, getattr(perubahan, f))
             data["perubahan"] = berubah
+            if berubah:
+                # The next official decides on what a letter says: the request letter the
+                # pemohon signed is replaced by one with the corrected content.
+                lama = p.surat.filter(jenis__in=["permohonan_pelibatan", "pengajuan_sukarela"], status="berlaku",
+                                      penandatangan=aktor).order_by("-id").first()
+                if lama is not None:
+                    diminta = p.transisi.filter(aksi="kembalikan").order_by("-id").values_list(
+                        "alasan", flat=True).first()
+                    surat.append(_koreksi(p, lama, f"diperbaiki sesuai pengembalian: {diminta or alasan.strip()}"))
+                    data["mengoreksi"] = lama.nomor
         p.status, p.kembali_ke = p.kembali_ke, ""
     else:  # setujui
         assert lk is not None
@@ -738,17 +748,53 @@ def _surat_milik(pengguna, surat_id: int) -> Surat:  # type: ignore[no-untyped-d
 
 @_atomic
 def cabut_surat(*, pengguna, surat_id: int, alasan: str) -> Surat:  # type: ignore[no-untyped-def]
-    """Revocation: the letter keeps its content; its status (shown on verification) becomes dicabut."""
+    """Revocation: the letter keeps its content; its status (shown on verification) becomes dicabut.
+
+    Revoking the surat penugasan of a working assignment, or the request of one still under
+    way, ends the assignment (status ``dicabut``): it leaves the assignees' workload and
+    nobody is left waiting to act on it.
+    """
     if not alasan.strip():
         raise DataTidakLengkap({"alasan": "Alasan pencabutan wajib diisi."})
     s = _surat_milik(pengguna, surat_id)
+    aktor = _pegawai(pengguna)
     s.status, s.waktu_status, s.alasan_status = "dicabut", timezone.now(), alasan.strip()
     s.save(update_fields=["status", "waktu_status", "alasan_status"])
-    p = s.penugasan
-    _catat(p, aksi="cabut_surat", dari=p.status, aktor=_pegawai(pengguna), pengguna=pengguna,
-           alasan=alasan.strip(), surat=s)
-    _beri_tahu([*s.kepada.all(), *s.tembusan.all()], p, "info", f"Surat {s.nomor} dicabut: {alasan.strip()}", s)
+    p = Penugasan.objects.select_for_update().get(pk=s.penugasan_id)
+    dari = p.status
+    mengakhiri = s.jenis in alur.SURAT_PENGIKAT and (
+        (s.jenis == "penugasan" and dari == "ditugaskan") or (s.jenis != "penugasan" and dari not in alur.AKHIR))
+    if mengakhiri:
+        p.status = "dicabut"
+        p.kembali_ke = ""
+    _catat(p, aksi="cabut_surat", dari=dari, aktor=aktor, pengguna=pengguna, alasan=alasan.strip(), surat=s,
+           lintas=p.jalur == "lintas_instansi" and s.instansi_penerima_id != s.instansi_id)
+    if mengakhiri:
+        _pindahkan_aktor(p)
+    pihak = [*s.kepada.all(), *s.tembusan.all()]
+    if mengakhiri:
+        pihak += [x for x in (p.pemohon, *_penerima_pegawai(p)) if x]
+    akibat = " Penugasan ini berakhir." if mengakhiri else ""
+    _beri_tahu(pihak, p, "info", f"Surat {s.nomor} dicabut: {alasan.strip()}.{akibat}", s)
     return s
+
+
+def _koreksi(p: Penugasan, lama: Surat, alasan: str, paragraf_tambahan: str = "") -> Surat:
+    """Issue the letter that replaces ``lama`` (same parties, the assignment's current content)
+    and mark ``lama`` dikoreksi; the new letter names the one it replaces."""
+    isi = lama.isi
+    paragraf = [x for x in isi.get("paragraf", []) if not x.startswith("Surat ini menggantikan surat nomor ")]
+    pegawai = _daftar_pegawai(p) if isi.get("pegawai") else None
+    baru = surat_mod.terbitkan(
+        penugasan=p, jenis=lama.jenis, penandatangan=lama.penandatangan, kepada=list(lama.kepada.all()),
+        tembusan=list(lama.tembusan.all()), perihal=lama.perihal,
+        paragraf=[*paragraf, *([paragraf_tambahan.strip()] if paragraf_tambahan.strip() else []),
+                  f"Surat ini menggantikan surat nomor {lama.nomor} karena {alasan.strip()}."],
+        rincian=_rincian(p), pegawai=pegawai, mengoreksi=lama,
+    )
+    lama.status, lama.waktu_status, lama.alasan_status = "dikoreksi", timezone.now(), alasan.strip()
+    lama.save(update_fields=["status", "waktu_status", "alasan_status"])
+    return baru
 
 
 @_atomic
@@ -758,17 +804,11 @@ def koreksi_surat(*, pengguna, surat_id: int, alasan: str, paragraf_tambahan: st
         raise DataTidakLengkap({"alasan": "Alasan koreksi wajib diisi."})
     lama = _surat_milik(pengguna, surat_id)
     p = lama.penugasan
-    isi = lama.isi
-    baru = surat_mod.terbitkan(
-        penugasan=p, jenis=lama.jenis, penandatangan=lama.penandatangan, kepada=list(lama.kepada.all()),
-        tembusan=list(lama.tembusan.all()), perihal=lama.perihal,
-        paragraf=[*isi.get("paragraf", []), *([paragraf_tambahan.strip()] if paragraf_tambahan.strip() else []),
-                  f"Surat ini menggantikan surat nomor {lama.nomor} karena {alasan.strip()}."],
-        rincian=_rincian(p), pegawai=isi.get("pegawai") or None, mengoreksi=lama,
-    )
-    lama.status, lama.waktu_status, lama.alasan_status = "dikoreksi", timezone.now(), alasan.strip()
-    lama.save(update_fields=["status", "waktu_status", "alasan_status"])
-    _catat(p, aksi="koreksi_surat", dari=p.status, aktor=_pegawai(pengguna), pengguna=pengguna,
+    if p.status == "dicabut":
+        raise SuratTidakDapatDiubah("Penugasan ini sudah berakhir karena suratnya dicabut.")
+    aktor = _pegawai(pengguna)
+    baru = _koreksi(p, lama, alasan, paragraf_tambahan)
+    _catat(p, aksi="koreksi_surat", dari=p.status, aktor=aktor, pengguna=pengguna,
            alasan=alasan.strip(), surat=baru, data={"mengoreksi": lama.nomor})
     _kirim_surat(p, baru)
     return baru

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/ubah/", views.ubah, name="ubah"),
     path("surat/<int:pk>/unduh/", views.unduh_surat, name="unduh_surat"),
     path("surat/<int:pk>/cabut/", views.cabut_surat, name="cabut_surat"),
+    path("surat/<int:pk>/koreksi/", views.koreksi_surat, name="koreksi_surat"),
 ]

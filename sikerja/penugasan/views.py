@@ -313,8 +313,28 @@ def unduh_surat(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @instansi_required
 def cabut_surat(request: HttpRequest, pk: int) -> HttpResponse:
+    return _ubah_surat(request, pk, koreksi=False)
+
+
+@require_POST
+@instansi_required
+def koreksi_surat(request: HttpRequest, pk: int) -> HttpResponse:
+    return _ubah_surat(request, pk, koreksi=True)
+
+
+def _ubah_surat(request: HttpRequest, pk: int, *, koreksi: bool) -> HttpResponse:
+    """Revoke a letter, or correct it with a new one that names it (signatory only)."""
+    alasan = request.POST.get("alasan", "")
     try:
-        s = services.cabut_surat(pengguna=request.user, surat_id=pk, alasan=request.POST.get("alasan", ""))
+        if koreksi:
+            s = services.koreksi_surat(pengguna=request.user, surat_id=pk, alasan=alasan,
+                                       paragraf_tambahan=request.POST.get("paragraf_tambahan", ""))
+            pesan = f"Surat koreksi {s.nomor} diterbitkan; surat lama ditandai dikoreksi."
+        else:
+            s = services.cabut_surat(pengguna=request.user, surat_id=pk, alasan=alasan)
+            s.penugasan.refresh_from_db()
+            pesan = f"Surat {s.nomor} dicabut." + (
+                " Penugasan berakhir." if s.penugasan.status == "dicabut" else "")
     except PenugasanTidakDitemukan as e:
         raise Http404(e.pesan) from e
     except TidakBerwenang as e:
@@ -323,7 +343,7 @@ def cabut_surat(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, e.pesan)
         s = get_object_or_404(Surat.objects.filter(instansi_id=request.user.instansi_id), pk=pk)  # type: ignore[union-attr,misc]
         return redirect("penugasan:detail", pk=s.penugasan_id)
-    messages.success(request, f"Surat {s.nomor} dicabut.")
+    messages.success(request, pesan)
     return redirect("penugasan:detail", pk=s.penugasan_id)
 
 
