@@ -23,6 +23,7 @@ Sources (the Pasuruan text is the fullest; the others say the same):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 JALUR = {
     "dalam_unit": "Penunjukan dalam unit organisasi",
@@ -96,6 +97,9 @@ class Langkah:
     atau_ke: str | None = None
     # Label of an optional note written with the approval (a recommendation's content).
     catatan: str = ""
+    # The role that acts when nobody holds ``aktor`` (e.g. no single PUO: the PPK signs).
+    aktor_cadangan: str | None = None
+    label_kembali: str = "Kembalikan untuk perbaikan"
 
 
 @dataclass(frozen=True)
@@ -165,17 +169,22 @@ ALUR: dict[str, Alur] = {
                 lintas=True,
                 dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf c",
             ),
+            # The PPK answers his own PyB, who alone writes to the requesting instansi (huruf e
+            # angka 1): "not available" goes back to the PyB dituju, who may instruct another PPK
+            # or refuse in writing; the PPK does not end the request himself.
             "menunggu_ketersediaan": Langkah(
                 aktor="ppk_tujuan", setujui_ke="menunggu_rekomendasi_puo", hasil="pilih_pegawai",
                 label_setujui="Pilih pegawai yang tersedia", kembali_ke="menunggu_pyb_tujuan",
-                pilih_pegawai=True, atau_ke="menunggu_pyb_tujuan_jawaban",
+                pilih_pegawai=True, atau_ke="menunggu_pyb_tujuan_jawaban", boleh_tolak=False,
+                label_kembali="Tidak tersedia — kembalikan kepada PyB",
                 dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf d",
             ),
             "menunggu_rekomendasi_puo": _rekomendasi(
                 kembali_ke="menunggu_ketersediaan", dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.3 huruf d"),
             "menunggu_penerbitan": Langkah(
                 aktor="ppk_tujuan", setujui_ke="menunggu_pyb_tujuan_jawaban", hasil="jawab_ketersediaan",
-                label_setujui="Kirim jawaban ketersediaan dan daftar pegawai", kembali_ke=None,
+                label_setujui="Kirim jawaban ketersediaan dan daftar pegawai", kembali_ke="menunggu_pyb_tujuan",
+                boleh_tolak=False, label_kembali="Tidak tersedia — kembalikan kepada PyB",
                 dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf e angka 1",
             ),
             "menunggu_pyb_tujuan_jawaban": Langkah(
@@ -184,8 +193,11 @@ ALUR: dict[str, Alur] = {
                 lintas=True,
                 dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf e angka 1",
             ),
+            # Huruf e angka 3: the PUO where the pegawai sit gives the surat penugasan (tembusan the
+            # PPK); where they sit under several PUO, the PPK assigns them (angka 2 "PPK atau PUO").
             "menunggu_surat_penugasan": Langkah(
-                aktor="ppk_tujuan", setujui_ke="ditugaskan", hasil="tugaskan_lintas_instansi",
+                aktor="puo_tujuan", aktor_cadangan="ppk_tujuan", setujui_ke="ditugaskan",
+                hasil="tugaskan_lintas_instansi",
                 label_setujui="Terbitkan surat penugasan", kembali_ke=None, boleh_tolak=False, lintas=True,
                 dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf e angka 2–3",
             ),
@@ -258,6 +270,16 @@ def peran_aktor(jalur: str, status: str, kembali_ke: str = "") -> str | None:
         return "pemohon"
     lk = langkah(jalur, status)
     return lk.aktor if lk else None
+
+
+def peran_untuk(p: Any) -> str | None:
+    """The role that acts now on assignment ``p``: the step's actor, or its stand-in when the
+    assignment names nobody in that role."""
+    peran = peran_aktor(p.jalur, p.status)
+    lk = langkah(p.jalur, p.status)
+    if peran and lk and lk.aktor_cadangan and getattr(p, f"{peran}_id", None) is None:
+        return lk.aktor_cadangan
+    return peran
 
 
 def tabel() -> list[dict[str, str]]:

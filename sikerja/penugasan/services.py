@@ -173,7 +173,7 @@ def _pindahkan_aktor(p: Penugasan, surat: Surat | None = None) -> None:
     """Close the previous actor's action item and open one for the actor the machine names now."""
     ItemKotakMasuk.objects.filter(penugasan=p, jenis="tindakan", terbuka=True).update(
         terbuka=False, ditutup=timezone.now())
-    peran = alur.peran_aktor(p.jalur, p.status)
+    peran = alur.peran_untuk(p)
     p.aktor_sekarang = getattr(p, peran) if peran else None
     p.save()
     if p.aktor_sekarang is not None:
@@ -463,6 +463,9 @@ def _rekomendasi_puo(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     if p.antrean_rekomendasi:
         p.puo_tujuan_id, p.antrean_rekomendasi = p.antrean_rekomendasi[0], p.antrean_rekomendasi[1:]
         p.status = "menunggu_rekomendasi_puo"
+    elif _pemberi_rekomendasi(p):
+        # Pegawai under several PUO: none of them alone gives the surat penugasan (the PPK does).
+        p.puo_tujuan = None
     return [], data
 
 
@@ -620,8 +623,6 @@ _JAWAB_TOLAK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("lintas_unit", "menunggu_penerbitan"): ("pemohon", ("ppk_pemohon", "puo_tujuan")),
     ("lintas_instansi", "menunggu_pyb_pemohon"): ("pemohon", ("ppk_pemohon",)),
     ("lintas_instansi", "menunggu_pyb_tujuan"): ("pyb_pemohon", ("pemohon",)),
-    ("lintas_instansi", "menunggu_ketersediaan"): ("pyb_tujuan", ("pyb_pemohon", "pemohon")),
-    ("lintas_instansi", "menunggu_penerbitan"): ("pyb_tujuan", ("pyb_pemohon", "pemohon", "puo_tujuan")),
     ("lintas_instansi", "menunggu_pyb_tujuan_jawaban"): ("pyb_pemohon", ("pemohon", "ppk_tujuan")),
     ("sukarela_lintas_unit", "menunggu_puo_tujuan"): ("pemohon", ("ppk_pemohon", "puo_pemohon")),
 }
@@ -658,7 +659,7 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
             f"Penugasan ini berstatus \u201c{alur.STATUS[dari]}\u201d; keputusan \u201c{alur.AKSI.get(aksi, aksi)}\u201d "
             "tidak tersedia. Mungkin sudah diputuskan pengguna lain; muat ulang halaman.")
     if p.aktor_sekarang_id != aktor.id:
-        peran = alur.peran_aktor(p.jalur, dari)
+        peran = alur.peran_untuk(p)
         nama = p.aktor_sekarang.nama if p.aktor_sekarang else "-"
         raise TidakBerwenang(f"Keputusan ini hanya dapat diambil oleh {alur.PERAN.get(peran or '', peran)} ({nama}).")
     lk = alur.langkah(p.jalur, dari)

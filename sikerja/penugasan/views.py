@@ -215,7 +215,7 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         "p": p, "langkah": lk, "boleh": boleh, "aksi": alur.aksi_tersedia(p.jalur, p.status) if boleh else [],
         "penerima": penerima, "surat": selectors.surat_terlihat(request.user, p),
         "jejak": selectors.jejak_audit(request.user, p), "label_aksi": alur.AKSI,
-        "peran_aktor": alur.PERAN.get(alur.peran_aktor(p.jalur, p.status) or "", ""),
+        "peran_aktor": alur.PERAN.get(alur.peran_untuk(p) or "", ""),
         "pihak": [(alur.PERAN[r], getattr(p, r)) for r in alur.PERAN if getattr(p, r)],
         "ambang": p.instansi.ambang_beban_kerja,
     }

@@ -137,3 +137,39 @@ def test_state_table_documents_both_outcomes_of_the_ppk_choice():
     rows = [r for r in alur.tabel() if r["jalur"] == "lintas_unit" and r["dari"] == "menunggu_ppk_tujuan"
             and r["aksi"] == "setujui"]
     assert {r["ke"] for r in rows} == {"menunggu_rekomendasi_puo", "ditugaskan"}
+
+
+def test_pasal_14_4_e_3_the_puo_gives_the_surat_penugasan_with_tembusan_the_ppk(org):
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["ani"], data=data(), instansi_tujuan_id=org.b.pk)
+    services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="setujui",
+                      ppk_tujuan_id=org.p["kadis_b"].pk)
+    services.jalankan(pengguna=org.u["kadis_b"], penugasan_id=p.pk, aksi="setujui",
+                      penerima=[penerima(org.p["fajar"], 30)])
+    services.jalankan(pengguna=org.u["citra"], penugasan_id=p.pk, aksi="setujui")
+    services.jalankan(pengguna=org.u["kadis_b"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="setujui")
+    assert (p.status, p.aktor_sekarang) == ("menunggu_surat_penugasan", org.p["citra"])
+    with pytest.raises(TidakBerwenang):
+        services.jalankan(pengguna=org.u["kadis_b"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=org.u["citra"], penugasan_id=p.pk, aksi="setujui")
+    st = p.surat.get(jenis="penugasan")
+    assert st.penandatangan == org.p["citra"]
+    assert set(st.tembusan.all()) == {org.p["sekda_b"], org.p["kadis_b"], org.p["sekda_a"]}
+
+
+def test_pasal_14_4_e_1_the_ppk_answers_not_available_to_his_pyb_not_to_the_requester(org):
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["ani"], data=data(), instansi_tujuan_id=org.b.pk)
+    services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="setujui",
+                      ppk_tujuan_id=org.p["citra"].pk)
+    with pytest.raises(TransisiTidakSah):
+        services.jalankan(pengguna=org.u["citra"], penugasan_id=p.pk, aksi="tolak", alasan="Tidak ada")
+    p = services.jalankan(pengguna=org.u["citra"], penugasan_id=p.pk, aksi="kembalikan",
+                          alasan="Tidak ada epidemiolog yang tersedia")
+    assert (p.status, p.aktor_sekarang) == ("menunggu_pyb_tujuan", org.p["sekda_b"])
+    # The PyB dituju alone answers the requesting PyB in writing.
+    p = services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="tolak",
+                          alasan="Tidak ada pegawai yang tersedia")
+    jawaban = p.surat.get(jenis="jawaban")
+    assert jawaban.penandatangan == org.p["sekda_b"] and list(jawaban.kepada.all()) == [org.p["sekda_a"]]
