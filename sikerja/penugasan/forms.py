@@ -82,6 +82,14 @@ class PenugasanForm(forms.Form):
             del self.fields["beban_diajukan"]
         if jalur != "dalam_unit":
             del self.fields["alasan_beban"]
+        else:
+            # The candidates' workload is for the period entered: changing it redraws the table.
+            from django.urls import reverse
+
+            for f in ("mulai", "selesai"):
+                self.fields[f].widget.attrs.update({
+                    "hx-get": reverse("penugasan:kandidat"), "hx-trigger": "change",
+                    "hx-target": "#tabel-kandidat", "hx-include": "#saring-kandidat, #id_mulai, #id_selesai"})
         if jalur == "lintas_unit":
             self.fields["ppk_tujuan"] = PejabatChoice(
                 label="Pejabat Penilai Kinerja dituju (tempat pegawai berada)",

@@ -364,8 +364,8 @@ def buat_penunjukan_lintas_instansi(*, pengguna, data: DataPenugasan, instansi_t
 PESAN_SUKARELA_LINTAS_INSTANSI = (
     "Pengajuan sukarela hanya dapat dilakukan di dalam unit organisasi sendiri atau lintas unit organisasi "
     "di lingkungan instansi sendiri (Perbup Pasuruan 217/2023 Lampiran II.B.2.b; Perbup Karangasem 15/2023 "
-    "Pasal 15 ayat (1)). Untuk terlibat di instansi lain, mintalah pimpinan unit Anda menempuh penunjukan "
-    "lintas instansi."
+    "Pasal 15 ayat (1)). Pegawai instansi lain dilibatkan melalui penunjukan lintas instansi, yang dimohonkan "
+    "oleh pimpinan unit organisasi pemilik kinerja di instansi itu kepada Pejabat yang Berwenang."
 )
 
 
@@ -577,10 +577,22 @@ def _jawab_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
 
 
 def _teruskan_ke_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
-    # Pasal 15 ayat (3) huruf b: the approved request goes to the own PPK, tembusan own PUO.
-    if p.puo_pemohon and p.puo_pemohon != p.ppk_pemohon:
-        _beri_tahu([p.puo_pemohon], p, "tembusan", f"Pengajuan sukarela diteruskan ke PPK: {p.judul}")
-    return [], {}
+    # Karangasem Pasal 15 ayat (3) huruf b: the volunteer sends the request approved by the PUO
+    # dituju to his own PPK, tembusan his own PUO (a letter, numbered, like the others).
+    disetujui = p.surat.filter(jenis="jawaban", status="berlaku").order_by("-id").first()
+    s = surat_mod.terbitkan(
+        penugasan=p, jenis="pengajuan_sukarela", penandatangan=p.pemohon, kepada=[p.ppk_pemohon],  # type: ignore[list-item]
+        tembusan=[x for x in (p.puo_pemohon,) if x],
+        perihal=f"Permohonan persetujuan penugasan: {p.judul}",
+        paragraf=[f"Pengajuan sukarela saya untuk dilibatkan dalam {p.judul}"
+                  + (f" pada unit {p.puo_tujuan.unit.nama}" if p.puo_tujuan else "")  # type: ignore[union-attr]
+                  + " telah disetujui pimpinan unit organisasi dituju"
+                  + (f" dengan surat nomor {disetujui.nomor}" if disetujui else "")
+                  + f". Dengan ini saya mohon persetujuan dan surat penugasan, dengan perkiraan beban "
+                  f"{p.beban_diajukan}% waktu kerja selama {_durasi(DataPenugasan.dari(p))}."],
+        rincian=_rincian(p),
+    )
+    return [s], {}
 
 
 def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
@@ -655,6 +667,12 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
     p = ambil_untuk(pengguna, penugasan_id, kunci=True)
     dari = p.status
     if aksi not in alur.aksi_tersedia(p.jalur, dari):
+        lk0 = alur.langkah(p.jalur, dari)
+        if lk0 is not None and aksi in alur.AKSI and aksi != "ajukan_ulang":
+            # The step is open but does not offer this decision (e.g. a recommendation cannot refuse).
+            raise TransisiTidakSah(
+                f"Pada langkah \u201c{alur.STATUS[dari]}\u201d keputusan \u201c{alur.AKSI[aksi]}\u201d tidak tersedia; "
+                f"yang tersedia: {', '.join(alur.AKSI[a] for a in alur.aksi_tersedia(p.jalur, dari))}.")
         raise TransisiTidakSah(
             f"Penugasan ini berstatus \u201c{alur.STATUS[dari]}\u201d; keputusan \u201c{alur.AKSI.get(aksi, aksi)}\u201d "
             "tidak tersedia. Mungkin sudah diputuskan pengguna lain; muat ulang halaman.")

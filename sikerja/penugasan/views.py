@@ -227,6 +227,12 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
                            "label_jenjang": LABEL_JENJANG.get(p.jenjang_dibutuhkan, ""),
                            "jumlah": p.jumlah_dibutuhkan if p.jalur in ("lintas_unit", "lintas_instansi") else None}
         _tandai_pilihan(ctx, penugasan_penerima_input(p))
+    if boleh and lk and p.jalur.startswith("sukarela") and lk.hasil == "tugaskan_sukarela":
+        # Approving a volunteer assigns him: show his load in the period first (SPEC §4 beban kerja).
+        pid = p.pemohon_id
+        sebelum = selectors.beban_pegawai([pid], p.mulai, p.selesai, kecuali=p.pk)[pid]
+        ctx["beban_pemohon"] = {"sebelum": sebelum, "sesudah": sebelum + p.beban_diajukan,
+                                "rinci": selectors.beban_rinci([pid], p.mulai, p.selesai)[pid]}
     if boleh and lk and lk.pilih_ppk:
         ctx["pilihan_ppk"] = selectors.pejabat_ppk(request.user.instansi_id)  # type: ignore[union-attr,arg-type]
     return ctx

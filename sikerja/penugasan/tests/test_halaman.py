@@ -275,3 +275,19 @@ def test_choosing_a_pegawai_of_another_instansi_reveals_no_name(org):
     with pytest.raises(TidakBerwenang) as e:
         services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(), penerima=[penerima(org.p["eka"])])
     assert "Eka" not in str(e.value.pesan)
+
+
+def test_candidate_workload_follows_the_period_entered_on_the_form(org, masuk):
+    jauh = date.today() + timedelta(days=200)
+    services.buat_penunjukan_dalam_unit(
+        pengguna=org.u["ani"], data=data(judul="Tugas tahun depan", mulai=jauh, selesai=jauh + timedelta(days=20)),
+        penerima=[penerima(org.p["sari"], 60)])
+    c = masuk(org.u["ani"])
+    html = c.get("/penugasan/buat/dalam_unit/").content.decode()
+    tanggal = html.split('id="id_mulai"')[0].rsplit("<input", 1)[1]
+    assert 'hx-get="/penugasan/kandidat/"' in tanggal and "#id_mulai, #id_selesai" in tanggal
+    baris = c.get(f"/penugasan/kandidat/?mulai={jauh.isoformat()}&selesai={(jauh + timedelta(days=5)).isoformat()}")
+    sari = baris.content.decode().split('data-pegawai="Sari Epidemiolog"')[1].split("</tr>")[0]
+    assert "60%" in sari and "Tugas tahun depan" in sari
+    sekarang = c.get("/penugasan/kandidat/").content.decode().split('data-pegawai="Sari Epidemiolog"')[1]
+    assert "Tugas tahun depan" not in sekarang.split("</tr>")[0]

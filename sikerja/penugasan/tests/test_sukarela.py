@@ -8,7 +8,7 @@ from sikerja.penugasan import services
 from sikerja.penugasan.errors import DataTidakLengkap, SukarelaLintasInstansi, TidakBerwenang
 from sikerja.penugasan.models import ItemKotakMasuk, Penugasan
 
-from .conftest import data
+from .conftest import data, penerima
 
 
 def test_pasal_15_2_oral_request_goes_to_own_puo_who_assigns(org):
@@ -59,6 +59,11 @@ def test_pasal_15_3_lintas_unit_full_path(org):
     assert (p.status, p.aktor_sekarang) == ("menunggu_diteruskan", org.p["sari"])
     p = services.jalankan(pengguna=org.u["sari"], penugasan_id=p.pk, aksi="setujui")
     assert (p.status, p.aktor_sekarang) == ("menunggu_ppk", org.p["ani"])
+    # Pasal 15 ayat (3) huruf b: she forwards the approved request to her PPK in a letter.
+    diteruskan = p.surat.filter(jenis="pengajuan_sukarela").order_by("-id").first()
+    assert diteruskan.penandatangan == org.p["sari"] and list(diteruskan.kepada.all()) == [org.p["ani"]]
+    persetujuan = p.surat.get(jenis="jawaban")
+    assert persetujuan.nomor in " ".join(diteruskan.isi["paragraf"])
     p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui")
     assert p.status == "ditugaskan"
     tugas = p.surat.get(jenis="penugasan")
@@ -81,3 +86,24 @@ def test_pasal_15_1_volunteering_across_instansi_is_refused_with_a_clear_message
         services.buat_pengajuan_sukarela(pengguna=org.u["sari"], data=data(beban_diajukan=20),
                                          puo_tujuan_id=org.p["citra"].pk)
     assert not Penugasan.objects.exists()
+
+
+def test_approving_a_volunteer_shows_his_workload_in_the_period_first(org, client):
+    services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(judul="Tugas berjalan"),
+                                        penerima=[penerima(org.p["sari"], 70)])
+    p = services.buat_pengajuan_sukarela(pengguna=org.u["sari"], data=data(beban_diajukan=40))
+    client.force_login(org.u["ani"])
+    html = client.get(f"/penugasan/{p.pk}/").content.decode()
+    blok = html.split('data-testid="beban-pemohon"')[1].split("</div>")[0]
+    assert "70%" in blok and "110%" in blok and "Tugas berjalan" in blok
+    assert 'name="alasan_beban"' in html  # above the threshold a reason is asked before deciding
+
+
+def test_a_recommendation_cannot_refuse_and_the_message_says_what_is_possible(org):
+    from sikerja.penugasan.errors import TransisiTidakSah
+
+    p = services.buat_pengajuan_sukarela(pengguna=org.u["sari"], data=data(beban_diajukan=20),
+                                         puo_tujuan_id=org.p["bambang"].pk)
+    services.jalankan(pengguna=org.u["bambang"], penugasan_id=p.pk, aksi="setujui")
+    with pytest.raises(TransisiTidakSah, match="yang tersedia: Setujui"):
+        services.jalankan(pengguna=org.u["sari"], penugasan_id=p.pk, aksi="tolak", alasan="x")
