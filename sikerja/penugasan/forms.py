@@ -94,6 +94,13 @@ class PenugasanForm(forms.Form):
             self.fields["ppk_tujuan"] = PejabatChoice(
                 label="Pejabat Penilai Kinerja dituju (tempat pegawai berada)",
                 queryset=selectors.pejabat_ppk(instansi_id).exclude(id=pengguna.pegawai_id))
+        if jalur == "sukarela_dalam_unit" and pengguna.pegawai_id:
+            # A PUO records the oral request of a pegawai he leads (Karangasem Pasal 15 ayat (2) huruf a).
+            dipimpin = selectors.dipimpin(pengguna.pegawai_id, instansi_id)
+            if dipimpin.exists():
+                self.fields["pegawai"] = PejabatChoice(
+                    label="Catat pengajuan lisan atas nama pegawai (kosongkan bila Anda sendiri yang mengajukan)",
+                    required=False, queryset=dipimpin)
         if jalur == "lintas_instansi":
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
                 label="Instansi dituju", queryset=Instansi.objects.exclude(id=instansi_id).order_by("nama"))

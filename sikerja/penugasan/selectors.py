@@ -221,6 +221,13 @@ def bawahan_ids(pejabat: Pegawai) -> QuerySet:
         "pegawai_id")
 
 
+def dipimpin(pegawai_id: int, instansi_id: int) -> QuerySet[Pegawai]:
+    """JF and pelaksana whose pimpinan unit organisasi is ``pegawai_id``."""
+    ids = berlaku(instansi_id).filter(pimpinan_unit_id=pegawai_id)  # type: ignore[arg-type]
+    return Pegawai.objects.filter(id__in=ids.values("pegawai_id"), aktif=True,
+                                  jenis_jabatan__in=["fungsional", "pelaksana"]).select_related("unit")
+
+
 def pejabat_ppk(instansi_id: int) -> QuerySet[Pegawai]:
     """Officials who currently rate someone: the addressees of a permohonan pelibatan."""
     ids = berlaku(instansi_id).filter(ppk__isnull=False)  # type: ignore[arg-type]

@@ -303,6 +303,22 @@ def buat_penunjukan_dalam_unit(*, pengguna, data: DataPenugasan, penerima: list[
     return _mulai(p, aktor, pengguna, surat, info)
 
 
+def jalur_tertutup(pegawai: Pegawai) -> dict[str, str]:
+    """The paths ``pegawai`` may not start, each with the reason (shown before any form is filled)."""
+    memimpin = pegawai.kepala_unit or selectors.bawahan_ids(pegawai).exists()
+    jf = pegawai.jenis_jabatan in ("fungsional", "pelaksana")
+    tutup: dict[str, str] = {}
+    if not memimpin:
+        pesan = ("Penunjukan dan permohonan pelibatan dilakukan oleh pimpinan unit organisasi atau PPK "
+                 "(Karangasem Pasal 14); Anda tidak memimpin atau menilai pegawai.")
+        tutup.update(dict.fromkeys(("dalam_unit", "lintas_unit", "lintas_instansi"), pesan))
+    if not jf:
+        tutup["sukarela_lintas_unit"] = "Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana."
+        if not memimpin:
+            tutup["sukarela_dalam_unit"] = tutup["sukarela_lintas_unit"]
+    return tutup
+
+
 def _pastikan_puo(aktor: Pegawai) -> None:
     if not (aktor.kepala_unit or selectors.bawahan_ids(aktor).exists()):
         raise TidakBerwenang("Permohonan pelibatan dikirim oleh Pimpinan Unit Organisasi pemilik kinerja; "

@@ -85,8 +85,11 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
 
 @instansi_required
 def pilih_jalur(request: HttpRequest) -> HttpResponse:
-    jalur = [{"kode": k, "label": v, "keterangan": KETERANGAN_JALUR[k][0], "dasar": KETERANGAN_JALUR[k][1]}
-             for k, v in alur.JALUR.items()]
+    pid = _pegawai_id(request)
+    tidak_boleh = (services.jalur_tertutup(Pegawai.objects.get(pk=pid)) if pid
+                   else dict.fromkeys(alur.JALUR, "Akun Anda tidak terhubung ke data pegawai."))
+    jalur = [{"kode": k, "label": v, "keterangan": KETERANGAN_JALUR[k][0], "dasar": KETERANGAN_JALUR[k][1],
+              "tertutup": tidak_boleh.get(k)} for k, v in alur.JALUR.items()]
     return render(request, "penugasan/pilih_jalur.html", {"jalur": jalur, "tabel": alur.tabel(),
                                                            "status": alur.STATUS, "peran": alur.PERAN})
 
@@ -161,6 +164,10 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
     if not pid:
         return _ditolak(request, TidakBerwenang("Akun Anda tidak terhubung ke data pegawai."))
     pejabat = Pegawai.objects.select_related("instansi").get(pk=pid)
+    tertutup = services.jalur_tertutup(pejabat).get(jalur)
+    if tertutup:
+        # Said before the form is filled in, not after (the services refuse the same way).
+        return _ditolak(request, TidakBerwenang(tertutup))
     form = PenugasanForm(request.POST or None, jalur=jalur, pengguna=request.user,
                          initial={"mulai": timezone.localdate(), "selesai": timezone.localdate() + timedelta(days=90)})
     beban_galat: BebanMelebihiAmbang | None = None
@@ -179,9 +186,10 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
                 p = services.buat_penunjukan_lintas_instansi(pengguna=request.user, data=d,
                                                              instansi_tujuan_id=c["instansi_tujuan"].id)
             else:
-                puo = c.get("puo_tujuan")
+                puo, atas_nama = c.get("puo_tujuan"), c.get("pegawai")
                 p = services.buat_pengajuan_sukarela(pengguna=request.user, data=d,
-                                                     puo_tujuan_id=puo.id if puo else None)
+                                                     puo_tujuan_id=puo.id if puo else None,
+                                                     pegawai_id=atas_nama.id if atas_nama else None)
             messages.success(request, f"Penugasan \u201c{p.judul}\u201d dibuat: {p.label_status}.")
             return redirect("penugasan:detail", pk=p.pk)
         except BebanMelebihiAmbang as e:

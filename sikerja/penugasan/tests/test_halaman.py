@@ -291,3 +291,27 @@ def test_candidate_workload_follows_the_period_entered_on_the_form(org, masuk):
     assert "60%" in sari and "Tugas tahun depan" in sari
     sekarang = c.get("/penugasan/kandidat/").content.decode().split('data-pegawai="Sari Epidemiolog"')[1]
     assert "Tugas tahun depan" not in sekarang.split("</tr>")[0]
+
+
+def test_paths_a_user_may_not_start_are_closed_with_the_reason_before_any_form(org, masuk):
+    c = masuk(org.u["tono"])  # a pelaksana leads nobody
+    html = c.get("/penugasan/buat/").content.decode()
+    assert 'data-tertutup="lintas_unit"' in html and 'data-jalur="sukarela_lintas_unit"' in html
+    r = c.get("/penugasan/buat/lintas_unit/")
+    assert r.status_code == 403 and "pimpinan unit organisasi" in r.content.decode()
+    c = masuk(org.u["kadis_a"])  # a Kepala Dinas does not volunteer across units
+    html = c.get("/penugasan/buat/").content.decode()
+    assert 'data-tertutup="sukarela_lintas_unit"' in html and 'data-jalur="dalam_unit"' in html
+
+
+def test_puo_records_the_oral_volunteering_of_a_pegawai_he_leads_on_the_page(org, masuk):
+    c = masuk(org.u["ani"])
+    html = c.get("/penugasan/buat/sukarela_dalam_unit/").content.decode()
+    pilihan = html.split('name="pegawai"')[1].split("</select>")[0]
+    assert "Sari Epidemiolog" in pilihan and "Rina Perawat" not in pilihan  # Rina is Bambang's
+    form = _form(beban_diajukan="20", pegawai=str(org.p["sari"].pk))
+    del form["bentuk"]
+    r = c.post("/penugasan/buat/sukarela_dalam_unit/", form)
+    assert r.status_code == 302
+    p = Penugasan.objects.get()
+    assert p.pemohon == org.p["sari"] and p.transisi.get().data == {"dicatat_oleh": "Ani Kabid"}
