@@ -156,3 +156,62 @@ def penerima_dari_post(post: QueryDict) -> list[PenerimaInput]:
             beban = 0
         hasil.append(PenerimaInput(pegawai_id=int(raw), beban_persen=beban, ketua=(raw == ketua)))
     return hasil
+
+
+class PengaturanForm(forms.ModelForm):
+    """What the admin instansi sets for letters and workload: kop, numbering, PyB, threshold."""
+
+    pyb_nip = forms.CharField(label="NIP Pejabat yang Berwenang (PyB)", max_length=18, required=False,
+                              help_text="Biasanya Sekretaris Daerah; menyetujui penunjukan lintas instansi.")
+
+    class Meta:
+        model = Instansi
+        fields = ["alamat", "kota", "singkatan", "format_nomor_surat", "ambang_beban_kerja"]
+        labels = {"alamat": "Alamat (kop surat)", "kota": "Kota (tempat surat)", "singkatan": "Singkatan instansi",
+                  "format_nomor_surat": "Format nomor surat", "ambang_beban_kerja": "Ambang beban kerja (%)"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pyb_id:
+            self.fields["pyb_nip"].initial = self.instance.pyb.nip
+        for bidang in self.fields.values():
+            bidang.widget.attrs.setdefault("class", "form-control form-control-sm")
+
+    def clean_format_nomor_surat(self) -> str:
+        from datetime import date
+
+        from .surat import KODE_JENIS, ROMAWI
+
+        fmt = self.cleaned_data["format_nomor_surat"].strip()
+        if "{nomor" not in fmt:
+            raise forms.ValidationError("Format harus memuat {nomor}, agar tiap surat bernomor unik.")
+        try:
+            fmt.format(kode=KODE_JENIS["penugasan"], nomor=1, singkatan="X", tahun=date.today().year,
+                       bulan_romawi=ROMAWI[0])
+        except (KeyError, IndexError, ValueError) as e:
+            raise forms.ValidationError(
+                f"Format tidak dapat dipakai ({e}). Gunakan {{kode}}, {{nomor}} atau {{nomor:04d}}, {{singkatan}}, "
+                "{tahun}, {bulan_romawi}.") from e
+        return fmt
+
+    def clean_ambang_beban_kerja(self) -> int:
+        v = self.cleaned_data["ambang_beban_kerja"]
+        if not (1 <= v <= 300):
+            raise forms.ValidationError("Ambang beban kerja diisi 1–300 persen.")
+        return int(v)
+
+    def clean_pyb_nip(self) -> Pegawai | None:
+        nip = (self.cleaned_data.get("pyb_nip") or "").strip()
+        if not nip:
+            return None
+        p = Pegawai.objects.filter(nip=nip, instansi=self.instance, aktif=True).first()
+        if p is None:
+            raise forms.ValidationError(f"Pegawai aktif dengan NIP {nip} tidak ada di instansi ini.")
+        return p
+
+    def save(self, commit: bool = True) -> Instansi:
+        inst = super().save(commit=False)
+        inst.pyb = self.cleaned_data.get("pyb_nip")
+        if commit:
+            inst.save()
+        return inst

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sikerja.akun.akses import instansi_required
+from sikerja.akun.akses import Permintaan, instansi_required, peran_required
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import LABEL_JENJANG
 
@@ -375,3 +375,21 @@ def verifikasi(request: HttpRequest, kode: str) -> HttpResponse:
         "pengganti": s.koreksi.values_list("nomor", flat=True).first() if s.status == "dikoreksi" else None,
     }
     return render(request, "penugasan/verifikasi.html", ctx)
+
+
+@peran_required("admin_instansi")
+def pengaturan(request: Permintaan) -> HttpResponse:
+    """The admin instansi sets the kop, the numbering format, the PyB and the workload threshold."""
+    from .forms import PengaturanForm
+    from .surat import format_nomor
+
+    instansi = request.user.instansi
+    assert instansi is not None  # peran_required: an admin of an instansi
+    form = PengaturanForm(request.POST or None, instance=instansi)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Pengaturan instansi disimpan.")
+        return redirect("penugasan:pengaturan")
+    contoh = {j: format_nomor(instansi, j, 7, timezone.localdate()) for j in ("permohonan_pelibatan", "penugasan")}
+    return render(request, "penugasan/pengaturan.html", {"form": form, "contoh": contoh},
+                  status=400 if form.errors else 200)

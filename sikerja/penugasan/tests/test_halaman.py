@@ -315,3 +315,29 @@ def test_puo_records_the_oral_volunteering_of_a_pegawai_he_leads_on_the_page(org
     assert r.status_code == 302
     p = Penugasan.objects.get()
     assert p.pemohon == org.p["sari"] and p.transisi.get().data == {"dicatat_oleh": "Ani Kabid"}
+
+
+def test_admin_instansi_sets_numbering_threshold_and_pyb_on_a_page(org, masuk):
+    c = masuk(org.u["ani"])
+    assert c.get("/penugasan/pengaturan/").status_code == 403
+    admin = org.u["tono"]
+    admin.admin_instansi = True
+    admin.save()
+    c = masuk(admin)
+    dasar = {"alamat": "Jl. Merdeka 1", "kota": "Alphapura", "singkatan": "ALPHA", "ambang_beban_kerja": "120",
+             "pyb_nip": org.p["sekda_a"].nip}
+    r = c.post("/penugasan/pengaturan/", {**dasar, "format_nomor_surat": "800/{kode}/{tahun}"})
+    assert r.status_code == 400 and "{nomor}" in r.content.decode()
+    r = c.post("/penugasan/pengaturan/", {**dasar, "format_nomor_surat": "800/{nomer}/{tahun}"})
+    assert r.status_code == 400
+    r = c.post("/penugasan/pengaturan/", {**dasar, "format_nomor_surat": "800/{kode}/{tahun}",
+                                          "pyb_nip": org.p["sekda_b"].nip})
+    assert r.status_code == 400 and "tidak ada di instansi ini" in r.content.decode()
+    r = c.post("/penugasan/pengaturan/", {**dasar, "format_nomor_surat": "800/{nomor:03d}/{kode}/{bulan_romawi}/{tahun}"})
+    assert r.status_code == 302
+    org.a.refresh_from_db()
+    assert (org.a.ambang_beban_kerja, org.a.pyb) == (120, org.p["sekda_a"])
+    html = c.get("/penugasan/pengaturan/").content.decode()
+    assert "800/007/ST/" in html
+    p = services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(), penerima=[penerima(org.p["sari"])])
+    assert p.surat.get().nomor.startswith("800/001/ST/")
