@@ -1217,6 +1217,8 @@ class _Pembangun:
         }
         if jenjang:
             row["jenjang"] = jenjang
+        nama_depan = "".join(c for c in nama.split(",")[0].split()[-1].lower() if c.isalpha()) or "pegawai"
+        row["email"] = f"{nama_depan}.{row['nip'][-4:]}@{self.kode_instansi}.go.id"
         row["unit"] = u.kode
         row["kepala_unit"] = kepala
         if jf is not None and jenjang:

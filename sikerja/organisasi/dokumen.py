@@ -26,6 +26,7 @@ from .vocab import (
     WEWENANG_DELEGASI,
 )
 
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NIP_RE = re.compile(r"^\d{18}$")
 KODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$")
 
@@ -267,6 +268,7 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         jenjang = _text(row, "jenjang") or None
         unit = _text(row, "unit")
         kepala = _bool(row.get("kepala_unit"))
+        email = _text(row, "email") if "email" in row else None
         ok = True
         if not NIP_RE.match(nip):
             err("pegawai", baris, "nip", f"NIP harus 18 digit angka (tertulis '{nip}')")
@@ -290,6 +292,8 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
             err("pegawai", baris, "jenjang", f"jenjang '{jenjang}' tidak dikenal; pilih salah satu: {', '.join(JENJANG)}")
         if unit not in units:
             err("pegawai", baris, "unit", f"unit '{unit}' tidak ada di daftar unit")
+        if email and not EMAIL_RE.match(email):
+            err("pegawai", baris, "email", f"alamat e-mail '{email}' tidak sah (contoh: nama@instansi.go.id)")
         if kepala is None:
             err("pegawai", baris, "kepala_unit", f"isi 'true' atau 'false' (tertulis '{row.get('kepala_unit')}')")
             kepala = False
@@ -321,6 +325,7 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
                 jenjang=jenjang,
                 kepala_unit=bool(kepala),
                 kompetensi=tuple(kompetensi),
+                email=email,
             )
             nip_rows[nip] = baris
 

@@ -192,7 +192,7 @@ def _upsert_pegawai(
     ):
         kompetensi_lama.setdefault(pid, set()).add((nama, tingkat))
 
-    fields = ["nama", "status", "jabatan", "jenis_jabatan", "jenjang", "unit_id", "kepala_unit", "aktif"]
+    fields = ["nama", "status", "jabatan", "jenis_jabatan", "jenjang", "unit_id", "kepala_unit", "aktif", "email"]
     baru: list[Pegawai] = []
     # Heads are written after everyone else so that a head moving from one
     # person to another never trips the one-head-per-unit constraint midway.
@@ -207,13 +207,15 @@ def _upsert_pegawai(
             "nama": p.nama, "status": p.status, "jabatan": p.jabatan, "jenis_jabatan": p.jenis_jabatan,
             "jenjang": p.jenjang, "unit_id": unit_ids[p.unit], "kepala_unit": p.kepala_unit, "aktif": True,
         }
+        if p.email is not None:  # a file without the column keeps the addresses set in the app
+            want["email"] = p.email
         obj = existing.get(p.nip)
         if obj is None:
             baru.append(Pegawai(instansi=instansi, nip=p.nip, **{k: v for k, v in want.items() if k != "kepala_unit"},
                                 kepala_unit=False))
             laporan.ditambah["pegawai"].append(f"{p.nip} {p.nama}")
             continue
-        old = {k: getattr(obj, k) for k in fields}
+        old = {k: getattr(obj, k) for k in want}
         if old != want:
             diubah.add(p.nip)
             shown_old = {**old, "unit_id": kode_lama.get(old["unit_id"])}

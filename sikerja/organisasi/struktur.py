@@ -33,6 +33,8 @@ class Pegawai:
     jenjang: str | None = None
     kepala_unit: bool = False
     kompetensi: tuple[tuple[str, str], ...] = ()
+    # For notifications; None = the file does not say (an address set in the app is kept).
+    email: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
