@@ -85,6 +85,9 @@ class Profil:
     dasar_plafon: str
     dasar_delegasi: dict[str, str]
     aturan: tuple[Aturan, ...]
+    # The regulation does not separate the two kinds: a delegation of either makes the
+    # delegate both PPK and pimpinan unit (cited with this basis).
+    delegasi_gabungan: str | None = None
 
     @property
     def fitur(self) -> tuple[Fitur, ...]:
@@ -327,7 +330,9 @@ def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
     dasar_delegasi = dict(base.dasar_delegasi) if base else {}
     dasar_delegasi.update({k: f"{singkatan}, {v}" for k, v in (data.get("dasar_delegasi") or {}).items()})
     own_plafon = data.get("dasar_plafon")
+    gabungan = data.get("delegasi_gabungan")
     return Profil(
+        delegasi_gabungan=f"{singkatan}, {gabungan}" if gabungan else None,
         kode=kode,
         nama=data.get("nama", kode),
         singkatan=singkatan,
@@ -618,46 +623,69 @@ class Resolver:
         hasil.langkah.append(f"Pejabat Penilai Kinerja: {_label(ppk)}.")
         return ppk
 
+    def _delegasi_untuk(self, pemberi: Pegawai, wewenang: str, p: Pegawai, hasil: Hasil) -> Pegawai | None:
+        """The delegate of ``pemberi`` for ``wewenang`` over ``p``, or None.
+
+        Several delegations of one official may cover the same pegawai (a Kepala Dinas
+        delegating Ahli Muda to each Kabid by jenjang): the one naming the pegawai wins, then
+        the delegate who heads the nearest unit containing him; otherwise none is applied
+        and the gap is reported rather than guessed.
+        """
+        cocok = [
+            d for d in self.org.delegasi_dari(pemberi.nip)
+            if (d.wewenang == wewenang or self.profil.delegasi_gabungan)
+            and d.kepada in self.org.pegawai and d.kepada != p.nip and d.covers(p)
+        ]
+        calon = list(dict.fromkeys(d.kepada for d in cocok))
+        if len(calon) <= 1:
+            return self.org.pegawai[calon[0]] if calon else None
+        disebut = list(dict.fromkeys(d.kepada for d in cocok if p.nip in d.pegawai))
+        if len(disebut) == 1:
+            return self.org.pegawai[disebut[0]]
+        leluhur = self.org.leluhur(p.unit)
+        jarak = sorted(
+            (leluhur.index(g.unit), nip) for nip in calon
+            if (g := self.org.pegawai[nip]).kepala_unit and g.unit in leluhur
+        )
+        if jarak and (len(jarak) == 1 or jarak[0][0] < jarak[1][0]):
+            return self.org.pegawai[jarak[0][1]]
+        hasil.peringatan.append(
+            f"Beberapa pendelegasian dari {_label(pemberi)} mencakup pegawai ini "
+            f"({', '.join(self.org.pegawai[n].nama for n in calon)}); sebutkan NIP-nya pada salah satu."
+        )
+        return None
+
     def _apply_delegasi(self, p: Pegawai, hasil: Hasil, harap: str | None) -> None:
-        if hasil.ppk is not None:
-            for d in self.org.delegasi_dari(hasil.ppk.nip):
-                if d.wewenang != "penilaian_kinerja" or not d.covers(p) or d.kepada not in self.org.pegawai:
-                    continue
-                delegate = self.org.pegawai[d.kepada]
-                if delegate.nip == p.nip:
-                    continue
+        gabungan = self.profil.delegasi_gabungan
+        ppk_asal, puo_asal = hasil.ppk, hasil.pimpinan_unit
+        if ppk_asal is not None:
+            delegate = self._delegasi_untuk(ppk_asal, "penilaian_kinerja", p, hasil)
+            if delegate is not None:
                 hasil.langkah.append(
-                    f"{_label(hasil.ppk)} mendelegasikan penilaian kinerja kepada {_label(delegate)}."
+                    f"{_label(ppk_asal)} mendelegasikan penilaian kinerja kepada {_label(delegate)}."
                 )
-                hasil.cite(self.profil.dasar_delegasi.get("penilaian_kinerja"))
+                hasil.cite(gabungan or self.profil.dasar_delegasi.get("penilaian_kinerja"))
                 if not self.melebihi(delegate, p):
                     hasil.peringatan.append(
                         f"Penerima delegasi {_label(delegate)} tidak lebih tinggi dari {_label_pangkat(p)}."
                     )
                 hasil.ppk = delegate
-                harap = None if harap == "penilaian_kinerja" else harap
-                break
-        pemberi = [x for x in (hasil.ppk, hasil.pimpinan_unit) if x is not None]
-        for official in pemberi:
-            found = False
-            for d in self.org.delegasi_dari(official.nip):
-                if d.wewenang != "pengelolaan_kinerja" or not d.covers(p) or d.kepada not in self.org.pegawai:
-                    continue
-                delegate = self.org.pegawai[d.kepada]
-                if delegate.nip == p.nip:
-                    continue
+                harap = None if harap == "penilaian_kinerja" or gabungan else harap
+        # Pengelolaan kinerja is delegated by whoever manages the pegawai: his pimpinan unit,
+        # or, where there is none (or it is the PPK himself), the PPK. A PPK's delegation does not
+        # displace a pimpinan unit the regulation names (Karangasem Pasal 34 ayat (2) huruf c).
+        pemberi = puo_asal if puo_asal is not None else ppk_asal
+        if pemberi is not None:
+            delegate = self._delegasi_untuk(pemberi, "pengelolaan_kinerja", p, hasil)
+            if delegate is not None:
                 hasil.langkah.append(
-                    f"{_label(official)} mendelegasikan pengelolaan kinerja kepada {_label(delegate)}."
+                    f"{_label(pemberi)} mendelegasikan pengelolaan kinerja kepada {_label(delegate)}."
                 )
-                hasil.cite(self.profil.dasar_delegasi.get("pengelolaan_kinerja"))
-                if hasil.pimpinan_unit is None:
+                hasil.cite(gabungan or self.profil.dasar_delegasi.get("pengelolaan_kinerja"))
+                if puo_asal is None:
                     hasil.peringatan = [w for w in hasil.peringatan if "pimpinan unit" not in w.lower()]
                 hasil.pimpinan_unit = delegate
-                harap = None if harap == "pengelolaan_kinerja" else harap
-                found = True
-                break
-            if found:
-                break
+                harap = None if harap == "pengelolaan_kinerja" or gabungan else harap
         if harap:
             hasil.peringatan.append(
                 f"Menunggu pendelegasian {harap.replace('_', ' ')} dari "

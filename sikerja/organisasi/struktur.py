@@ -46,8 +46,15 @@ class Delegasi:
     jenjang: tuple[str, ...] = ()
 
     def covers(self, pegawai: Pegawai) -> bool:
-        """A delegation with neither list covers everyone the delegator manages."""
-        if self.pegawai and pegawai.nip not in self.pegawai:
+        """A delegation with neither list covers the JF and pelaksana the delegator manages.
+
+        Delegation is of the rating and management of JF and pelaksana (SPEC §2–3); a
+        structural official is covered only when named, so an SK meant for an RSUD's Ahli
+        Madya does not hand a Kepala Dinas's Sekretaris and Kabid to an RSUD pengawas.
+        """
+        if self.pegawai:
+            return pegawai.nip in self.pegawai
+        if pegawai.jenis_jabatan not in ("fungsional", "pelaksana"):
             return False
         if self.jenjang and (pegawai.jenjang or pegawai.jenis_jabatan) not in self.jenjang:
             return False

@@ -64,3 +64,13 @@ def test_console_command_exits_non_zero_on_error(berkas: Path):
         capture_output=True, text=True, check=False,
     )
     assert r.returncode != 0 and "tidak ditemukan" in r.stderr
+
+
+def test_unprepared_database_is_a_clear_error_not_a_traceback(tmp_path: Path):
+    import os
+
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'kosong.sqlite3'}",
+           "DJANGO_SETTINGS_MODULE": "sikerja.settings", "SECRET_KEY": "uji-" + "x" * 50, "DEBUG": "1"}
+    r = subprocess.run([sys.executable, "-m", "sikerja.cli", "kedudukan", "--nip", nip(1)],
+                       capture_output=True, text=True, check=False, env=env)
+    assert r.returncode != 0 and "sikerja siapkan" in r.stderr and "Traceback" not in r.stderr

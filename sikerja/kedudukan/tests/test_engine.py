@@ -134,3 +134,49 @@ def test_direktur_rsud_is_rated_by_the_kepala_dinas_kesehatan():
     # SPEC §3 rule 2 ("RSUD → Kepala Dinas Kesehatan"); PermenPANRB 7/2022 Lampiran, atasan langsung.
     h = kedudukan(org_from_yaml(SETDA_RSUD), nip(4))
     assert nip_of(h, "ppk") == nip(3) and nip_of(h, "pimpinan_unit") == nip(3) and h.peringatan == []
+
+
+DUA_BIDANG = ORG.replace(
+    "  - {kode: PKM,",
+    "  - {kode: YANKES, nama: Bidang Pelayanan, jenis: bidang, induk: DINKES}\n  - {kode: PKM,",
+) + f"""  - {{nip: "{nip(20)}", nama: Bambang, jabatan: Kepala Bidang Pelayanan, jenis_jabatan: administrator, unit: YANKES, kepala_unit: true}}
+  - {{nip: "{nip(21)}", nama: Tuti, jabatan: Dokter Ahli Madya, jenis_jabatan: fungsional, jenjang: ahli_madya, unit: YANKES}}
+  - {{nip: "{nip(22)}", nama: Yanto, jabatan: Dokter Ahli Madya, jenis_jabatan: fungsional, jenjang: ahli_madya, unit: PKM}}
+"""
+
+
+def _dengan(org_text: str, *baris: str) -> str:
+    return org_text + "delegasi:\n" + "".join(f"  - {b}\n" for b in baris)
+
+
+def test_delegation_without_a_list_covers_jf_and_pelaksana_not_structural_officials():
+    # SPEC §2–3: pendelegasian concerns the rating/management of JF and pelaksana. An SK of the
+    # Kepala Dinas to the Kepala Puskesmas must not hand him the Kabid as well.
+    org = org_from_yaml(_dengan(ORG, f'{{dari: "{nip(2)}", kepada: "{nip(6)}", wewenang: penilaian_kinerja}}'))
+    assert nip_of(kedudukan(org, nip(3)), "ppk") == nip(2)  # the Kabid keeps the Kepala Dinas
+    assert nip_of(kedudukan(org, nip(5)), "ppk") == nip(6)  # the Ahli Madya JF is delegated
+
+
+def test_several_delegations_by_jenjang_go_to_the_delegate_who_leads_the_pegawai():
+    # A Kepala Dinas delegates the Ahli Madya to each Kabid by jenjang: each Kabid gets his own.
+    org = org_from_yaml(_dengan(
+        DUA_BIDANG,
+        f'{{dari: "{nip(2)}", kepada: "{nip(3)}", wewenang: pengelolaan_kinerja, jenjang: [ahli_madya]}}',
+        f'{{dari: "{nip(2)}", kepada: "{nip(20)}", wewenang: pengelolaan_kinerja, jenjang: [ahli_madya]}}',
+        f'{{dari: "{nip(2)}", kepada: "{nip(3)}", wewenang: penilaian_kinerja, jenjang: [ahli_madya]}}',
+        f'{{dari: "{nip(2)}", kepada: "{nip(20)}", wewenang: penilaian_kinerja, jenjang: [ahli_madya]}}',
+    ))
+    assert nip_of(kedudukan(org, nip(5)), "ppk") == nip(3)
+    assert nip_of(kedudukan(org, nip(21)), "ppk") == nip(20)
+    # The Ahli Madya of the Puskesmas sits under neither: nothing is guessed, the gap is shown.
+    h = kedudukan(org, nip(22))
+    assert nip_of(h, "ppk") == nip(2)
+    assert any("Beberapa pendelegasian" in w for w in h.peringatan)
+
+
+def test_ppk_delegating_management_does_not_displace_the_pimpinan_unit_the_rule_names():
+    # Pengelolaan kinerja is delegated by whoever manages the pegawai: Rudi's pimpinan unit is his
+    # Kabid (Ani), so the Kepala Dinas's SK to another Kabid does not move him.
+    org = org_from_yaml(_dengan(
+        DUA_BIDANG, f'{{dari: "{nip(2)}", kepada: "{nip(20)}", wewenang: pengelolaan_kinerja}}'))
+    assert nip_of(kedudukan(org, nip(5)), "pimpinan_unit") == nip(3)

@@ -88,15 +88,18 @@ def test_lampiran_B1_ahli_muda_in_bidang_is_rated_by_kepala_dinas_until_pelimpah
     assert menunggu(h)
 
 
-def test_lampiran_B1_pelimpahan_penilaian_makes_kabid_ppk_of_ahli_muda():
+def test_lampiran_B1_pelimpahan_penilaian_puts_the_ahli_muda_under_the_kabid():
+    # "berada dibawah dan bertanggung jawab langsung kepada ... Pejabat Administrator setelah ada
+    # pelimpahan penilaian kinerja"; "Arahan dan ekspektasi target kinerja disampaikan Pejabat
+    # Administrator": the Kabid becomes PPK and pimpinan unit.
     org = org_from_yaml(
         dengan_delegasi(f'{{dari: "{nip(6)}", kepada: "{nip(9)}", wewenang: penilaian_kinerja, pegawai: ["{nip(10)}", "{nip(11)}"]}}')
     )
     h = kedudukan(org, nip(10))
     assert nip_of(h, "ppk") == nip(9)
-    assert nip_of(h, "pimpinan_unit") == nip(6)
+    assert nip_of(h, "pimpinan_unit") == nip(9)
     assert h.peringatan == []
-    assert any(d.startswith(f"{SINGKATAN}, Pasal 1 angka 16 jo. Pasal 14 ayat (2)") for d in h.dasar_hukum)
+    assert any(d.startswith(f"{SINGKATAN}, Pasal 17 ayat (1) jo. Lampiran huruf B angka 1") for d in h.dasar_hukum)
     # Ahli Madya is not in the delegation: still the Kepala Dinas.
     assert nip_of(kedudukan(org, nip(12)), "ppk") == nip(6)
 
@@ -111,8 +114,18 @@ def test_pasal_17_ayat_2_pengelolaan_delegation_makes_kabid_pimpinan_unit():
     h = kedudukan(org, nip(10))
     assert nip_of(h, "ppk") == nip(9)
     assert nip_of(h, "pimpinan_unit") == nip(9)
-    assert f"{SINGKATAN}, Pasal 17 ayat (1) dan ayat (2)" in dasar(h)
+    assert f"{SINGKATAN}, Pasal 17 ayat (1) jo. Lampiran huruf B angka 1" in dasar(h)
     assert h.peringatan == []
+
+
+def test_pasal_17_ayat_1_an_sk_worded_as_pengelolaan_kinerja_also_makes_the_kabid_ppk():
+    # Pasal 17 ayat (1) calls the pelimpahan "sebagian tanggung jawab pengelolaan kinerja".
+    org = org_from_yaml(
+        dengan_delegasi(f'{{dari: "{nip(6)}", kepada: "{nip(9)}", wewenang: pengelolaan_kinerja, pegawai: ["{nip(10)}"]}}')
+    )
+    h = kedudukan(org, nip(10))
+    assert (nip_of(h, "ppk"), nip_of(h, "pimpinan_unit")) == (nip(9), nip(9))
+    assert not menunggu(h)
 
 
 def test_pasal_17_ayat_2_huruf_a_ahli_muda_delegated_to_a_pengawas_is_flagged():

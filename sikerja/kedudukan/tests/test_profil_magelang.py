@@ -412,3 +412,11 @@ def test_lampiran_IV_I_1_kepala_sekolah_jf_rates_and_leads_guru_and_pelaksana():
         assert nip_of(h, "pimpinan_unit") == nip(81)
         assert h.koordinator is None
         assert f"{P}, Lampiran IV huruf I angka 1; Lampiran I angka 4 huruf b; Pasal 7 ayat (3)" in h.dasar_hukum
+
+
+def test_pasal_8_ayat_4_sekretaris_kecamatan_is_rated_by_the_camat():
+    # "Penilaian kinerja ... Pejabat Administrasi dilaksanakan secara berjenjang": both are
+    # administrators, yet the Sekretaris sits under the Camat (Lampiran IV huruf E).
+    h = kedudukan(org_from_yaml(_org(KEC_UNITS, KEC_PEGAWAI)), nip(51))
+    assert nip_of(h, "ppk") == nip(50) and h.peringatan == []
+    assert any("Pasal 8 ayat (4)" in d for d in h.dasar_hukum)

@@ -60,7 +60,14 @@ class Command(BaseCommand):
                     self.stderr.write(str(g))
                 raise CommandError(f"berkas {opts['data']} tidak valid ({len(e.galat)} kesalahan)") from None
         else:
-            org = self._dari_db(nip, opts["instansi"])
+            from django.db import DatabaseError
+
+            try:
+                org = self._dari_db(nip, opts["instansi"])
+            except DatabaseError as e:
+                raise CommandError(
+                    f"basis data belum siap ({e.__class__.__name__}); jalankan `sikerja siapkan` lalu impor data "
+                    "organisasi, atau periksa organisasi dari berkas dengan --data FILE") from None
         if nip not in org.pegawai:
             raise CommandError(f"NIP {nip} tidak ditemukan di {opts['data'] or 'basis data'}.")
         try:
