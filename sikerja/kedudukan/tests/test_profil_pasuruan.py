@@ -355,6 +355,25 @@ def test_lampiran_II_D_7_b_huruf_e_kecamatan_ahli_muda_is_rated_by_camat_and_led
     assert cites(h, "Lampiran II.D.7.b huruf d dan huruf e")
 
 
+def test_lampiran_II_D_7_b_huruf_e_ahli_muda_in_a_subbagian_of_the_sekretariat_is_rated_by_the_camat():
+    # The "Pejabat Administrator" of huruf e is Level I of the two-level picture (D.7.a), the
+    # Camat — not the Sekretaris Kecamatan between the Kasubag and the Camat.
+    pegawai = KECAMATAN_PEGAWAI + [
+        peg(71, "Dimas", "Kepala Subbagian Umum", "pengawas", "SUBUM", kepala=True),
+        peg(72, "Rina", "Analis SDM Aparatur Ahli Muda", "fungsional", "SUBUM", "ahli_muda"),
+    ]
+    h = kedudukan(build(KECAMATAN_UNITS, pegawai), nip(72))
+    assert (nip_of(h, "ppk"), nip_of(h, "pimpinan_unit")) == (nip(61), nip(71))
+
+
+def test_lampiran_II_D_7_a_jf_placed_outside_a_seksi_or_subbagian_is_flagged():
+    pegawai = KECAMATAN_PEGAWAI + [peg(73, "Yoga", "Pranata Komputer Ahli Pertama", "fungsional", "SEKCAM",
+                                       "ahli_pertama")]
+    h = kedudukan(build(KECAMATAN_UNITS, pegawai), nip(73))
+    assert nip_of(h, "ppk") == nip(62) and cites(h, "Lampiran II.D.7.a")
+    assert any("tidak diatur" in w for w in h.peringatan)
+
+
 def test_pasal_1_angka_23_sekretaris_kecamatan_is_rated_by_camat_as_atasan_langsung():
     h = kedudukan(build(KECAMATAN_UNITS, KECAMATAN_PEGAWAI), nip(62))
     assert nip_of(h, "ppk") == nip(61)
