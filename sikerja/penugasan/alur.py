@@ -7,16 +7,19 @@ whether refusal is allowed, and what approval produces (``hasil``: the name
 of an effect in ``services``, which issues the letters, notifications and
 the audit entry). Nothing else in the app compares status strings.
 
-Sources (the Pasuruan text is the fullest; the others say the same):
-- penunjukan dalam unit: Perbup Pasuruan 217/2023 Lampiran II.B.2.a.1; Perbup Karangasem 15/2023 Pasal 14(2);
-  Perwal Magelang 25/2023 Lampiran II.A.1.
-- penunjukan lintas unit: Pasuruan Lampiran II.B.2.a.2; Karangasem Pasal 14(3); Magelang Lampiran II.A.2.
+Sources (the Pasuruan text is the fullest; Karangasem and Pekanbaru say the same, and
+SPEC §4 adopts this common form for every profile). Not modelled: Perwal Magelang 25/2023
+Lampiran II addresses a lintas-PD request to the *Pimpinan Perangkat Daerah* dituju and has
+the PPK take oral volunteering; Perwal Blitar 6/2023 Pasal 24 ayat (2) addresses it to the
+*pimpinan unit organisasi*. Those Pemda run the common paths until a per-profile variant exists.
+- penunjukan dalam unit: Perbup Pasuruan 217/2023 Lampiran II.B.2.a.1; Perbup Karangasem 15/2023 Pasal 14(2).
+- penunjukan lintas unit: Pasuruan Lampiran II.B.2.a.2; Karangasem Pasal 14(3).
 - penunjukan lintas instansi: Pasuruan Lampiran II.B.2.a.3; Karangasem Pasal 14(4).
 - rekomendasi PUO before the PPK assigns: Pasuruan Lampiran II.B.2.a.2 huruf c (lintas unit) and
   II.B.2.a.3 huruf d (lintas instansi) — "dengan rekomendasi dari Pimpinan Unit Organisasi". When the
   PPK is himself the PUO of every chosen pegawai the recommendation is his own and the step is skipped.
-- pengajuan sukarela dalam unit: Pasuruan Lampiran II.B.2.b.1; Karangasem Pasal 15(2); Magelang Lampiran II.B.1.
-- pengajuan sukarela lintas unit: Pasuruan Lampiran II.B.2.b.2; Karangasem Pasal 15(3); Magelang Lampiran II.B.2.
+- pengajuan sukarela dalam unit: Pasuruan Lampiran II.B.2.b.1; Karangasem Pasal 15(2).
+- pengajuan sukarela lintas unit: Pasuruan Lampiran II.B.2.b.2; Karangasem Pasal 15(3).
 - isi surat permohonan pelibatan: Pasuruan Lampiran II.B.2.a; Karangasem Pasal 14(5); Blitar Pasal 24(3).
 """
 
