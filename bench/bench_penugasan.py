@@ -82,6 +82,22 @@ def main() -> None:
         c.get("/penugasan/kotak-masuk/")
     laporan(f"Halaman kotak masuk ({menunggu} item, {len(q)} query)", ms, 100)
 
+    # The list of assignments the user may see (involvement filter: party, assignee, the heads
+    # of assignees, inbox recipients), for the PPK and for an uninvolved pegawai.
+    for kunci in ("ani", "tono"):
+        c.force_login(org.u[kunci])
+        c.get("/penugasan/")
+        daftar: list[float] = []
+        for _ in range(args.ulang):
+            t = time.perf_counter()
+            r = c.get("/penugasan/")
+            daftar.append((time.perf_counter() - t) * 1000)
+            assert r.status_code == 200
+        with CaptureQueriesContext(connection) as q:
+            c.get("/penugasan/")
+        laporan(f"Daftar penugasan, {org.p[kunci].nama} ({len(q)} query)", daftar, 100)
+    c.force_login(org.u["ani"])
+
     api: list[float] = []
     for _ in range(args.ulang):
         t = time.perf_counter()
