@@ -36,18 +36,21 @@ class Penjelasan(models.Model):
 
 
 class Kedudukan(models.Model):
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="+")
+    # instansi, ppk, pimpinan_unit and koordinator are read only through the partial
+    # indexes on current rows below; single-column indexes on them would be maintained
+    # for every one of the 50,000 rows a recompute writes and never used.
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="+", db_index=False)
     pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="riwayat_kedudukan")
     ppk = models.ForeignKey(
         "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        verbose_name="Pejabat Penilai Kinerja",
+        verbose_name="Pejabat Penilai Kinerja", db_index=False,
     )
     pimpinan_unit = models.ForeignKey(
         "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        verbose_name="Pimpinan Unit Organisasi",
+        verbose_name="Pimpinan Unit Organisasi", db_index=False,
     )
     koordinator = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False,
     )
     penjelasan = models.ForeignKey(Penjelasan, on_delete=models.PROTECT, related_name="+")
     berlaku_mulai = models.DateTimeField()

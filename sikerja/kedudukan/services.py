@@ -32,9 +32,11 @@ def _sisip_massal(model: type[models.Model], kolom: tuple[str, ...], baris: list
                   *, abaikan_bentrok: bool = False) -> None:
     """INSERT rows given as tuples of Python values, without building model instances.
 
-    A first recompute writes 50,000 kedudukan rows; building and preparing a
-    model instance per row cost more than half of the 5 s budget (#3). Values
-    are still prepared by each field for the database in use (JSON, datetimes).
+    A first recompute writes 50,000 kedudukan rows: building and preparing a model
+    instance per row cost more than half of the 5 s budget (#3), and one statement per
+    row cost PostgreSQL ~5 s of round trips. PostgreSQL gets the rows by COPY (through a
+    temporary table when conflicts are to be ignored); SQLite, in-process, by executemany.
+    Values are still prepared by each field for the database in use (JSON, datetimes).
     """
     if not baris:
         return
@@ -43,34 +45,46 @@ def _sisip_massal(model: type[models.Model], kolom: tuple[str, ...], baris: list
         f = model._meta.get_field(k)
         assert isinstance(f, models.Field), k  # concrete columns only
         fields.append(f)
-    qn = connection.ops.quote_name
-    on_conflict = OnConflict.IGNORE if abaikan_bentrok else None
-    sql = (
-        f"{connection.ops.insert_statement(on_conflict=on_conflict)} {qn(model._meta.db_table)} "
-        f"({', '.join(qn(str(f.column)) for f in fields)}) VALUES ({', '.join(['%s'] * len(fields))}) "
-        f"{connection.ops.on_conflict_suffix_sql(fields, on_conflict, None, None) or ''}"
-    ).rstrip()
     # Only columns whose values need conversion (JSON, dates) go through the field.
     perlu = [i for i, f in enumerate(fields) if not isinstance(f, (models.ForeignKey, models.CharField,
                                                                    models.BooleanField, models.IntegerField))]
     konversi: dict[tuple[int, int], Any] = {}
+
+    def siap(row: tuple[Any, ...]) -> tuple[Any, ...] | list[Any]:
+        if not perlu:
+            return row
+        vals = list(row)
+        for i in perlu:
+            # Identical values (one timestamp for all rows) are prepared once.
+            key = (i, id(vals[i]))
+            if key not in konversi:
+                konversi[key] = fields[i].get_db_prep_save(vals[i], connection)
+            vals[i] = konversi[key]
+        return vals
+
+    qn = connection.ops.quote_name
+    tabel = qn(model._meta.db_table)
+    kolom_sql = ", ".join(qn(str(f.column)) for f in fields)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            tujuan = tabel
+            if abaikan_bentrok:
+                tujuan = qn(f"tmp_{model._meta.db_table}")
+                cursor.execute(f"CREATE TEMP TABLE {tujuan} AS SELECT {kolom_sql} FROM {tabel} WITH NO DATA")
+            with cursor.cursor.copy(f"COPY {tujuan} ({kolom_sql}) FROM STDIN") as salin:
+                for row in baris:
+                    salin.write_row(siap(row))
+            if abaikan_bentrok:
+                cursor.execute(f"INSERT INTO {tabel} ({kolom_sql}) SELECT {kolom_sql} FROM {tujuan} "
+                               "ON CONFLICT DO NOTHING")
+                cursor.execute(f"DROP TABLE {tujuan}")
+            return
+        on_conflict = OnConflict.IGNORE if abaikan_bentrok else None
+        sql = (f"{connection.ops.insert_statement(on_conflict=on_conflict)} {tabel} ({kolom_sql}) "
+               f"VALUES ({', '.join(['%s'] * len(fields))}) "
+               f"{connection.ops.on_conflict_suffix_sql(fields, on_conflict, None, None) or ''}").rstrip()
         for start in range(0, len(baris), BATCH):
-            chunk = baris[start : start + BATCH]
-            if perlu:
-                rows = []
-                for row in chunk:
-                    vals = list(row)
-                    for i in perlu:
-                        # Identical values (one timestamp for all rows) are prepared once.
-                        key = (i, id(vals[i]))
-                        if key not in konversi:
-                            konversi[key] = fields[i].get_db_prep_save(vals[i], connection)
-                        vals[i] = konversi[key]
-                    rows.append(vals)
-                cursor.executemany(sql, rows)
-            else:
-                cursor.executemany(sql, chunk)
+            cursor.executemany(sql, [siap(row) for row in baris[start : start + BATCH]])
 
 
 def _penjelasan(h: Hasil) -> tuple[str, dict[str, Any]]:
