@@ -61,3 +61,18 @@ def dipimpin_oleh(pejabat: Pegawai) -> QuerySet[Pegawai]:
 
 def dikoordinasi_oleh(pejabat: Pegawai) -> QuerySet[Pegawai]:
     return _bawahan(pejabat, "koordinator")
+
+
+def jumlah_bawahan(pejabat: Pegawai) -> dict[str, int]:
+    """How many active pegawai ``pejabat`` rates, leads and coordinates.
+
+    Counted on the current kedudukan rows, one indexed count per role (partial
+    indexes), rather than as ``Pegawai ... IN (subquery)``, which PostgreSQL plans
+    as a scan of all pegawai; an OR of the three roles would defeat the indexes.
+    """
+    qs = berlaku(pejabat.instansi).filter(pegawai__aktif=True)
+    return {
+        "dinilai": qs.filter(ppk=pejabat).count(),
+        "dipimpin": qs.filter(pimpinan_unit=pejabat).count(),
+        "dikoordinasi": qs.filter(koordinator=pejabat).count(),
+    }

@@ -19,6 +19,7 @@ from django.db import connection, models, transaction
 from django.db.models.constants import OnConflict
 from django.utils import timezone
 
+from sikerja.basisdata import segarkan_statistik
 from sikerja.organisasi import selectors as org_selectors
 from sikerja.organisasi.models import Instansi, Pegawai
 
@@ -154,6 +155,7 @@ def hitung_ulang(instansi: Instansi, *, waktu: datetime | None = None) -> int:
         Kedudukan.objects.filter(id__in=tutup[i : i + 900]).update(berlaku_sampai=waktu)
     _sisip_massal(Kedudukan, ("instansi", "pegawai", "berlaku_mulai", "ppk", "pimpinan_unit", "koordinator",
                               "penjelasan"), baru)
+    segarkan_statistik(Kedudukan, Penjelasan, baris=len(baru))
     return len(baru) + len(current)
 
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from django.db import transaction
 
+from sikerja.basisdata import segarkan_statistik
+
 from .dokumen import Dokumen
 from .models import Delegasi, Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from .struktur import Organisasi
@@ -101,6 +103,8 @@ def _upsert(dokumen: Dokumen, laporan: LaporanImpor) -> Instansi:
     pegawai_ids = _upsert_pegawai(instansi, dokumen, unit_ids, laporan)
     _upsert_delegasi(instansi, dokumen, pegawai_ids, laporan)
     hitung_ringkasan(instansi)
+    ditambah = len(laporan.ditambah["pegawai"]) + len(laporan.ditambah["unit"])
+    segarkan_statistik(UnitOrganisasi, Pegawai, Kompetensi, baris=ditambah)
     return instansi
 
 

@@ -64,8 +64,8 @@ def beranda(request: Permintaan) -> HttpResponse:
     ctx: dict = {}
     if user.pegawai_id:
         ctx["kedudukan"] = kd_selectors.kedudukan_pegawai(user.pegawai)
-        ctx["jumlah_dinilai"] = kd_selectors.dinilai_oleh(user.pegawai).count()
-        ctx["jumlah_dipimpin"] = kd_selectors.dipimpin_oleh(user.pegawai).count()
+        jumlah = kd_selectors.jumlah_bawahan(user.pegawai)
+        ctx["jumlah_dinilai"], ctx["jumlah_dipimpin"] = jumlah["dinilai"], jumlah["dipimpin"]
     return render(request, "web/beranda.html", ctx)
 
 

@@ -1,0 +1,31 @@
+"""Planner statistics after bulk writes (PostgreSQL): see sikerja.basisdata."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from sikerja.basisdata import AMBANG_STATISTIK, segarkan_statistik
+from sikerja.organisasi.models import Pegawai
+from sikerja.organisasi.testing import buat_organisasi
+from sikerja.organisasi.tests.conftest import ORG
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="ANALYZE is PostgreSQL's"),
+]
+
+
+def _reltuples() -> float:
+    with connection.cursor() as c:
+        c.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Pegawai._meta.db_table])
+        return float(c.fetchone()[0])
+
+
+def test_bulk_write_refreshes_the_statistics_small_write_does_not():
+    buat_organisasi(ORG)
+    n = Pegawai.objects.count()
+    segarkan_statistik(Pegawai, baris=AMBANG_STATISTIK - 1)
+    assert _reltuples() != n  # below the threshold nothing is analysed
+    segarkan_statistik(Pegawai, baris=AMBANG_STATISTIK)
+    assert _reltuples() == n
