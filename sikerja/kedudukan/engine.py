@@ -122,6 +122,7 @@ class Konteks:
     jenis_organisasi: str
     nama_organisasi: str
     nama_unit: str
+    organisasi_bersubunit: bool  # the organisation (UPTD, Kelurahan…) has units under it
     leluhur_jenis: frozenset[str]
     kepala_unit: str  # jenis_jabatan of the head of the pegawai's unit, or "tidak_ada"
     kepala_jenjang: str | None  # jenjang of that head when he is a JF
@@ -153,6 +154,7 @@ _SYARAT_DIKENAL = {
     "nama_pd": "nama_pd",
     "nama_organisasi": "nama_organisasi",
     "nama_unit": "nama_unit",
+    "bersubunit": "organisasi_bersubunit",
     "bukan": None,
     "salah_satu": None,
 }
@@ -244,6 +246,9 @@ def _compile_bila(bila: dict[str, Any], where: str) -> Callable[[Konteks], bool]
     if "kepala" in bila:
         want = bool(bila["kepala"])
         checks.append(lambda k: k.kepala is want)
+    if "bersubunit" in bila:
+        ingin = bool(bila["bersubunit"])
+        checks.append(lambda k: k.organisasi_bersubunit is ingin)
     if "nama_pd" in bila:
         n_pd = _as_tuple(bila["nama_pd"])
         checks.append(lambda k: _contains_any(k.nama_pd, n_pd))
@@ -433,6 +438,7 @@ class Resolver:
             jenis_organisasi=akar_org.jenis,
             nama_organisasi=akar_org.nama,
             nama_unit=unit.nama,
+            organisasi_bersubunit=bool(org.anak(akar_org.kode)),
             leluhur_jenis=frozenset(org.units[k].jenis for k in org.leluhur(p.unit)),
             kepala_unit=kepala.jenis_jabatan if kepala else "tidak_ada",
             kepala_jenjang=kepala.jenjang if kepala else None,

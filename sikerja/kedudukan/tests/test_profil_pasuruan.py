@@ -463,6 +463,18 @@ def test_lampiran_II_D_8_b_huruf_e_uptd_tipe_a_kasubag_tu_coordinates_pelaksana_
     assert cites(h, "Lampiran II.D.8.a")
 
 
+def test_lampiran_II_D_8_a_an_uptd_with_a_level_ii_unit_is_tipe_a_for_everyone_in_it():
+    # Only Tipe A has a Level II unit: the name need not say "Tipe A", and the JF placed directly
+    # under the Kepala UPTD is governed by D.8 like the pelaksana in the Subbagian TU.
+    units = UPT_UNITS.replace("UPTD Tipe A Pengelolaan Persampahan", "UPTD Pengelolaan Persampahan")
+    org = build(units, UPT_PEGAWAI)
+    for n in (88, 89):
+        assert cites(kedudukan(org, nip(n)), "Lampiran II.D.8.a"), n
+    assert cites(kedudukan(org, nip(86)), "Lampiran II.D.8.b huruf a")
+    # The laboratory UPT has no Level II unit: Tipe B (D.10).
+    assert cites(kedudukan(org, nip(84)), "Lampiran II.D.10.a")
+
+
 def test_lampiran_II_D_8_b_huruf_g_uptd_tipe_a_ahli_muda_is_rated_by_kepala_dinas():
     h = kedudukan(build(UPT_UNITS, UPT_PEGAWAI), nip(89))
     assert nip_of(h, "ppk") == nip(81)
