@@ -116,6 +116,9 @@ def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesa
         cocok = [k for k in komp if selectors.cocok_kompetensi(k, frasa)]
         baris.append({"p": pg, "kompetensi": komp, "cocok": cocok, "aktif": rinci[pg.pk],
                       "jenjang_cocok": not awal.get("jenjang") or pg.jenjang == awal.get("jenjang")})
+    if frasa or awal.get("jenjang"):
+        # Those meeting the requester's criteria first; within each group by load, then name.
+        baris.sort(key=lambda b: (not b["cocok"] if frasa else False, not b["jenjang_cocok"]))
     units = UnitOrganisasi.objects.filter(id__in=selectors.kandidat(pejabat, mulai=mulai, selesai=selesai)
                                           .values("unit_id")).order_by("nama")
     return {"kandidat": baris, "filter": f, "units": units, "pilihan_jenjang": PILIHAN_JENJANG,

@@ -212,10 +212,10 @@ def test_navigation_highlights_only_the_item_of_the_open_page(org, masuk):
     # /penugasan/kotak-masuk/ lies under /penugasan/: only "Kotak Masuk" is the active item.
     c = masuk(org.u["ani"])
     nav = c.get("/penugasan/kotak-masuk/").content.decode().split("</nav>")[0]
-    assert nav.count("nav-link active") == 1
-    assert 'nav-link active" href="/penugasan/kotak-masuk/"' in nav
+    assert nav.count("nav-link text-nowrap active") == 1
+    assert 'nav-link text-nowrap active" href="/penugasan/kotak-masuk/"' in nav
     nav = c.get("/penugasan/").content.decode().split("</nav>")[0]
-    assert nav.count("nav-link active") == 1 and 'nav-link active" href="/penugasan/"' in nav
+    assert nav.count("nav-link text-nowrap active") == 1 and 'nav-link text-nowrap active" href="/penugasan/"' in nav
 
 
 def test_ppk_choice_is_grouped_by_perangkat_daerah(org, masuk):
@@ -341,3 +341,12 @@ def test_admin_instansi_sets_numbering_threshold_and_pyb_on_a_page(org, masuk):
     assert "800/007/ST/" in html
     p = services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(), penerima=[penerima(org.p["sari"])])
     assert p.surat.get().nomor.startswith("800/001/ST/")
+
+
+def test_candidates_meeting_the_requesters_criteria_are_listed_first(org, masuk):
+    # Sari carries more load, so by load alone Tono would come first.
+    services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(judul="Tugas lain"),
+                                        penerima=[penerima(org.p["sari"], 30)])
+    p = _lintas_unit(org)  # Bambang asks Ani for "epidemiologi, analisis data"
+    html = masuk(org.u["ani"]).get(f"/penugasan/{p.pk}/").content.decode()
+    assert html.index('data-pegawai="Sari Epidemiolog"') < html.index('data-pegawai="Tono Pelaksana"')
