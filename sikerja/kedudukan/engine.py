@@ -88,6 +88,8 @@ class Profil:
     # The regulation does not separate the two kinds: a delegation of either makes the
     # delegate both PPK and pimpinan unit (cited with this basis).
     delegasi_gabungan: str | None = None
+    # Penugasan paths the regulation routes its own way: {jalur: varian} (penugasan.alur.VARIAN).
+    penugasan: dict[str, str] = field(default_factory=dict)
 
     @property
     def fitur(self) -> tuple[Fitur, ...]:
@@ -338,6 +340,7 @@ def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
     gabungan = data.get("delegasi_gabungan")
     return Profil(
         delegasi_gabungan=f"{singkatan}, {gabungan}" if gabungan else None,
+        penugasan={str(k): str(v) for k, v in (data.get("penugasan") or {}).items()},
         kode=kode,
         nama=data.get("nama", kode),
         singkatan=singkatan,

@@ -8,10 +8,12 @@ of an effect in ``services``, which issues the letters, notifications and
 the audit entry). Nothing else in the app compares status strings.
 
 Sources (the Pasuruan text is the fullest; Karangasem and Pekanbaru say the same, and
-SPEC §4 adopts this common form for every profile). Not modelled: Perwal Magelang 25/2023
-Lampiran II addresses a lintas-PD request to the *Pimpinan Perangkat Daerah* dituju and has
-the PPK take oral volunteering; Perwal Blitar 6/2023 Pasal 24 ayat (2) addresses it to the
-*pimpinan unit organisasi*. Those Pemda run the common paths until a per-profile variant exists.
+SPEC §4 adopts this common form). Where a regulation routes a path differently, its
+profile (``kedudukan/profil/<kode>.yaml``, key ``penugasan``) names a *varian* below
+(:data:`VARIAN`), an explicit table of its own: Perwal Magelang 25/2023 Lampiran II
+addresses a lintas-PD request to the *Pimpinan Perangkat Daerah* dituju, whose approval
+lets the pegawai's PPK issue the surat penugasan, and has the PPK take oral volunteering;
+Perwal Blitar 6/2023 Pasal 24 ayat (2) addresses it to the *pimpinan unit organisasi*.
 - penunjukan dalam unit: Perbup Pasuruan 217/2023 Lampiran II.B.2.a.1; Perbup Karangasem 15/2023 Pasal 14(2).
 - penunjukan lintas unit: Pasuruan Lampiran II.B.2.a.2; Karangasem Pasal 14(3).
 - penunjukan lintas instansi: Pasuruan Lampiran II.B.2.a.3; Karangasem Pasal 14(4).
@@ -25,7 +27,7 @@ the PPK take oral volunteering; Perwal Blitar 6/2023 Pasal 24 ayat (2) addresses
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 JALUR = {
@@ -48,6 +50,7 @@ STATUS = {
     "menunggu_puo": "Menunggu persetujuan pimpinan unit organisasi",
     "menunggu_puo_tujuan": "Menunggu persetujuan pimpinan unit organisasi dituju",
     "menunggu_diteruskan": "Disetujui unit dituju; menunggu diteruskan ke PPK",
+    "menunggu_ppk_pegawai": "Disetujui; menunggu surat penugasan dari PPK pegawai",
     "menunggu_ppk": "Menunggu persetujuan PPK",
     "dikembalikan": "Dikembalikan untuk perbaikan",
     "ditolak": "Ditolak",
@@ -73,6 +76,7 @@ PERAN = {
     "puo_tujuan": "Pimpinan unit dituju / pemberi rekomendasi",
     "pyb_pemohon": "PyB instansi pemohon",
     "pyb_tujuan": "PyB instansi dituju",
+    "ppk_pegawai": "PPK pegawai yang ditugaskan",
 }
 
 AKHIR = frozenset({"ditolak", "ditugaskan", "dicabut"})
@@ -112,6 +116,11 @@ class Alur:
     pembuat: str  # role that creates
     langkah: dict[str, Langkah]
     dasar_hukum: str
+    # Who a written request is addressed to, and whose pegawai he may offer:
+    # "ppk" (pegawai he rates or leads), "puo" (pegawai he leads), "pimpinan_pd" (his PD).
+    kepada: str = "ppk"
+    # Role names as this variant's regulation says them (shown on pages and letters).
+    label_peran: tuple[tuple[str, str], ...] = ()
 
 
 def _rekomendasi(*, kembali_ke: str, dasar_hukum: str) -> Langkah:
@@ -248,15 +257,81 @@ ALUR: dict[str, Alur] = {
 }
 
 
-def langkah(jalur: str, status: str) -> Langkah | None:
-    return ALUR[jalur].langkah.get(status)
+# Tables a profile may choose instead of the common one, per jalur (profile key ``penugasan``:
+# ``{jalur: varian}``). Each is explicit, like the common tables.
+VARIAN: dict[str, dict[str, Alur]] = {
+    # Perwal Magelang 25/2023 Lampiran II huruf A angka 2: the Pimpinan Perangkat Daerah pemilik
+    # kinerja writes to the Pimpinan Perangkat Daerah dituju (tembusan the PPK); if he approves,
+    # "dapat diberikan surat penugasan oleh Pejabat Penilai Kinerja" of the pegawai; if he refuses,
+    # "harus memberikan surat jawaban dengan alasan".
+    "pimpinan_pd": {
+        "lintas_unit": Alur(
+            jalur="lintas_unit", awal="menunggu_ppk_tujuan", pembuat="pemohon", kepada="pimpinan_pd",
+            label_peran=(("ppk_tujuan", "Pimpinan Perangkat Daerah dituju"),
+                         ("puo_pemohon", "Pimpinan Perangkat Daerah pemohon")),
+            langkah={
+                "menunggu_ppk_tujuan": Langkah(
+                    aktor="ppk_tujuan", setujui_ke="menunggu_ppk_pegawai", hasil="setujui_pimpinan_pd",
+                    label_setujui="Setujui dan pilih pegawai", kembali_ke="dikembalikan", pilih_pegawai=True,
+                    atau_ke="ditugaskan",
+                    dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf A angka 2 huruf b",
+                ),
+                "menunggu_ppk_pegawai": Langkah(
+                    aktor="ppk_pegawai", aktor_cadangan="ppk_tujuan", setujui_ke="ditugaskan",
+                    hasil="tugaskan_oleh_ppk", label_setujui="Terbitkan surat penugasan", kembali_ke=None,
+                    boleh_tolak=False,
+                    dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf A angka 2 huruf b angka 1 dan huruf c",
+                ),
+            },
+            dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf A angka 2",
+        ),
+    },
+    # Perwal Magelang 25/2023 Lampiran II huruf B angka 1: the wish is told orally "kepada Pejabat
+    # Penilai Kinerja"; "Apabila Pejabat Penilai Kinerja menyetujui, maka Pejabat Penilai Kinerja
+    # menugaskan".
+    "ppk": {
+        "sukarela_dalam_unit": Alur(
+            jalur="sukarela_dalam_unit", awal="menunggu_ppk", pembuat="pemohon",
+            langkah={
+                "menunggu_ppk": Langkah(
+                    aktor="ppk_pemohon", setujui_ke="ditugaskan", hasil="tugaskan_sukarela",
+                    label_setujui="Setujui dan terbitkan surat penugasan", kembali_ke="dikembalikan",
+                    tolak_dengan_surat=False,
+                    dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf B angka 1 huruf a dan huruf b",
+                ),
+            },
+            dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf B angka 1",
+        ),
+    },
+    # Perwal Blitar 6/2023 Pasal 24 ayat (2): "Penunjukan ... dilakukan melalui mekanisme pengajuan
+    # permohonan kepada pimpinan unit organisasi" — the PUO who leads the pegawai decides and assigns
+    # them himself (his own recommendation), with the letter contents of ayat (3).
+    "puo": {
+        "lintas_unit": Alur(
+            jalur="lintas_unit", awal="menunggu_ppk_tujuan", pembuat="pemohon", kepada="puo",
+            label_peran=(("ppk_tujuan", "Pimpinan unit organisasi dituju"),),
+            langkah={st: replace(lk, dasar_hukum="Perwal Blitar 6/2023 Pasal 24 ayat (2)")
+                     for st, lk in ALUR["lintas_unit"].langkah.items()},
+            dasar_hukum="Perwal Blitar 6/2023 Pasal 24 ayat (2) dan ayat (3)",
+        ),
+    },
+}
 
 
-def aksi_tersedia(jalur: str, status: str) -> list[str]:
+def alur_dari(jalur: str, varian: str = "") -> Alur:
+    """The table of ``jalur``: the common one, or the variant a profile names."""
+    return VARIAN.get(varian, {}).get(jalur) or ALUR[jalur]
+
+
+def langkah(jalur: str, status: str, varian: str = "") -> Langkah | None:
+    return alur_dari(jalur, varian).langkah.get(status)
+
+
+def aksi_tersedia(jalur: str, status: str, varian: str = "") -> list[str]:
     """The decisions open in ``status`` (the actor is checked separately)."""
     if status == "dikembalikan":
         return ["ajukan_ulang"]
-    lk = langkah(jalur, status)
+    lk = langkah(jalur, status, varian)
     if lk is None:
         return []
     aksi = ["setujui"]
@@ -267,36 +342,41 @@ def aksi_tersedia(jalur: str, status: str) -> list[str]:
     return aksi
 
 
-def peran_aktor(jalur: str, status: str, kembali_ke: str = "") -> str | None:
+def peran_aktor(jalur: str, status: str, varian: str = "") -> str | None:
     """Which role must act in ``status``; the pemohon acts on a returned request."""
     if status == "dikembalikan":
         return "pemohon"
-    lk = langkah(jalur, status)
+    lk = langkah(jalur, status, varian)
     return lk.aktor if lk else None
 
 
 def peran_untuk(p: Any) -> str | None:
     """The role that acts now on assignment ``p``: the step's actor, or its stand-in when the
     assignment names nobody in that role."""
-    peran = peran_aktor(p.jalur, p.status)
-    lk = langkah(p.jalur, p.status)
+    peran = peran_aktor(p.jalur, p.status, p.varian)
+    lk = langkah(p.jalur, p.status, p.varian)
     if peran and lk and lk.aktor_cadangan and getattr(p, f"{peran}_id", None) is None:
         return lk.aktor_cadangan
     return peran
 
 
+def label_peran(p: Any, peran: str) -> str:
+    return dict(alur_dari(p.jalur, p.varian).label_peran).get(peran) or PERAN.get(peran, peran)
+
+
 def tabel() -> list[dict[str, str]]:
     """The whole machine as rows, for the documentation page and tests."""
     rows = []
-    for alur in ALUR.values():
-        rows.append({"jalur": alur.jalur, "dari": "—", "aksi": "buat", "aktor": alur.pembuat, "ke": alur.awal})
+    semua = [("", a) for a in ALUR.values()] + [(v, a) for v, t in VARIAN.items() for a in t.values()]
+    for varian, alur in semua:
+        rows.append({"jalur": alur.jalur, "varian": varian, "dari": "—", "aksi": "buat", "aktor": alur.pembuat, "ke": alur.awal})
         for st, lk in alur.langkah.items():
-            rows.append({"jalur": alur.jalur, "dari": st, "aksi": "setujui", "aktor": lk.aktor, "ke": lk.setujui_ke})
+            rows.append({"jalur": alur.jalur, "varian": varian, "dari": st, "aksi": "setujui", "aktor": lk.aktor, "ke": lk.setujui_ke})
             if lk.atau_ke:
-                rows.append({"jalur": alur.jalur, "dari": st, "aksi": "setujui", "aktor": lk.aktor, "ke": lk.atau_ke})
+                rows.append({"jalur": alur.jalur, "varian": varian, "dari": st, "aksi": "setujui", "aktor": lk.aktor, "ke": lk.atau_ke})
             if lk.boleh_tolak:
-                rows.append({"jalur": alur.jalur, "dari": st, "aksi": "tolak", "aktor": lk.aktor, "ke": "ditolak"})
+                rows.append({"jalur": alur.jalur, "varian": varian, "dari": st, "aksi": "tolak", "aktor": lk.aktor, "ke": "ditolak"})
             if lk.kembali_ke:
-                rows.append({"jalur": alur.jalur, "dari": st, "aksi": "kembalikan", "aktor": lk.aktor,
+                rows.append({"jalur": alur.jalur, "varian": varian, "dari": st, "aksi": "kembalikan", "aktor": lk.aktor,
                              "ke": lk.kembali_ke})
     return rows

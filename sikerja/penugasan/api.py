@@ -158,7 +158,7 @@ def _ringkas(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     return {"id": p.pk, "jalur": p.jalur, "status": p.status, "label_status": p.label_status, "judul": p.judul,
             "mulai": p.mulai, "selesai": p.selesai, "pemohon": p.pemohon.nama,
             "aktor_sekarang": p.aktor_sekarang.nama if p.aktor_sekarang else None,
-            "aksi_tersedia": alur.aksi_tersedia(p.jalur, p.status) if boleh else []}
+            "aksi_tersedia": alur.aksi_tersedia(p.jalur, p.status, p.varian) if boleh else []}
 
 
 def _detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
@@ -256,8 +256,9 @@ def kandidat(request: Permintaan, pk: int, kompetensi: str = "", jenjang: str = 
 
     pejabat = Pegawai.objects.get(pk=request.user.pegawai_id)
     frasa = selectors.frasa_kompetensi(p.kompetensi_dibutuhkan)
+    lingkup = alur.alur_dari(p.jalur, p.varian).kepada if pejabat.pk == p.ppk_tujuan_id else "ppk"
     qs = selectors.kandidat(pejabat, mulai=p.mulai, selesai=p.selesai, kompetensi=kompetensi, jenjang=jenjang,
-                            unit_id=unit_id, beban_maks=beban_maks)
+                            unit_id=unit_id, beban_maks=beban_maks, lingkup=lingkup)
     out = []
     for pg in qs[:200]:
         komp = [k.nama for k in pg.kompetensi.all()]

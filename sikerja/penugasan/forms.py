@@ -11,9 +11,9 @@ from django.http import QueryDict
 from sikerja.organisasi.models import Instansi, Pegawai
 from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG
 
-from . import selectors
+from . import alur, selectors
 from .models import Penugasan
-from .services import PESAN_SUKARELA_LINTAS_INSTANSI, DataPenugasan, PenerimaInput
+from .services import PESAN_SUKARELA_LINTAS_INSTANSI, DataPenugasan, PenerimaInput, varian_untuk
 
 PILIHAN_JENJANG = [("", "— semua jenjang —")] + [(j, LABEL_JENJANG.get(j, j)) for j in JENJANG]
 
@@ -91,12 +91,18 @@ class PenugasanForm(forms.Form):
                     "hx-get": reverse("penugasan:kandidat"), "hx-trigger": "change",
                     "hx-target": "#tabel-kandidat", "hx-include": "#saring-kandidat, #id_mulai, #id_selesai"})
         if jalur == "lintas_unit":
+            # The addressee as the instansi's regulation names him (alur.VARIAN).
+            tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
+            label = dict(tabel.label_peran).get("ppk_tujuan", "Pejabat Penilai Kinerja dituju")
             self.fields["ppk_tujuan"] = PejabatChoice(
-                label="Pejabat Penilai Kinerja dituju (tempat pegawai berada)",
-                queryset=selectors.pejabat_ppk(instansi_id).exclude(id=pengguna.pegawai_id))
+                label=f"{label} (tempat pegawai berada)",
+                queryset=selectors.pejabat_dituju(instansi_id, tabel.kepada).exclude(id=pengguna.pegawai_id))
         if jalur == "sukarela_dalam_unit" and pengguna.pegawai_id:
-            # A PUO records the oral request of a pegawai he leads (Karangasem Pasal 15 ayat (2) huruf a).
-            dipimpin = selectors.dipimpin(pengguna.pegawai_id, instansi_id)
+            # The official who hears the oral request records it for the pegawai (Karangasem Pasal 15
+            # ayat (2) huruf a: his PUO; Magelang Lampiran II huruf B angka 1: his PPK).
+            tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
+            oleh_ppk = tabel.langkah[tabel.awal].aktor == "ppk_pemohon"
+            dipimpin = (selectors.dinilai if oleh_ppk else selectors.dipimpin)(pengguna.pegawai_id, instansi_id)
             if dipimpin.exists():
                 self.fields["pegawai"] = PejabatChoice(
                     label="Catat pengajuan lisan atas nama pegawai (kosongkan bila Anda sendiri yang mengajukan)",

@@ -30,6 +30,8 @@ class Penugasan(models.Model):
         "organisasi.Instansi", null=True, blank=True, on_delete=models.PROTECT, related_name="penugasan_masuk"
     )
     jalur = models.CharField(max_length=32, choices=list(JALUR.items()))
+    # The table the instansi's regulation uses for this jalur ("" = the common one; alur.VARIAN).
+    varian = models.CharField(max_length=32, blank=True)
     status = models.CharField(max_length=32, choices=list(STATUS.items()))
     # While ``dikembalikan``: the state to which a resubmission returns.
     kembali_ke = models.CharField(max_length=32, blank=True)
@@ -72,6 +74,10 @@ class Penugasan(models.Model):
         "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     pyb_tujuan = models.ForeignKey(
+        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Magelang lintas PD: the PPK of the chosen pegawai, who gives the surat penugasan.
+    ppk_pegawai = models.ForeignKey(
         "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # While ``menunggu_rekomendasi_puo``: the further PUO (pegawai ids) still to recommend,

@@ -183,6 +183,7 @@ def kandidat(
     jenjang: str = "",
     unit_id: int | None = None,
     beban_maks: int | None = None,
+    lingkup: str = "ppk",
 ) -> QuerySet[Pegawai]:
     """JF and pelaksana the official rates or leads, with their current load (SPEC §4, point 3).
 
@@ -190,7 +191,8 @@ def kandidat(
     every word of one of its phrases (see :func:`frasa_kompetensi`).
     """
     qs = (
-        Pegawai.objects.filter(id__in=bawahan_ids(pejabat), aktif=True, jenis_jabatan__in=["fungsional", "pelaksana"])
+        Pegawai.objects.filter(id__in=bawahan_ids(pejabat, lingkup), aktif=True,
+                               jenis_jabatan__in=["fungsional", "pelaksana"])
         .select_related("unit")
         .prefetch_related("kompetensi")
         .annotate(beban=Coalesce(_beban_subquery(mulai, selesai), Value(0)))
@@ -215,10 +217,20 @@ def kandidat(
     return qs
 
 
-def bawahan_ids(pejabat: Pegawai) -> QuerySet:
-    """Ids of the pegawai ``pejabat`` rates or leads, as a subquery."""
-    return berlaku(pejabat.instansi_id).filter(Q(ppk=pejabat) | Q(pimpinan_unit=pejabat)).values(  # type: ignore[arg-type]
-        "pegawai_id")
+def bawahan_ids(pejabat: Pegawai, lingkup: str = "ppk") -> QuerySet:
+    """Ids of the pegawai ``pejabat`` may offer or assign, as a subquery.
+
+    ``lingkup`` is the addressee kind of the path (alur.Alur.kepada): "ppk", the pegawai he
+    rates or leads; "puo", those he leads; "pimpinan_pd", the JF and pelaksana of his
+    Perangkat Daerah (Magelang Lampiran II huruf A angka 2).
+    """
+    if lingkup == "pimpinan_pd":
+        pd = pejabat.unit_id
+        return Pegawai.objects.filter(
+            Q(unit_id=pd) | Q(unit__akar_pd_id=pd), instansi_id=pejabat.instansi_id, aktif=True,
+            jenis_jabatan__in=["fungsional", "pelaksana"]).values("id")
+    syarat = Q(pimpinan_unit=pejabat) if lingkup == "puo" else Q(ppk=pejabat) | Q(pimpinan_unit=pejabat)
+    return berlaku(pejabat.instansi_id).filter(syarat).values("pegawai_id")  # type: ignore[arg-type]
 
 
 def dipimpin(pegawai_id: int, instansi_id: int) -> QuerySet[Pegawai]:
@@ -232,6 +244,28 @@ def pejabat_ppk(instansi_id: int) -> QuerySet[Pegawai]:
     """Officials who currently rate someone: the addressees of a permohonan pelibatan."""
     ids = berlaku(instansi_id).filter(ppk__isnull=False)  # type: ignore[arg-type]
     return Pegawai.objects.filter(id__in=ids.values("ppk_id"), aktif=True).select_related("unit").order_by("nama")
+
+
+def pimpinan_pd(instansi_id: int) -> QuerySet[Pegawai]:
+    """Heads of the Perangkat Daerah (the top units) of an instansi."""
+    return Pegawai.objects.filter(instansi_id=instansi_id, aktif=True, kepala_unit=True,
+                                  unit__induk__isnull=True).select_related("unit").order_by("nama")
+
+
+def pejabat_dituju(instansi_id: int, kepada: str) -> QuerySet[Pegawai]:
+    """Who a written request may be addressed to, by the path's addressee kind (alur.Alur.kepada)."""
+    if kepada == "pimpinan_pd":
+        return pimpinan_pd(instansi_id)
+    if kepada == "puo":
+        return pejabat_puo(instansi_id)
+    return pejabat_ppk(instansi_id)
+
+
+def dinilai(pegawai_id: int, instansi_id: int) -> QuerySet[Pegawai]:
+    """JF and pelaksana whose PPK is ``pegawai_id``."""
+    ids = berlaku(instansi_id).filter(ppk_id=pegawai_id)  # type: ignore[arg-type]
+    return Pegawai.objects.filter(id__in=ids.values("pegawai_id"), aktif=True,
+                                  jenis_jabatan__in=["fungsional", "pelaksana"]).select_related("unit")
 
 
 def pejabat_puo(instansi_id: int) -> QuerySet[Pegawai]:

@@ -223,13 +223,18 @@ def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInpu
         if not (0 < r.beban_persen <= 100):
             raise DataTidakLengkap({"penerima": "Beban kerja tiap pegawai diisi 1–100 persen waktu kerja."})
     # Karangasem Pasal 13 ayat (4): penugasan ditetapkan oleh PPK atau PUO pegawai itu.
-    boleh = set(selectors.bawahan_ids(pejabat).filter(pegawai_id__in=ids).values_list("pegawai_id", flat=True))
+    lingkup = alur.alur_dari(p.jalur, p.varian).kepada if pejabat.pk == p.ppk_tujuan_id else "ppk"
+    lingkup_ids = selectors.bawahan_ids(pejabat, lingkup)
+    kolom = "id" if lingkup == "pimpinan_pd" else "pegawai_id"
+    boleh = set(lingkup_ids.filter(**{f"{kolom}__in": ids}).values_list(kolom, flat=True))
     bukan = set(ids) - boleh
     if bukan:
         # Names only of the official's own instansi: an id from elsewhere must not reveal who it is.
         nama = ", ".join(Pegawai.objects.filter(id__in=bukan, instansi_id=pejabat.instansi_id)
                          .values_list("nama", flat=True)) or "Pegawai terpilih"
-        raise TidakBerwenang(f"{nama} tidak dinilai atau dipimpin oleh {pejabat.nama}; pilih dari pegawai Anda sendiri.")
+        alasan = (f"{nama} bukan pegawai Perangkat Daerah {pejabat.unit.nama}" if lingkup == "pimpinan_pd"
+                  else f"{nama} tidak dinilai atau dipimpin oleh {pejabat.nama}")
+        raise TidakBerwenang(f"{alasan}; pilih dari pegawai Anda sendiri.")
     data = _periksa_beban(pejabat.instansi, p.mulai, p.selesai, penerima, alasan_beban, kecuali=p.pk)
     p.penerima.all().delete()
     Penerima.objects.bulk_create([
@@ -264,9 +269,18 @@ def _atomic(fn: Callable[..., Any]) -> Callable[..., Any]:
 # --- starting a path -------------------------------------------------------------------
 
 
+def varian_untuk(instansi: Instansi, jalur: str) -> str:
+    """The table the instansi's regulation uses for ``jalur`` (profile key ``penugasan``)."""
+    from sikerja.kedudukan.engine import load_profil
+
+    varian = load_profil(instansi.profil).penugasan.get(jalur, "")
+    return varian if jalur in alur.VARIAN.get(varian, {}) else ""
+
+
 def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, **pihak: Any) -> Penugasan:
+    varian = varian_untuk(instansi, jalur)
     return Penugasan.objects.create(
-        jalur=jalur, instansi=instansi, status=alur.ALUR[jalur].awal,
+        jalur=jalur, varian=varian, instansi=instansi, status=alur.alur_dari(jalur, varian).awal,
         **{f: getattr(d, f) for f in DataPenugasan.FIELDS}, **pihak,
     )
 
@@ -274,7 +288,7 @@ def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, **pihak: A
 def _mulai(p: Penugasan, aktor: Pegawai, pengguna, surat: Surat | None = None,  # type: ignore[no-untyped-def]
            data: dict[str, Any] | None = None) -> Penugasan:
     _catat(p, aksi="buat", dari="", aktor=aktor, pengguna=pengguna, surat=surat, data=data,
-           dasar_hukum=alur.ALUR[p.jalur].dasar_hukum)
+           dasar_hukum=alur.alur_dari(p.jalur, p.varian).dasar_hukum)
     _pindahkan_aktor(p, surat)
     if surat is not None:
         _kirim_surat(p, surat)
@@ -312,6 +326,11 @@ def jalur_tertutup(pegawai: Pegawai) -> dict[str, str]:
         pesan = ("Penunjukan dan permohonan pelibatan dilakukan oleh pimpinan unit organisasi atau PPK "
                  "(Karangasem Pasal 14); Anda tidak memimpin atau menilai pegawai.")
         tutup.update(dict.fromkeys(("dalam_unit", "lintas_unit", "lintas_instansi"), pesan))
+    lintas = alur.alur_dari("lintas_unit", varian_untuk(pegawai.instansi, "lintas_unit"))
+    if "lintas_unit" not in tutup and lintas.kepada == "pimpinan_pd" and not selectors.pimpinan_pd(
+            pegawai.instansi_id).filter(id=pegawai.id).exists():
+        tutup["lintas_unit"] = ("Permohonan pelibatan lintas Perangkat Daerah dikirim oleh Pimpinan Perangkat Daerah "
+                                f"pemilik kinerja ({lintas.dasar_hukum} huruf a).")
     if not jf:
         tutup["sukarela_lintas_unit"] = "Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana."
         if not memimpin:
@@ -328,20 +347,27 @@ def _pastikan_puo(aktor: Pegawai) -> None:
 @_atomic
 def buat_penunjukan_lintas_unit(*, pengguna, data: DataPenugasan, ppk_tujuan_id: int) -> Penugasan:  # type: ignore[no-untyped-def]
     """PUO pemilik kinerja → surat permohonan pelibatan to the PPK where the pegawai sit
-    (Karangasem Pasal 14 ayat (3) huruf a), tembusan the PPK concerned (of the requester)."""
+    (Karangasem Pasal 14 ayat (3) huruf a), tembusan the PPK concerned (of the requester).
+    Where the profile routes it otherwise the addressee is the Pimpinan Perangkat Daerah
+    (Magelang) or the pimpinan unit organisasi (Blitar): alur.VARIAN."""
     aktor = _pegawai(pengguna)
     _pastikan_puo(aktor)
     _periksa_data(data, permohonan=True)
-    ppk = selectors.pejabat_ppk(aktor.instansi_id).filter(id=ppk_tujuan_id).first()
-    if ppk is None:
-        raise DataTidakLengkap({"ppk_tujuan": "Pilih Pejabat Penilai Kinerja dituju di instansi Anda."})
-    if ppk == aktor:
-        raise DataTidakLengkap({"ppk_tujuan": "Anda sendiri PPK pegawai itu; gunakan penunjukan dalam unit."})
+    tabel = alur.alur_dari("lintas_unit", varian_untuk(aktor.instansi, "lintas_unit"))
+    if tabel.kepada == "pimpinan_pd" and not selectors.pimpinan_pd(aktor.instansi_id).filter(id=aktor.id).exists():
+        raise TidakBerwenang("Permohonan pelibatan lintas Perangkat Daerah dikirim oleh Pimpinan Perangkat Daerah "
+                             f"pemilik kinerja ({tabel.dasar_hukum} huruf a).")
+    dituju = selectors.pejabat_dituju(aktor.instansi_id, tabel.kepada).filter(id=ppk_tujuan_id).first()
+    label = dict(tabel.label_peran).get("ppk_tujuan", "Pejabat Penilai Kinerja dituju")
+    if dituju is None:
+        raise DataTidakLengkap({"ppk_tujuan": f"Pilih {label} di instansi Anda."})
+    if dituju == aktor:
+        raise DataTidakLengkap({"ppk_tujuan": "Pegawai itu Anda pimpin sendiri; gunakan penunjukan dalam unit."})
     k = kedudukan_pegawai(aktor)
     ppk_pemohon = k.ppk if k else None
     p = _penugasan_baru("lintas_unit", aktor.instansi, data, pemohon=aktor, puo_pemohon=aktor,
-                        ppk_pemohon=ppk_pemohon, ppk_tujuan=ppk)
-    surat = _surat_permohonan(p, aktor, ppk, [ppk_pemohon] if ppk_pemohon else [])
+                        ppk_pemohon=ppk_pemohon, ppk_tujuan=dituju)
+    surat = _surat_permohonan(p, aktor, dituju, [ppk_pemohon] if ppk_pemohon else [])
     return _mulai(p, aktor, pengguna, surat)
 
 
@@ -391,11 +417,17 @@ def buat_pengajuan_sukarela(*, pengguna, data: DataPenugasan, puo_tujuan_id: int
     """A JF/pelaksana volunteers (Karangasem Pasal 15): to his own PUO (orally; the PUO may record it
     for him with ``pegawai_id``) or, by letter, to the PUO of another unit of the same instansi."""
     aktor = _pegawai(pengguna)
+    # Who hears the oral request and approves it: the PUO, or the PPK where the regulation
+    # says so (Perwal Magelang 25/2023 Lampiran II huruf B angka 1).
+    tabel_dalam = alur.alur_dari("sukarela_dalam_unit", varian_untuk(aktor.instansi, "sukarela_dalam_unit"))
+    penyetuju = tabel_dalam.langkah[tabel_dalam.awal].aktor  # "puo_pemohon" or "ppk_pemohon"
+    sebutan = "Pejabat Penilai Kinerja" if penyetuju == "ppk_pemohon" else "pimpinan unit organisasi"
     if pegawai_id and pegawai_id != aktor.id:
         pemohon = Pegawai.objects.filter(id=pegawai_id, instansi_id=aktor.instansi_id, aktif=True).first()
         k = kedudukan_pegawai(pemohon) if pemohon else None
-        if pemohon is None or k is None or k.pimpinan_unit_id != aktor.id:
-            raise TidakBerwenang("Hanya pimpinan unit organisasi pegawai itu yang dapat mencatat pengajuan lisannya.")
+        pendengar = (k.ppk_id if penyetuju == "ppk_pemohon" else k.pimpinan_unit_id) if k else None
+        if pemohon is None or pendengar != aktor.id:
+            raise TidakBerwenang(f"Hanya {sebutan} pegawai itu yang dapat mencatat pengajuan lisannya.")
     else:
         pemohon = aktor
     if pemohon.jenis_jabatan not in ("fungsional", "pelaksana"):
@@ -411,8 +443,8 @@ def buat_pengajuan_sukarela(*, pengguna, data: DataPenugasan, puo_tujuan_id: int
             raise SukarelaLintasInstansi(PESAN_SUKARELA_LINTAS_INSTANSI)
     _periksa_data(data, permohonan=False, sukarela=True)
     if tujuan is None or tujuan == puo:
-        if puo is None:
-            raise PenugasanError("Anda belum mempunyai pimpinan unit organisasi; periksa kedudukan Anda.")
+        if (ppk if penyetuju == "ppk_pemohon" else puo) is None:
+            raise PenugasanError(f"Anda belum mempunyai {sebutan}; periksa kedudukan Anda.")
         p = _penugasan_baru("sukarela_dalam_unit", pemohon.instansi, data, pemohon=pemohon, puo_pemohon=puo,
                             ppk_pemohon=ppk)
         return _mulai(p, aktor, pengguna, data={"dicatat_oleh": aktor.nama} if aktor != pemohon else None)
@@ -466,7 +498,7 @@ def _pilih_pegawai(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
         return [], info
     p.puo_tujuan, p.antrean_rekomendasi = None, []
     info["rekomendasi"] = "PPK dituju sekaligus pimpinan unit organisasi pegawai yang dipilih"
-    terbit = alur.langkah(p.jalur, "menunggu_penerbitan")
+    terbit = alur.langkah(p.jalur, "menunggu_penerbitan", p.varian)
     assert terbit is not None
     p.status = terbit.setujui_ke
     surat, lanjut = _EFEK[terbit.hasil](p, k)
@@ -520,6 +552,42 @@ def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
         rincian=_rincian(p), pegawai=_daftar_pegawai(p),
     )
     return [tugas, jawaban], {}
+
+
+def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    """Perwal Magelang 25/2023 Lampiran II huruf A angka 2 huruf b: the Pimpinan Perangkat Daerah
+    dituju approves with the pegawai he offers (surat jawaban); "dapat diberikan surat penugasan oleh
+    Pejabat Penilai Kinerja" — their PPK assigns them. Where he rates them himself, or they have
+    several PPK, he assigns them at once."""
+    info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
+    jawaban = surat_mod.terbitkan(
+        penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pemohon],
+        tembusan=[x for x in (p.ppk_pemohon,) if x], perihal=f"Jawaban permohonan pelibatan: {p.judul}",
+        paragraf=["Permohonan pelibatan pejabat fungsional/pelaksana DISETUJUI dengan pegawai sebagai berikut; "
+                  "surat penugasan diberikan oleh Pejabat Penilai Kinerja pegawai yang bersangkutan."],
+        pegawai=_daftar_pegawai(p),
+    )
+    ppk = list(dict.fromkeys(kd.ppk for kd in (kedudukan_pegawai(pg) for pg in _penerima_pegawai(p)) if kd and kd.ppk))
+    if len(ppk) == 1 and ppk[0] != k.aktor:
+        p.ppk_pegawai = ppk[0]
+        info["ppk_pegawai"] = ppk[0].nama
+        return [jawaban], info
+    p.ppk_pegawai, p.status = None, "ditugaskan"
+    tugas, _ = _tugaskan_oleh_ppk(p, k)
+    return [*tugas, jawaban], info
+
+
+def _tugaskan_oleh_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    dituju = p.ppk_tujuan
+    s = surat_mod.terbitkan(
+        penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=_penerima_pegawai(p),
+        tembusan=[x for x in (p.pemohon, dituju) if x], perihal=f"Penugasan: {p.judul}",
+        paragraf=[f"Berdasarkan persetujuan {dituju.nama if dituju else '-'} atas permohonan pelibatan dari "
+                  f"{p.pemohon.nama} ({p.pemohon.jabatan}), dengan ini menugaskan pegawai tersebut di bawah untuk "
+                  f"melaksanakan {p.judul} selama {_durasi(DataPenugasan.dari(p))}, dengan penuh tanggung jawab."],
+        rincian=_rincian(p), pegawai=_daftar_pegawai(p),
+    )
+    return [s], {}
 
 
 def _kirim_ke_pyb_tujuan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
@@ -617,7 +685,7 @@ def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
         tembusan = [x for x in (p.puo_tujuan, p.puo_pemohon) if x]
         tempat = f" pada unit {p.puo_tujuan.unit.nama}" if p.puo_tujuan else ""  # type: ignore[union-attr]
     else:
-        tembusan = [p.ppk_pemohon] if p.ppk_pemohon else []
+        tembusan = [x for x in (p.ppk_pemohon, p.puo_pemohon) if x]
         tempat = ""
     s = surat_mod.terbitkan(
         penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=[p.pemohon], tembusan=tembusan,
@@ -631,6 +699,8 @@ def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
 
 
 _EFEK: dict[str, Callable[[Penugasan, Keputusan], tuple[list[Surat], dict]]] = {
+    "setujui_pimpinan_pd": _setujui_pimpinan_pd,
+    "tugaskan_oleh_ppk": _tugaskan_oleh_ppk,
     "pilih_pegawai": _pilih_pegawai,
     "rekomendasi_puo": _rekomendasi_puo,
     "jawab_dan_tugaskan": _jawab_dan_tugaskan,
@@ -682,25 +752,25 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
     # The row lock serialises concurrent deciders; the state is read again under the lock.
     p = ambil_untuk(pengguna, penugasan_id, kunci=True)
     dari = p.status
-    if aksi not in alur.aksi_tersedia(p.jalur, dari):
-        lk0 = alur.langkah(p.jalur, dari)
+    if aksi not in alur.aksi_tersedia(p.jalur, dari, p.varian):
+        lk0 = alur.langkah(p.jalur, dari, p.varian)
         if lk0 is not None and aksi in alur.AKSI and aksi != "ajukan_ulang":
             # The step is open but does not offer this decision (e.g. a recommendation cannot refuse).
             raise TransisiTidakSah(
                 f"Pada langkah \u201c{alur.STATUS[dari]}\u201d keputusan \u201c{alur.AKSI[aksi]}\u201d tidak tersedia; "
-                f"yang tersedia: {', '.join(alur.AKSI[a] for a in alur.aksi_tersedia(p.jalur, dari))}.")
+                f"yang tersedia: {', '.join(alur.AKSI[a] for a in alur.aksi_tersedia(p.jalur, dari, p.varian))}.")
         raise TransisiTidakSah(
             f"Penugasan ini berstatus \u201c{alur.STATUS[dari]}\u201d; keputusan \u201c{alur.AKSI.get(aksi, aksi)}\u201d "
             "tidak tersedia. Mungkin sudah diputuskan pengguna lain; muat ulang halaman.")
     if p.aktor_sekarang_id != aktor.id:
         peran = alur.peran_untuk(p)
         nama = p.aktor_sekarang.nama if p.aktor_sekarang else "-"
-        raise TidakBerwenang(f"Keputusan ini hanya dapat diambil oleh {alur.PERAN.get(peran or '', peran)} ({nama}).")
-    lk = alur.langkah(p.jalur, dari)
+        raise TidakBerwenang(f"Keputusan ini hanya dapat diambil oleh {alur.label_peran(p, peran or '')} ({nama}).")
+    lk = alur.langkah(p.jalur, dari, p.varian)
     surat: list[Surat] = []
     data: dict[str, Any] = {}
     lintas = False
-    dasar = lk.dasar_hukum if lk else alur.ALUR[p.jalur].dasar_hukum
+    dasar = lk.dasar_hukum if lk else alur.alur_dari(p.jalur, p.varian).dasar_hukum
 
     if aksi == "tolak":
         if not alasan.strip():

@@ -51,6 +51,24 @@ KETERANGAN_JALUR = {
                              "Karangasem Pasal 15 ayat (3)"),
 }
 
+# How a regulation's own routing reads (alur.VARIAN), keyed by (jalur, varian).
+KETERANGAN_VARIAN = {
+    ("lintas_unit", "pimpinan_pd"): (
+        "Pimpinan Perangkat Daerah pemilik kinerja mengirim surat permohonan pelibatan kepada Pimpinan Perangkat "
+        "Daerah dituju; bila disetujui (dengan daftar pegawai), PPK pegawai itu memberikan surat penugasan — atau "
+        "ditolak dengan surat jawaban beralasan.", "Perwal Magelang 25/2023 Lampiran II huruf A angka 2"),
+    ("lintas_unit", "puo"): (
+        "Permohonan pelibatan diajukan kepada pimpinan unit organisasi tempat pegawai berada, yang memilih pegawai "
+        "dan menugaskannya — atau menolak dengan alasan.", "Perwal Blitar 6/2023 Pasal 24 ayat (2) dan ayat (3)"),
+    ("sukarela_dalam_unit", "ppk"): (
+        "Pejabat fungsional/pelaksana menyampaikan keinginannya secara lisan kepada Pejabat Penilai Kinerja (dicatat "
+        "di sini); PPK menyetujui dan menugaskan.", "Perwal Magelang 25/2023 Lampiran II huruf B angka 1"),
+}
+
+
+def _keterangan(jalur: str, varian: str) -> tuple[str, str]:
+    return KETERANGAN_VARIAN.get((jalur, varian)) or KETERANGAN_JALUR[jalur]
+
 
 def _ditolak(request: HttpRequest, e: PenugasanError) -> HttpResponse:
     return render(request, "penugasan/ditolak.html", {"pesan": e.pesan}, status=e.status_http)
@@ -84,18 +102,22 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
 
 
 @instansi_required
-def pilih_jalur(request: HttpRequest) -> HttpResponse:
+def pilih_jalur(request: Permintaan) -> HttpResponse:
     pid = _pegawai_id(request)
     tidak_boleh = (services.jalur_tertutup(Pegawai.objects.get(pk=pid)) if pid
                    else dict.fromkeys(alur.JALUR, "Akun Anda tidak terhubung ke data pegawai."))
-    jalur = [{"kode": k, "label": v, "keterangan": KETERANGAN_JALUR[k][0], "dasar": KETERANGAN_JALUR[k][1],
-              "tertutup": tidak_boleh.get(k)} for k, v in alur.JALUR.items()]
+    instansi = request.user.instansi
+    assert instansi is not None  # instansi_required
+    jalur = []
+    for k, v in alur.JALUR.items():
+        teks, dasar = _keterangan(k, services.varian_untuk(instansi, k))
+        jalur.append({"kode": k, "label": v, "keterangan": teks, "dasar": dasar, "tertutup": tidak_boleh.get(k)})
     return render(request, "penugasan/pilih_jalur.html", {"jalur": jalur, "tabel": alur.tabel(),
                                                            "status": alur.STATUS, "peran": alur.PERAN})
 
 
 def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesai: date,
-                     awal: dict[str, str] | None = None) -> dict[str, Any]:
+                     awal: dict[str, str] | None = None, lingkup: str = "ppk") -> dict[str, Any]:
     src = request.GET if request.method == "GET" else request.POST
     awal = awal or {}
     # The requester's criteria are shown beside each candidate, not used to hide anyone.
@@ -105,7 +127,8 @@ def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesa
     except ValueError:
         beban_maks = None
     qs = selectors.kandidat(pejabat, mulai=mulai, selesai=selesai, kompetensi=f["kompetensi"], jenjang=f["jenjang"],
-                            unit_id=int(f["unit"]) if f["unit"].isdigit() else None, beban_maks=beban_maks)
+                            unit_id=int(f["unit"]) if f["unit"].isdigit() else None, beban_maks=beban_maks,
+                            lingkup=lingkup)
     frasa = selectors.frasa_kompetensi(awal.get("kompetensi") or "")
     baris = []
     calon = list(qs[:200])
@@ -119,7 +142,8 @@ def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesa
     if frasa or awal.get("jenjang"):
         # Those meeting the requester's criteria first; within each group by load, then name.
         baris.sort(key=lambda b: (not b["cocok"] if frasa else False, not b["jenjang_cocok"]))
-    units = UnitOrganisasi.objects.filter(id__in=selectors.kandidat(pejabat, mulai=mulai, selesai=selesai)
+    units = UnitOrganisasi.objects.filter(id__in=selectors.kandidat(pejabat, mulai=mulai, selesai=selesai,
+                                                                    lingkup=lingkup)
                                           .values("unit_id")).order_by("nama")
     return {"kandidat": baris, "filter": f, "units": units, "pilihan_jenjang": PILIHAN_JENJANG,
             "ambang": pejabat.instansi.ambang_beban_kerja}
@@ -142,11 +166,13 @@ def kandidat(request: HttpRequest) -> HttpResponse:
         raise Http404
     pejabat = Pegawai.objects.select_related("instansi").get(pk=pid)
     kriteria: dict[str, str] = {}
+    lingkup = "ppk"
     mulai, selesai = timezone.localdate(), timezone.localdate() + timedelta(days=90)
     if request.GET.get("penugasan", "").isdigit():
         p = get_object_or_404(selectors.penugasan_terlihat(request.user), pk=int(request.GET["penugasan"]))
         mulai, selesai = p.mulai, p.selesai
         kriteria = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan}
+        lingkup = _lingkup(p, pid)
     else:
         try:
             mulai = date.fromisoformat(request.GET.get("mulai", "")) if request.GET.get("mulai") else mulai
@@ -154,7 +180,7 @@ def kandidat(request: HttpRequest) -> HttpResponse:
         except ValueError:
             pass
     ctx = _filter_kandidat(request, pejabat, mulai, selesai, {"kompetensi": kriteria.get("kompetensi", ""),
-                                                             "jenjang": kriteria.get("jenjang", "")})
+                                                             "jenjang": kriteria.get("jenjang", "")}, lingkup)
     ctx["kriteria"] = kriteria
     return render(request, "penugasan/_kandidat_baris.html", ctx)
 
@@ -204,7 +230,8 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
         except PenugasanError as e:
             form.add_error(None, e.pesan)
     ctx: dict[str, Any] = {"form": form, "jalur": jalur, "label_jalur": alur.JALUR[jalur],
-                           "keterangan": KETERANGAN_JALUR[jalur], "beban_galat": beban_galat}
+                           "keterangan": _keterangan(jalur, services.varian_untuk(pejabat.instansi, jalur)),
+                           "beban_galat": beban_galat}
     if jalur == "dalam_unit":
         mulai = form.cleaned_data.get("mulai") if form.is_bound and hasattr(form, "cleaned_data") else None
         selesai = form.cleaned_data.get("selesai") if form.is_bound and hasattr(form, "cleaned_data") else None
@@ -214,8 +241,14 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
     return render(request, "penugasan/buat.html", ctx)
 
 
+def _lingkup(p: Penugasan, pegawai_id: int) -> str:
+    """Whose pegawai the deciding official may offer (alur.Alur.kepada): the addressee of a
+    request by his path's rule; anyone else, those he rates or leads."""
+    return alur.alur_dari(p.jalur, p.varian).kepada if pegawai_id == p.ppk_tujuan_id else "ppk"
+
+
 def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
-    lk = alur.langkah(p.jalur, p.status)
+    lk = alur.langkah(p.jalur, p.status, p.varian)
     boleh = services.boleh_bertindak(request.user, p)
     penerima = list(p.penerima.select_related("pegawai__unit"))
     beban = selectors.beban_pegawai([r.pegawai_id for r in penerima], p.mulai, p.selesai, kecuali=p.pk) \
@@ -223,17 +256,18 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     for r in penerima:
         r.beban_lain = beban.get(r.pegawai_id, 0)  # type: ignore[attr-defined]
     ctx: dict[str, Any] = {
-        "p": p, "langkah": lk, "boleh": boleh, "aksi": alur.aksi_tersedia(p.jalur, p.status) if boleh else [],
+        "p": p, "langkah": lk, "boleh": boleh, "aksi": alur.aksi_tersedia(p.jalur, p.status, p.varian) if boleh else [],
         "penerima": penerima, "surat": selectors.surat_terlihat(request.user, p),
         "jejak": selectors.jejak_audit(request.user, p), "label_aksi": alur.AKSI,
-        "peran_aktor": alur.PERAN.get(alur.peran_untuk(p) or "", ""),
-        "pihak": [(alur.PERAN[r], getattr(p, r)) for r in alur.PERAN if getattr(p, r)],
+        "peran_aktor": alur.label_peran(p, alur.peran_untuk(p) or "") if p.aktor_sekarang_id else "",
+        "pihak": [(alur.label_peran(p, r), getattr(p, r)) for r in alur.PERAN if getattr(p, r)],
         "ambang": p.instansi.ambang_beban_kerja,
     }
     if boleh and lk and lk.pilih_pegawai:
         pejabat = Pegawai.objects.select_related("instansi").get(pk=request.user.pegawai_id)  # type: ignore[union-attr,misc]
         ctx.update(_filter_kandidat(request, pejabat, p.mulai, p.selesai,
-                                    {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan}))
+                                    {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan},
+                                    _lingkup(p, pejabat.pk)))
         ctx["kriteria"] = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan,
                            "label_jenjang": LABEL_JENJANG.get(p.jenjang_dibutuhkan, ""),
                            "jumlah": p.jumlah_dibutuhkan if p.jalur in ("lintas_unit", "lintas_instansi") else None}

@@ -158,6 +158,29 @@ def test_penunjukan_lintas_unit_with_the_rekomendasi_of_the_pegawai_puo(page):  
     assert "atas rekomendasi Ani Kabid" in teks and "Wati Epidemiolog Madya" in teks and "Budi Kadis" in teks
 
 
+def test_magelang_lintas_perangkat_daerah_through_the_pimpinan_pd_and_the_ppk(page):  # type: ignore[no-untyped-def]
+    # Perwal Magelang 25/2023 Lampiran II huruf A angka 2: Pimpinan PD → Pimpinan PD dituju, whose
+    # approval lets the pegawai's PPK give the surat penugasan.
+    org = buat_dua_instansi(profil_a="magelang")
+    masuk_sebagai(page, org, "sekda_a")
+    page.goto("/penugasan/buat/lintas_unit/")
+    assert "Pimpinan Perangkat Daerah dituju" in page.inner_text("body")
+    isi_permohonan(page, "Audit data DBD")
+    page.select_option("select[name=ppk_tujuan]", str(org.p["kadis_a"].pk))
+    page.click("button:has-text('Kirim surat permohonan')")
+    masuk_sebagai(page, org, "kadis_a")
+    buka_dari_kotak_masuk(page, "Audit data DBD")
+    page.check(f"#pilih-{org.p['sari'].pk}")
+    setujui(page)
+    assert status(page) == "Disetujui; menunggu surat penugasan dari PPK pegawai"
+    masuk_sebagai(page, org, "ani")
+    buka_dari_kotak_masuk(page, "Audit data DBD")
+    setujui(page)
+    assert status(page) == "Ditugaskan"
+    teks = unduh_teks(page, "Surat Penugasan")
+    assert "Ani Kabid" in teks and "Sari Epidemiolog" in teks and "Budi Kadis" in teks
+
+
 def test_penunjukan_lintas_instansi_through_both_pyb(page, org):  # type: ignore[no-untyped-def]
     masuk_sebagai(page, org, "ani")
     page.goto("/penugasan/buat/lintas_instansi/")

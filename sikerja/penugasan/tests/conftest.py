@@ -72,8 +72,8 @@ MADYA_B = f"""  - {{nip: "{nip(15)}", nama: Fajar Epidemiolog Madya, jabatan: Ep
 """
 
 
-def buat_dua_instansi(*, dengan_madya: bool = False) -> Org:
-    a = buat_organisasi(ORG_A + (MADYA_A if dengan_madya else ""))
+def buat_dua_instansi(*, dengan_madya: bool = False, profil_a: str = "nasional") -> Org:
+    a = buat_organisasi(ORG_A.replace("profil: nasional", f"profil: {profil_a}") + (MADYA_A if dengan_madya else ""))
     b = buat_organisasi(ORG_B + (MADYA_B if dengan_madya else ""))
     org = Org(a=a, b=b)
     nama = {**NAMA, **({9: "wati", 10: "yoga", 15: "fajar"} if dengan_madya else {})}

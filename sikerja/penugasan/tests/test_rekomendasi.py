@@ -135,7 +135,7 @@ def test_lampiran_II_B_2_a_3_d_lintas_instansi_availability_answer_waits_for_the
 
 def test_state_table_documents_both_outcomes_of_the_ppk_choice():
     rows = [r for r in alur.tabel() if r["jalur"] == "lintas_unit" and r["dari"] == "menunggu_ppk_tujuan"
-            and r["aksi"] == "setujui"]
+            and r["aksi"] == "setujui" and not r["varian"]]
     assert {r["ke"] for r in rows} == {"menunggu_rekomendasi_puo", "ditugaskan"}
 
 
