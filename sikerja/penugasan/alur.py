@@ -81,10 +81,17 @@ PERAN = {
 
 AKHIR = frozenset({"ditolak", "ditugaskan", "dicabut"})
 
-# Letters whose revocation ends the assignment: the request that started a path still
-# under way, and the surat penugasan that made it work (the assignment no longer counts
-# towards anyone's workload). A correction (koreksi) keeps it going under the new letter.
-SURAT_PENGIKAT = frozenset({"permohonan_pelibatan", "pengajuan_sukarela", "penugasan"})
+DITUGASKAN, DICABUT = "ditugaskan", "dicabut"
+
+
+def cabut_mengakhiri(jenis_surat: str, status: str) -> bool:
+    """Whether revoking a letter of this kind ends the assignment in ``status``: the surat
+    penugasan of a working assignment (it then leaves the assignees' workload), or the request
+    that started a path still under way. Other letters are revoked alone; a correction (koreksi)
+    keeps the assignment going under the new letter."""
+    if jenis_surat == "penugasan":
+        return status == DITUGASKAN
+    return jenis_surat in ("permohonan_pelibatan", "pengajuan_sukarela") and status not in AKHIR
 
 
 @dataclass(frozen=True)

@@ -572,7 +572,9 @@ def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]
         p.ppk_pegawai = ppk[0]
         info["ppk_pegawai"] = ppk[0].nama
         return [jawaban], info
-    p.ppk_pegawai, p.status = None, "ditugaskan"
+    langsung = alur.langkah(p.jalur, "menunggu_ppk_tujuan", p.varian)
+    assert langsung is not None and langsung.atau_ke
+    p.ppk_pegawai, p.status = None, langsung.atau_ke
     tugas, _ = _tugaskan_oleh_ppk(p, k)
     return [*tugas, jawaban], info
 
@@ -867,10 +869,9 @@ def cabut_surat(*, pengguna, surat_id: int, alasan: str) -> Surat:  # type: igno
     s.save(update_fields=["status", "waktu_status", "alasan_status"])
     p = Penugasan.objects.select_for_update().get(pk=s.penugasan_id)
     dari = p.status
-    mengakhiri = s.jenis in alur.SURAT_PENGIKAT and (
-        (s.jenis == "penugasan" and dari == "ditugaskan") or (s.jenis != "penugasan" and dari not in alur.AKHIR))
+    mengakhiri = alur.cabut_mengakhiri(s.jenis, dari)
     if mengakhiri:
-        p.status = "dicabut"
+        p.status = alur.DICABUT
         p.kembali_ke = ""
     _catat(p, aksi="cabut_surat", dari=dari, aktor=aktor, pengguna=pengguna, alasan=alasan.strip(), surat=s,
            lintas=p.jalur == "lintas_instansi" and s.instansi_penerima_id != s.instansi_id)
@@ -909,7 +910,7 @@ def koreksi_surat(*, pengguna, surat_id: int, alasan: str, paragraf_tambahan: st
         raise DataTidakLengkap({"alasan": "Alasan koreksi wajib diisi."})
     lama = _surat_milik(pengguna, surat_id)
     p = lama.penugasan
-    if p.status == "dicabut":
+    if p.status == alur.DICABUT:
         raise SuratTidakDapatDiubah("Penugasan ini sudah berakhir karena suratnya dicabut.")
     aktor = _pegawai(pengguna)
     baru = _koreksi(p, lama, alasan, paragraf_tambahan)

@@ -249,6 +249,7 @@ def _lingkup(p: Penugasan, pegawai_id: int) -> str:
 
 def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     lk = alur.langkah(p.jalur, p.status, p.varian)
+    surat = list(selectors.surat_terlihat(request.user, p))
     boleh = services.boleh_bertindak(request.user, p)
     penerima = list(p.penerima.select_related("pegawai__unit"))
     beban = selectors.beban_pegawai([r.pegawai_id for r in penerima], p.mulai, p.selesai, kecuali=p.pk) \
@@ -257,7 +258,9 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         r.beban_lain = beban.get(r.pegawai_id, 0)  # type: ignore[attr-defined]
     ctx: dict[str, Any] = {
         "p": p, "langkah": lk, "boleh": boleh, "aksi": alur.aksi_tersedia(p.jalur, p.status, p.varian) if boleh else [],
-        "penerima": penerima, "surat": selectors.surat_terlihat(request.user, p),
+        "penerima": penerima, "surat": surat,
+        # Which letters would end the assignment if revoked (the page warns before).
+        "cabut_mengakhiri": {s.pk for s in surat if alur.cabut_mengakhiri(s.jenis, p.status)},
         "jejak": selectors.jejak_audit(request.user, p), "label_aksi": alur.AKSI,
         "peran_aktor": alur.label_peran(p, alur.peran_untuk(p) or "") if p.aktor_sekarang_id else "",
         "pihak": [(alur.label_peran(p, r), getattr(p, r)) for r in alur.PERAN if getattr(p, r)],

@@ -130,3 +130,13 @@ def test_api_candidates_only_for_the_deciding_official(org, client):
     rows = {x["nama"]: x for x in r.json()}
     assert "Sari Epidemiolog" in rows and rows["Sari Epidemiolog"]["kompetensi_cocok"]
     assert "Tono Pelaksana" not in rows
+
+
+def test_page_warns_before_revoking_a_letter_that_ends_the_assignment(org, client):
+    p = _ditugaskan(org)
+    client.force_login(org.u["ani"])
+    html = client.get(f"/penugasan/{p.pk}/").content.decode()
+    st, jawaban = p.surat.get(jenis="penugasan"), p.surat.get(jenis="jawaban")
+    blok = {s.pk: html.split(f'/penugasan/surat/{s.pk}/cabut/')[1].split("</form>")[0] for s in (st, jawaban)}
+    assert 'data-testid="cabut-mengakhiri"' in blok[st.pk]
+    assert 'data-testid="cabut-mengakhiri"' not in blok[jawaban.pk]
