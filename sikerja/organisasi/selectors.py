@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from .models import Delegasi, Instansi, Pegawai, UnitOrganisasi
@@ -24,14 +25,26 @@ def units_with_counts(instansi: Instansi) -> QuerySet[UnitOrganisasi]:
     return units(instansi)
 
 
-def cari_pegawai(instansi: Instansi, q: str, limit: int = 50) -> QuerySet[Pegawai]:
+CARI_MAKS = 2000
+
+
+def cari_pegawai(instansi: Instansi, q: str, limit: int = 50) -> QuerySet[Pegawai] | list[Pegawai]:
     q = q.strip()
     qs = pegawai(instansi).select_related("unit")
     if not q:
         return qs.none()
     if q.isdigit():
         return qs.filter(nip__startswith=q).order_by("nip")[:limit]
-    return qs.filter(nama__icontains=q).order_by("nama")[:limit]
+    if connection.vendor != "postgresql":
+        # SQLite walks the (instansi, nama) index in order and stops at ``limit`` matches.
+        return qs.filter(nama__icontains=q).order_by("nama")[:limit]
+    # PostgreSQL: matches first, unordered (answered from the trigram index on UPPER(nama),
+    # migration 0002), sorted here, then the first ``limit`` rows fetched by id. Ordering and
+    # limiting in SQL made it walk the name index past most of 50,000 rows instead.
+    cocok = qs.filter(nama__icontains=q).order_by().values_list("nama", "id")[:CARI_MAKS]
+    pertama = [i for _, i in sorted(cocok)[:limit]]
+    per_id = {p.id: p for p in pegawai(instansi).select_related("unit").filter(id__in=pertama).order_by()}
+    return [per_id[i] for i in pertama if i in per_id]
 
 
 def organisasi(instansi: Instansi) -> Organisasi:

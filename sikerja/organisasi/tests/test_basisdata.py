@@ -29,3 +29,4 @@ def test_bulk_write_refreshes_the_statistics_small_write_does_not():
     assert _reltuples() != n  # below the threshold nothing is analysed
     segarkan_statistik(Pegawai, baris=AMBANG_STATISTIK)
     assert _reltuples() == n
+
