@@ -51,6 +51,8 @@ STATUS = {
     "menunggu_puo_tujuan": "Menunggu persetujuan pimpinan unit organisasi dituju",
     "menunggu_diteruskan": "Disetujui unit dituju; menunggu diteruskan ke PPK",
     "menunggu_ppk_pegawai": "Disetujui; menunggu surat penugasan dari PPK pegawai",
+    "menunggu_diketahui_ppk": "Menunggu diketahui PPK pemohon",
+    "menunggu_pimpinan_pd": "Menunggu persetujuan Pimpinan Perangkat Daerah pemohon",
     "menunggu_ppk": "Menunggu persetujuan PPK",
     "dikembalikan": "Dikembalikan untuk perbaikan",
     "ditolak": "Ditolak",
@@ -77,6 +79,7 @@ PERAN = {
     "pyb_pemohon": "PyB instansi pemohon",
     "pyb_tujuan": "PyB instansi dituju",
     "ppk_pegawai": "PPK pegawai yang ditugaskan",
+    "pimpinan_pd_pemohon": "Pimpinan Perangkat Daerah pemohon",
 }
 
 AKHIR = frozenset({"ditolak", "ditugaskan", "dicabut"})
@@ -241,6 +244,7 @@ ALUR: dict[str, Alur] = {
         jalur="sukarela_lintas_unit",
         awal="menunggu_puo_tujuan",
         pembuat="pemohon",
+        kepada="puo",
         langkah={
             "menunggu_puo_tujuan": Langkah(
                 aktor="puo_tujuan", setujui_ke="menunggu_diteruskan", hasil="jawab_sukarela",
@@ -291,6 +295,45 @@ VARIAN: dict[str, dict[str, Alur]] = {
                 ),
             },
             dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf A angka 2",
+        ),
+        # Lampiran II huruf B angka 2: the volunteer's letter, "diketahui oleh Pejabat Penilai
+        # Kinerja", goes to the Pimpinan Perangkat Daerah dituju (tembusan the PPK); once approved it
+        # goes to his own Pimpinan Perangkat Daerah and PPK; "Apabila Pimpinan Perangkat Daerah dan
+        # Pejabat Penilai Kinerja bersangkutan menyetujui", the PPK issues the surat penugasan.
+        "sukarela_lintas_unit": Alur(
+            jalur="sukarela_lintas_unit", awal="menunggu_diketahui_ppk", pembuat="pemohon", kepada="pimpinan_pd",
+            label_peran=(("puo_tujuan", "Pimpinan Perangkat Daerah dituju"),),
+            langkah={
+                "menunggu_diketahui_ppk": Langkah(
+                    aktor="ppk_pemohon", setujui_ke="menunggu_puo_tujuan", hasil="kirim_sukarela",
+                    label_setujui="Ketahui dan kirim surat permohonan", kembali_ke="dikembalikan",
+                    boleh_tolak=False,
+                    dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf B angka 2 huruf a",
+                ),
+                "menunggu_puo_tujuan": Langkah(
+                    aktor="puo_tujuan", setujui_ke="menunggu_diteruskan", hasil="jawab_sukarela",
+                    label_setujui="Setujui pengajuan", kembali_ke="dikembalikan",
+                    dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf B angka 2 huruf b",
+                ),
+                "menunggu_diteruskan": Langkah(
+                    aktor="pemohon", setujui_ke="menunggu_pimpinan_pd", hasil="teruskan_ke_pimpinan_pd",
+                    label_setujui="Teruskan ke Pimpinan Perangkat Daerah dan PPK", kembali_ke=None,
+                    boleh_tolak=False, atau_ke="menunggu_ppk",
+                    dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf B angka 2 huruf b",
+                ),
+                "menunggu_pimpinan_pd": Langkah(
+                    aktor="pimpinan_pd_pemohon", setujui_ke="menunggu_ppk", hasil="tanpa_surat",
+                    label_setujui="Setujui", kembali_ke="dikembalikan", tolak_dengan_surat=False,
+                    dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf B angka 2 huruf c",
+                ),
+                "menunggu_ppk": Langkah(
+                    aktor="ppk_pemohon", setujui_ke="ditugaskan", hasil="tugaskan_sukarela",
+                    label_setujui="Setujui dan terbitkan surat penugasan", kembali_ke="dikembalikan",
+                    tolak_dengan_surat=False,
+                    dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf B angka 2 huruf c",
+                ),
+            },
+            dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf B angka 2",
         ),
     },
     # Perwal Magelang 25/2023 Lampiran II huruf B angka 1: the wish is told orally "kepada Pejabat

@@ -113,9 +113,10 @@ class PenugasanForm(forms.Form):
         if jalur == "sukarela_lintas_unit":
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
                 label="Instansi unit dituju", queryset=Instansi.objects.order_by("nama"), initial=instansi_id)
+            tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
             self.fields["puo_tujuan"] = PejabatChoice(
-                label="Pimpinan unit organisasi dituju", required=False,
-                queryset=selectors.pejabat_puo(instansi_id).exclude(id=pengguna.pegawai_id))
+                label=dict(tabel.label_peran).get("puo_tujuan", "Pimpinan unit organisasi dituju"), required=False,
+                queryset=selectors.pejabat_dituju(instansi_id, tabel.kepada).exclude(id=pengguna.pegawai_id))
         self.instansi_id = instansi_id
         for bidang in self.fields.values():
             w = cast(forms.Field, bidang).widget

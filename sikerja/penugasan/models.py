@@ -76,6 +76,10 @@ class Penugasan(models.Model):
     pyb_tujuan = models.ForeignKey(
         "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Magelang sukarela lintas PD: the head of the volunteer's own Perangkat Daerah.
+    pimpinan_pd_pemohon = models.ForeignKey(
+        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # Magelang lintas PD: the PPK of the chosen pegawai, who gives the surat penugasan.
     ppk_pegawai = models.ForeignKey(
         "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -252,6 +252,12 @@ def pimpinan_pd(instansi_id: int) -> QuerySet[Pegawai]:
                                   unit__induk__isnull=True).select_related("unit").order_by("nama")
 
 
+def pimpinan_pd_dari(pegawai: Pegawai) -> Pegawai | None:
+    """The head of the Perangkat Daerah ``pegawai`` works in."""
+    unit = pegawai.unit
+    return pimpinan_pd(pegawai.instansi_id).filter(unit_id=unit.akar_pd_id or unit.id).first()
+
+
 def pejabat_dituju(instansi_id: int, kepada: str) -> QuerySet[Pegawai]:
     """Who a written request may be addressed to, by the path's addressee kind (alur.Alur.kepada)."""
     if kepada == "pimpinan_pd":

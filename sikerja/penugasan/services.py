@@ -448,22 +448,38 @@ def buat_pengajuan_sukarela(*, pengguna, data: DataPenugasan, puo_tujuan_id: int
         p = _penugasan_baru("sukarela_dalam_unit", pemohon.instansi, data, pemohon=pemohon, puo_pemohon=puo,
                             ppk_pemohon=ppk)
         return _mulai(p, aktor, pengguna, data={"dicatat_oleh": aktor.nama} if aktor != pemohon else None)
-    if not selectors.pejabat_puo(pemohon.instansi_id).filter(id=tujuan.id).exists():
-        raise DataTidakLengkap({"puo_tujuan": f"{tujuan.nama} bukan pimpinan unit organisasi."})
+    tabel = alur.alur_dari("sukarela_lintas_unit", varian_untuk(pemohon.instansi, "sukarela_lintas_unit"))
+    sebutan_tujuan = dict(tabel.label_peran).get("puo_tujuan", "pimpinan unit organisasi dituju")
+    if not selectors.pejabat_dituju(pemohon.instansi_id, tabel.kepada).filter(id=tujuan.id).exists():
+        raise DataTidakLengkap({"puo_tujuan": f"{tujuan.nama} bukan {sebutan_tujuan.lower()}."})
     if ppk is None:
         raise PenugasanError("Anda belum mempunyai Pejabat Penilai Kinerja; periksa kedudukan Anda.")
+    pimpinan_pd = selectors.pimpinan_pd_dari(pemohon)
+    if tabel.kepada == "pimpinan_pd" and tujuan == pimpinan_pd:
+        raise DataTidakLengkap({"puo_tujuan": "Itu Pimpinan Perangkat Daerah Anda sendiri; ajukan sukarela di dalam "
+                                              "Perangkat Daerah kepada PPK Anda."})
     p = _penugasan_baru("sukarela_lintas_unit", pemohon.instansi, data, pemohon=pemohon, puo_pemohon=puo,
-                        ppk_pemohon=ppk, puo_tujuan=tujuan)
-    # Karangasem Pasal 15 ayat (3) huruf a: surat to the target PUO, tembusan own PPK and own PUO.
-    surat = surat_mod.terbitkan(
-        penugasan=p, jenis="pengajuan_sukarela", penandatangan=pemohon, kepada=[tujuan],
-        tembusan=[x for x in (ppk, puo) if x],
+                        ppk_pemohon=ppk, puo_tujuan=tujuan,
+                        pimpinan_pd_pemohon=pimpinan_pd if tabel.kepada == "pimpinan_pd" else None)
+    if p.status != "menunggu_puo_tujuan":
+        # Magelang: the PPK first acknowledges ("diketahui"); the letter goes out then.
+        return _mulai(p, aktor, pengguna)
+    return _mulai(p, aktor, pengguna, _surat_sukarela(p))
+
+
+def _surat_sukarela(p: Penugasan, diketahui: Pegawai | None = None) -> Surat:
+    """The volunteer's letter to the PUO (or Pimpinan PD) dituju, tembusan his own PPK and PUO
+    (Karangasem Pasal 15 ayat (3) huruf a; Magelang Lampiran II huruf B angka 2 huruf a)."""
+    mengetahui = [f"Mengetahui, Pejabat Penilai Kinerja: {diketahui.nama} ({diketahui.jabatan})."] if diketahui else []
+    return surat_mod.terbitkan(
+        penugasan=p, jenis="pengajuan_sukarela", penandatangan=p.pemohon, kepada=[p.puo_tujuan],  # type: ignore[list-item]
+        tembusan=[x for x in (p.ppk_pemohon, p.puo_pemohon) if x],
         perihal=f"Permohonan untuk dilibatkan dalam pelaksanaan kinerja: {p.judul}",
         paragraf=[f"Dengan ini saya mengajukan diri secara sukarela untuk dilibatkan dalam pelaksanaan {p.judul} "
-                  f"dengan perkiraan beban {p.beban_diajukan}% waktu kerja selama {_durasi(data)}."],
+                  f"dengan perkiraan beban {p.beban_diajukan}% waktu kerja selama {_durasi(DataPenugasan.dari(p))}.",
+                  *mengetahui],
         rincian=_rincian(p),
     )
-    return _mulai(p, aktor, pengguna, surat)
 
 
 # --- effects of approval (named by alur.Langkah.hasil) -----------------------------------
@@ -681,6 +697,36 @@ def _teruskan_ke_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     return [s], {}
 
 
+def _kirim_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    # Magelang Lampiran II huruf B angka 2 huruf a: "surat permohonan yang diketahui oleh PPK".
+    return [_surat_sukarela(p, diketahui=k.aktor)], {}
+
+
+def _teruskan_ke_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    # Magelang Lampiran II huruf B angka 2 huruf b: the approved request goes to the volunteer's own
+    # Pimpinan Perangkat Daerah and PPK. Where they are one person, his approval is the PPK's.
+    disetujui = p.surat.filter(jenis="jawaban", status="berlaku").order_by("-id").first()
+    s = surat_mod.terbitkan(
+        penugasan=p, jenis="pengajuan_sukarela", penandatangan=p.pemohon,
+        kepada=[x for x in (p.pimpinan_pd_pemohon, p.ppk_pemohon) if x], tembusan=[],
+        perihal=f"Permohonan persetujuan penugasan: {p.judul}",
+        paragraf=[f"Pengajuan sukarela saya untuk dilibatkan dalam {p.judul} telah disetujui "
+                  f"{p.puo_tujuan.nama if p.puo_tujuan else 'Pimpinan Perangkat Daerah dituju'}"
+                  + (f" dengan surat nomor {disetujui.nomor}" if disetujui else "")
+                  + ". Dengan ini saya mohon persetujuan dan surat penugasan."],
+        rincian=_rincian(p),
+    )
+    if p.pimpinan_pd_pemohon is None or p.pimpinan_pd_pemohon == p.ppk_pemohon:
+        lk = alur.langkah(p.jalur, "menunggu_diteruskan", p.varian)
+        assert lk is not None and lk.atau_ke
+        p.status = lk.atau_ke
+    return [s], {}
+
+
+def _tanpa_surat(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+    return [], {}
+
+
 def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     info = _simpan_penerima(p, k.aktor, [PenerimaInput(p.pemohon_id, p.beban_diajukan)], k.alasan_beban)
     if p.jalur == "sukarela_lintas_unit":
@@ -702,6 +748,9 @@ def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
 
 _EFEK: dict[str, Callable[[Penugasan, Keputusan], tuple[list[Surat], dict]]] = {
     "setujui_pimpinan_pd": _setujui_pimpinan_pd,
+    "kirim_sukarela": _kirim_sukarela,
+    "teruskan_ke_pimpinan_pd": _teruskan_ke_pimpinan_pd,
+    "tanpa_surat": _tanpa_surat,
     "tugaskan_oleh_ppk": _tugaskan_oleh_ppk,
     "pilih_pegawai": _pilih_pegawai,
     "rekomendasi_puo": _rekomendasi_puo,

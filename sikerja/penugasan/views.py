@@ -60,6 +60,10 @@ KETERANGAN_VARIAN = {
     ("lintas_unit", "puo"): (
         "Permohonan pelibatan diajukan kepada pimpinan unit organisasi tempat pegawai berada, yang memilih pegawai "
         "dan menugaskannya — atau menolak dengan alasan.", "Perwal Blitar 6/2023 Pasal 24 ayat (2) dan ayat (3)"),
+    ("sukarela_lintas_unit", "pimpinan_pd"): (
+        "Pejabat fungsional/pelaksana bersurat, diketahui PPK-nya, kepada Pimpinan Perangkat Daerah dituju; setelah "
+        "disetujui, diteruskan kepada Pimpinan Perangkat Daerah sendiri dan PPK, yang menerbitkan surat penugasan.",
+        "Perwal Magelang 25/2023 Lampiran II huruf B angka 2"),
     ("sukarela_dalam_unit", "ppk"): (
         "Pejabat fungsional/pelaksana menyampaikan keinginannya secara lisan kepada Pejabat Penilai Kinerja (dicatat "
         "di sini); PPK menyetujui dan menugaskan.", "Perwal Magelang 25/2023 Lampiran II huruf B angka 1"),

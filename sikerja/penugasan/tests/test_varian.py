@@ -120,3 +120,39 @@ def test_magelang_closes_the_lintas_pd_path_to_a_kabid_before_any_form(magelang,
     assert 'data-tertutup="lintas_unit"' in html and "Pimpinan Perangkat Daerah" in html
     client.force_login(magelang.u["sekda_a"])
     assert 'data-jalur="lintas_unit"' in client.get("/penugasan/buat/").content.decode()
+
+
+def test_magelang_lampiran_II_B_2_volunteering_across_pd_known_by_ppk_approved_by_both_pd_heads(magelang):
+    org = magelang
+    with pytest.raises(DataTidakLengkap):  # his own Pimpinan PD: that is volunteering within the PD
+        services.buat_pengajuan_sukarela(pengguna=org.u["sari"], data=data(beban_diajukan=20),
+                                         puo_tujuan_id=org.p["kadis_a"].pk)
+    with pytest.raises(DataTidakLengkap):  # a Kabid is not a Pimpinan PD
+        services.buat_pengajuan_sukarela(pengguna=org.u["sari"], data=data(beban_diajukan=20),
+                                         puo_tujuan_id=org.p["bambang"].pk)
+    p = services.buat_pengajuan_sukarela(pengguna=org.u["sari"], data=data(beban_diajukan=20),
+                                         puo_tujuan_id=org.p["sekda_a"].pk)
+    assert (p.varian, p.status, p.aktor_sekarang) == ("pimpinan_pd", "menunggu_diketahui_ppk", org.p["ani"])
+    assert not p.surat.exists()  # huruf a: the letter goes out once the PPK knows of it
+    p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui")
+    surat = p.surat.get()
+    assert list(surat.kepada.all()) == [org.p["sekda_a"]] and "Mengetahui" in " ".join(surat.isi["paragraf"])
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=org.u["sari"], penugasan_id=p.pk, aksi="setujui")
+    assert (p.status, p.aktor_sekarang) == ("menunggu_pimpinan_pd", org.p["kadis_a"])  # huruf b–c
+    p = services.jalankan(pengguna=org.u["kadis_a"], penugasan_id=p.pk, aksi="setujui")
+    assert (p.status, p.aktor_sekarang) == ("menunggu_ppk", org.p["ani"])
+    p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui")
+    st = p.surat.get(jenis="penugasan")
+    assert p.status == "ditugaskan" and st.penandatangan == org.p["ani"] and org.p["sekda_a"] in st.tembusan.all()
+
+
+def test_magelang_when_the_pd_head_is_the_ppk_one_approval_suffices(magelang):
+    org = magelang
+    # Wati (Ahli Madya) is rated by the Kepala Dinas, who is also her Pimpinan PD.
+    p = services.buat_pengajuan_sukarela(pengguna=org.u["wati"], data=data(beban_diajukan=20),
+                                         puo_tujuan_id=org.p["sekda_a"].pk)
+    services.jalankan(pengguna=org.u["kadis_a"], penugasan_id=p.pk, aksi="setujui")
+    services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=org.u["wati"], penugasan_id=p.pk, aksi="setujui")
+    assert (p.status, p.aktor_sekarang) == ("menunggu_ppk", org.p["kadis_a"])
