@@ -131,6 +131,8 @@ class Alur:
     kepada: str = "ppk"
     # Role names as this variant's regulation says them (shown on pages and letters).
     label_peran: tuple[tuple[str, str], ...] = ()
+    # Whether the request letter goes out when the path starts (False: a first step issues it).
+    surat_saat_dibuat: bool = True
 
 
 def _rekomendasi(*, kembali_ke: str, dasar_hukum: str) -> Langkah:
@@ -302,6 +304,7 @@ VARIAN: dict[str, dict[str, Alur]] = {
         # Pejabat Penilai Kinerja bersangkutan menyetujui", the PPK issues the surat penugasan.
         "sukarela_lintas_unit": Alur(
             jalur="sukarela_lintas_unit", awal="menunggu_diketahui_ppk", pembuat="pemohon", kepada="pimpinan_pd",
+            surat_saat_dibuat=False,
             label_peran=(("puo_tujuan", "Pimpinan Perangkat Daerah dituju"),),
             langkah={
                 "menunggu_diketahui_ppk": Langkah(

@@ -256,9 +256,8 @@ def kandidat(request: Permintaan, pk: int, kompetensi: str = "", jenjang: str = 
 
     pejabat = Pegawai.objects.get(pk=request.user.pegawai_id)
     frasa = selectors.frasa_kompetensi(p.kompetensi_dibutuhkan)
-    lingkup = alur.alur_dari(p.jalur, p.varian).kepada if pejabat.pk == p.ppk_tujuan_id else "ppk"
     qs = selectors.kandidat(pejabat, mulai=p.mulai, selesai=p.selesai, kompetensi=kompetensi, jenjang=jenjang,
-                            unit_id=unit_id, beban_maks=beban_maks, lingkup=lingkup)
+                            unit_id=unit_id, beban_maks=beban_maks, lingkup=services.lingkup_pejabat(p, pejabat.pk))
     out = []
     for pg in qs[:200]:
         komp = [k.nama for k in pg.kompetensi.all()]

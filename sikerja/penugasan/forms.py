@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.http import QueryDict
 
+from sikerja.kedudukan import selectors as kd_selectors
 from sikerja.organisasi.models import Instansi, Pegawai
 from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG
 
@@ -102,7 +103,8 @@ class PenugasanForm(forms.Form):
             # ayat (2) huruf a: his PUO; Magelang Lampiran II huruf B angka 1: his PPK).
             tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
             oleh_ppk = tabel.langkah[tabel.awal].aktor == "ppk_pemohon"
-            dipimpin = (selectors.dinilai if oleh_ppk else selectors.dipimpin)(pengguna.pegawai_id, instansi_id)
+            bawahan = (kd_selectors.dinilai_oleh if oleh_ppk else kd_selectors.dipimpin_oleh)(pengguna.pegawai)
+            dipimpin = bawahan.filter(jenis_jabatan__in=["fungsional", "pelaksana"])
             if dipimpin.exists():
                 self.fields["pegawai"] = PejabatChoice(
                     label="Catat pengajuan lisan atas nama pegawai (kosongkan bila Anda sendiri yang mengajukan)",

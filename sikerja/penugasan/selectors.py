@@ -233,13 +233,6 @@ def bawahan_ids(pejabat: Pegawai, lingkup: str = "ppk") -> QuerySet:
     return berlaku(pejabat.instansi_id).filter(syarat).values("pegawai_id")  # type: ignore[arg-type]
 
 
-def dipimpin(pegawai_id: int, instansi_id: int) -> QuerySet[Pegawai]:
-    """JF and pelaksana whose pimpinan unit organisasi is ``pegawai_id``."""
-    ids = berlaku(instansi_id).filter(pimpinan_unit_id=pegawai_id)  # type: ignore[arg-type]
-    return Pegawai.objects.filter(id__in=ids.values("pegawai_id"), aktif=True,
-                                  jenis_jabatan__in=["fungsional", "pelaksana"]).select_related("unit")
-
-
 def pejabat_ppk(instansi_id: int) -> QuerySet[Pegawai]:
     """Officials who currently rate someone: the addressees of a permohonan pelibatan."""
     ids = berlaku(instansi_id).filter(ppk__isnull=False)  # type: ignore[arg-type]
@@ -265,13 +258,6 @@ def pejabat_dituju(instansi_id: int, kepada: str) -> QuerySet[Pegawai]:
     if kepada == "puo":
         return pejabat_puo(instansi_id)
     return pejabat_ppk(instansi_id)
-
-
-def dinilai(pegawai_id: int, instansi_id: int) -> QuerySet[Pegawai]:
-    """JF and pelaksana whose PPK is ``pegawai_id``."""
-    ids = berlaku(instansi_id).filter(ppk_id=pegawai_id)  # type: ignore[arg-type]
-    return Pegawai.objects.filter(id__in=ids.values("pegawai_id"), aktif=True,
-                                  jenis_jabatan__in=["fungsional", "pelaksana"]).select_related("unit")
 
 
 def pejabat_puo(instansi_id: int) -> QuerySet[Pegawai]:

@@ -208,6 +208,18 @@ def _periksa_beban(instansi: Instansi, mulai: date, selesai: date, penerima: lis
             "melebihi": [r["pegawai_id"] for r in lebih], "alasan_beban": alasan_beban.strip() if lebih else ""}
 
 
+def lingkup_pejabat(p: Penugasan, pegawai_id: int) -> str:
+    """Whose pegawai an official may offer on ``p`` (alur.Alur.kepada): the addressee of a request
+    by his path's rule; anyone else (the PPK instructed, the one assigning), those he rates or leads."""
+    return alur.alur_dari(p.jalur, p.varian).kepada if pegawai_id == p.ppk_tujuan_id else "ppk"
+
+
+def _atasan(pegawai: list[Pegawai], peran: str) -> list[Pegawai]:
+    """The distinct PPK or pimpinan unit (``peran``) of these pegawai, in their order."""
+    return list(dict.fromkeys(
+        x for kd in (kedudukan_pegawai(pg) for pg in pegawai) if kd and (x := getattr(kd, peran)) is not None))
+
+
 def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInput], alasan_beban: str) -> dict:
     """Validate the chosen assignees against the official's own pegawai, check load, store them."""
     if not penerima:
@@ -223,10 +235,9 @@ def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInpu
         if not (0 < r.beban_persen <= 100):
             raise DataTidakLengkap({"penerima": "Beban kerja tiap pegawai diisi 1–100 persen waktu kerja."})
     # Karangasem Pasal 13 ayat (4): penugasan ditetapkan oleh PPK atau PUO pegawai itu.
-    lingkup = alur.alur_dari(p.jalur, p.varian).kepada if pejabat.pk == p.ppk_tujuan_id else "ppk"
-    lingkup_ids = selectors.bawahan_ids(pejabat, lingkup)
-    kolom = "id" if lingkup == "pimpinan_pd" else "pegawai_id"
-    boleh = set(lingkup_ids.filter(**{f"{kolom}__in": ids}).values_list(kolom, flat=True))
+    lingkup = lingkup_pejabat(p, pejabat.pk)
+    boleh = set(Pegawai.objects.filter(id__in=selectors.bawahan_ids(pejabat, lingkup)).filter(id__in=ids)
+                .values_list("id", flat=True))
     bukan = set(ids) - boleh
     if bukan:
         # Names only of the official's own instansi: an id from elsewhere must not reveal who it is.
@@ -306,7 +317,7 @@ def buat_penunjukan_dalam_unit(*, pengguna, data: DataPenugasan, penerima: list[
     pegawai = _penerima_pegawai(p)
     # Tembusan: the PPK of each assignee where he is not the one assigning (SPEC §3: the PUO
     # sets targets after coordinating with the PPK).
-    ppk = [k.ppk for k in (kedudukan_pegawai(pg) for pg in pegawai) if k and k.ppk and k.ppk != aktor]
+    ppk = [x for x in _atasan(pegawai, "ppk") if x != aktor]
     surat = surat_mod.terbitkan(
         penugasan=p, jenis="penugasan", penandatangan=aktor, kepada=pegawai, tembusan=ppk,
         perihal=f"Penugasan: {p.judul}",
@@ -326,16 +337,24 @@ def jalur_tertutup(pegawai: Pegawai) -> dict[str, str]:
         pesan = ("Penunjukan dan permohonan pelibatan dilakukan oleh pimpinan unit organisasi atau PPK "
                  "(Karangasem Pasal 14); Anda tidak memimpin atau menilai pegawai.")
         tutup.update(dict.fromkeys(("dalam_unit", "lintas_unit", "lintas_instansi"), pesan))
-    lintas = alur.alur_dari("lintas_unit", varian_untuk(pegawai.instansi, "lintas_unit"))
-    if "lintas_unit" not in tutup and lintas.kepada == "pimpinan_pd" and not selectors.pimpinan_pd(
-            pegawai.instansi_id).filter(id=pegawai.id).exists():
-        tutup["lintas_unit"] = ("Permohonan pelibatan lintas Perangkat Daerah dikirim oleh Pimpinan Perangkat Daerah "
-                                f"pemilik kinerja ({lintas.dasar_hukum} huruf a).")
+    bukan_pimpinan_pd = _bukan_pimpinan_pd(pegawai)
+    if "lintas_unit" not in tutup and bukan_pimpinan_pd:
+        tutup["lintas_unit"] = bukan_pimpinan_pd
     if not jf:
         tutup["sukarela_lintas_unit"] = "Pengajuan sukarela diajukan oleh pejabat fungsional atau pelaksana."
         if not memimpin:
             tutup["sukarela_dalam_unit"] = tutup["sukarela_lintas_unit"]
     return tutup
+
+
+def _bukan_pimpinan_pd(pegawai: Pegawai) -> str:
+    """Why ``pegawai`` may not send a lintas-unit request where only a Pimpinan Perangkat Daerah
+    may (Magelang Lampiran II huruf A angka 2 huruf a); empty when he may."""
+    tabel = alur.alur_dari("lintas_unit", varian_untuk(pegawai.instansi, "lintas_unit"))
+    if tabel.kepada != "pimpinan_pd" or selectors.pimpinan_pd(pegawai.instansi_id).filter(id=pegawai.id).exists():
+        return ""
+    return ("Permohonan pelibatan lintas Perangkat Daerah dikirim oleh Pimpinan Perangkat Daerah pemilik kinerja "
+            f"({tabel.dasar_hukum} huruf a).")
 
 
 def _pastikan_puo(aktor: Pegawai) -> None:
@@ -354,9 +373,8 @@ def buat_penunjukan_lintas_unit(*, pengguna, data: DataPenugasan, ppk_tujuan_id:
     _pastikan_puo(aktor)
     _periksa_data(data, permohonan=True)
     tabel = alur.alur_dari("lintas_unit", varian_untuk(aktor.instansi, "lintas_unit"))
-    if tabel.kepada == "pimpinan_pd" and not selectors.pimpinan_pd(aktor.instansi_id).filter(id=aktor.id).exists():
-        raise TidakBerwenang("Permohonan pelibatan lintas Perangkat Daerah dikirim oleh Pimpinan Perangkat Daerah "
-                             f"pemilik kinerja ({tabel.dasar_hukum} huruf a).")
+    if alasan := _bukan_pimpinan_pd(aktor):
+        raise TidakBerwenang(alasan)
     dituju = selectors.pejabat_dituju(aktor.instansi_id, tabel.kepada).filter(id=ppk_tujuan_id).first()
     label = dict(tabel.label_peran).get("ppk_tujuan", "Pejabat Penilai Kinerja dituju")
     if dituju is None:
@@ -461,7 +479,7 @@ def buat_pengajuan_sukarela(*, pengguna, data: DataPenugasan, puo_tujuan_id: int
     p = _penugasan_baru("sukarela_lintas_unit", pemohon.instansi, data, pemohon=pemohon, puo_pemohon=puo,
                         ppk_pemohon=ppk, puo_tujuan=tujuan,
                         pimpinan_pd_pemohon=pimpinan_pd if tabel.kepada == "pimpinan_pd" else None)
-    if p.status != "menunggu_puo_tujuan":
+    if not tabel.surat_saat_dibuat:
         # Magelang: the PPK first acknowledges ("diketahui"); the letter goes out then.
         return _mulai(p, aktor, pengguna)
     return _mulai(p, aktor, pengguna, _surat_sukarela(p))
@@ -503,11 +521,7 @@ def _pilih_pegawai(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     decision is the recommendation and the next step (his letter) follows at once.
     """
     info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
-    puo: list[Pegawai] = []
-    for pg in _penerima_pegawai(p):
-        kd = kedudukan_pegawai(pg)
-        if kd and kd.pimpinan_unit and kd.pimpinan_unit != k.aktor and kd.pimpinan_unit not in puo:
-            puo.append(kd.pimpinan_unit)
+    puo = [x for x in _atasan(_penerima_pegawai(p), "pimpinan_unit") if x != k.aktor]
     if puo:
         p.puo_tujuan, p.antrean_rekomendasi = puo[0], [x.pk for x in puo[1:]]
         info["rekomendasi_dari"] = [x.nama for x in puo]
@@ -557,7 +571,7 @@ def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
         paragraf=["Permohonan pelibatan pejabat fungsional/pelaksana DISETUJUI dengan pegawai sebagai berikut."],
         pegawai=_daftar_pegawai(p),
     )
-    puo_pegawai = [kd.pimpinan_unit for kd in (kedudukan_pegawai(pg) for pg in pegawai) if kd and kd.pimpinan_unit]
+    puo_pegawai = _atasan(pegawai, "pimpinan_unit")
     tugas = surat_mod.terbitkan(
         penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
         tembusan=[p.pemohon, *puo_pegawai],
@@ -583,7 +597,7 @@ def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]
                   "surat penugasan diberikan oleh Pejabat Penilai Kinerja pegawai yang bersangkutan."],
         pegawai=_daftar_pegawai(p),
     )
-    ppk = list(dict.fromkeys(kd.ppk for kd in (kedudukan_pegawai(pg) for pg in _penerima_pegawai(p)) if kd and kd.ppk))
+    ppk = _atasan(_penerima_pegawai(p), "ppk")
     if len(ppk) == 1 and ppk[0] != k.aktor:
         p.ppk_pegawai = ppk[0]
         info["ppk_pegawai"] = ppk[0].nama
@@ -652,7 +666,7 @@ def _setujui_jawaban(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
 def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     # Pasal 14 ayat (4) huruf e angka 3: tembusan PyB of both instansi and the PPK concerned.
     pegawai = _penerima_pegawai(p)
-    ppk = [kd.ppk for kd in (kedudukan_pegawai(pg) for pg in pegawai) if kd and kd.ppk]
+    ppk = _atasan(pegawai, "ppk")
     s = surat_mod.terbitkan(
         penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
         tembusan=[p.pyb_tujuan, *ppk, p.pyb_pemohon],  # type: ignore[list-item]

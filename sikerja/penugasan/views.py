@@ -176,7 +176,7 @@ def kandidat(request: HttpRequest) -> HttpResponse:
         p = get_object_or_404(selectors.penugasan_terlihat(request.user), pk=int(request.GET["penugasan"]))
         mulai, selesai = p.mulai, p.selesai
         kriteria = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan}
-        lingkup = _lingkup(p, pid)
+        lingkup = services.lingkup_pejabat(p, pid)
     else:
         try:
             mulai = date.fromisoformat(request.GET.get("mulai", "")) if request.GET.get("mulai") else mulai
@@ -245,12 +245,6 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
     return render(request, "penugasan/buat.html", ctx)
 
 
-def _lingkup(p: Penugasan, pegawai_id: int) -> str:
-    """Whose pegawai the deciding official may offer (alur.Alur.kepada): the addressee of a
-    request by his path's rule; anyone else, those he rates or leads."""
-    return alur.alur_dari(p.jalur, p.varian).kepada if pegawai_id == p.ppk_tujuan_id else "ppk"
-
-
 def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     lk = alur.langkah(p.jalur, p.status, p.varian)
     surat = list(selectors.surat_terlihat(request.user, p))
@@ -274,7 +268,7 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         pejabat = Pegawai.objects.select_related("instansi").get(pk=request.user.pegawai_id)  # type: ignore[union-attr,misc]
         ctx.update(_filter_kandidat(request, pejabat, p.mulai, p.selesai,
                                     {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan},
-                                    _lingkup(p, pejabat.pk)))
+                                    services.lingkup_pejabat(p, pejabat.pk)))
         ctx["kriteria"] = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan,
                            "label_jenjang": LABEL_JENJANG.get(p.jenjang_dibutuhkan, ""),
                            "jumlah": p.jumlah_dibutuhkan if p.jalur in ("lintas_unit", "lintas_instansi") else None}
