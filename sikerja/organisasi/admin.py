@@ -21,12 +21,11 @@ class HitungUlangMixin:
 
 
 def _hitung_ulang(instansi: Instansi) -> None:
-    from sikerja.kedudukan.services import hitung_ulang
-
+    from . import kait
     from .services import hitung_ringkasan
 
     hitung_ringkasan(instansi)
-    hitung_ulang(instansi)
+    kait.jalankan_setelah_perubahan(instansi)
 
 
 @admin.register(Instansi)

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from sikerja.basisdata import segarkan_statistik
 
+from . import kait
 from .dokumen import Dokumen
 from .models import Delegasi, Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from .struktur import Organisasi
@@ -78,9 +79,7 @@ def impor_dokumen(dokumen: Dokumen, *, dry_run: bool = False, hitung_kedudukan: 
         with transaction.atomic():
             instansi = _upsert(dokumen, laporan)
             if hitung_kedudukan:
-                from sikerja.kedudukan.services import hitung_ulang
-
-                laporan.kedudukan_berubah = hitung_ulang(instansi)
+                kait.jalankan_setelah_impor(instansi, laporan)
             if dry_run:
                 raise _Rollback
     except _Rollback:
