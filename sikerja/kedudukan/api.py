@@ -20,12 +20,20 @@ class Pejabat(Schema):
     jabatan: str
 
 
+class PeringatanOut(Schema):
+    kode: str
+    pesan: str
+    dasar: str | None
+
+
 class KedudukanOut(Schema):
     nip: str
     ppk: Pejabat | None
     pimpinan_unit: Pejabat | None
     koordinator: Pejabat | None
+    # The messages (unchanged shape for existing clients) and the typed warnings to branch on.
     peringatan: list[str]
+    peringatan_rinci: list[PeringatanOut]
     dasar_hukum: list[str]
     berlaku_mulai: str
 
@@ -43,5 +51,6 @@ def kedudukan(request: Permintaan, nip: str):  # type: ignore[no-untyped-def]
     if k is None:
         raise HttpError(404, "Kedudukan belum dihitung.")
     return {"nip": p.nip, "ppk": _pejabat(k.ppk), "pimpinan_unit": _pejabat(k.pimpinan_unit),
-            "koordinator": _pejabat(k.koordinator), "peringatan": k.peringatan, "dasar_hukum": k.dasar_hukum,
+            "koordinator": _pejabat(k.koordinator), "peringatan": [w.pesan for w in k.peringatan],
+            "peringatan_rinci": [w.as_dict() for w in k.peringatan], "dasar_hukum": k.dasar_hukum,
             "berlaku_mulai": k.berlaku_mulai.isoformat()}

@@ -9,20 +9,53 @@ class KedudukanConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Recompute kedudukan whenever the organisation changes (organisasi.kait)."""
+        """Follow the organisation through its hooks (organisasi.kait), never the reverse:
+        write the import's delegations and recompute kedudukan after an import or an edit,
+        tell the import which profiles and unit attributes exist, and add the kedudukan
+        to the pegawai page."""
         from sikerja.organisasi import kait
 
         kait.daftar_setelah_impor(_setelah_impor)
         kait.daftar_setelah_perubahan(_setelah_perubahan)
+        kait.pasang_katalog_profil(_Katalog())
+        kait.daftar_konteks_pegawai(_konteks_pegawai)
+
+
+class _Katalog:
+    """The regulation profiles, as the import sees them (organisasi.kait.KatalogProfil)."""
+
+    def tersedia(self) -> list[str]:
+        from .engine import available_profiles
+
+        return available_profiles()
+
+    def atribut(self, kode: str) -> dict[str, tuple[str, ...]]:
+        from .engine import load_profil
+
+        return dict(load_profil(kode).atribut)
 
 
 def _setelah_impor(instansi: Any, laporan: Any) -> None:
-    from .services import hitung_ulang
+    from .services import hitung_ulang, impor_delegasi
 
-    laporan.kedudukan_berubah = hitung_ulang(instansi)
+    impor_delegasi(instansi, laporan)
+    if getattr(laporan, "hitung_kedudukan", True):
+        laporan.kedudukan_berubah = hitung_ulang(instansi)
 
 
 def _setelah_perubahan(instansi: Any) -> None:
     from .services import hitung_ulang
 
     hitung_ulang(instansi)
+
+
+def _konteks_pegawai(pegawai: Any) -> dict[str, Any]:
+    from . import selectors
+
+    k = selectors.kedudukan_pegawai(pegawai)
+    return {
+        "k": k,
+        **{f"jumlah_{nama}": n for nama, n in selectors.jumlah_bawahan(pegawai).items()},
+        "riwayat": list(selectors.riwayat(pegawai)[:20]),
+        "delegasi": list(selectors.delegasi_pegawai(pegawai)),
+    }

@@ -23,9 +23,10 @@ Every step appends an explanation (``langkah``) and its legal basis
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +43,14 @@ from sikerja.organisasi.vocab import (
     WEWENANG_DELEGASI,
 )
 
+from . import peringatan as pr
+from .peringatan import Peringatan
+
 PROFIL_DIR = Path(__file__).parent / "profil"
+# Extra profile directories (``os.pathsep``-separated), read before the built-in one:
+# a Pemda's regulation is added by dropping ``<kode>.yaml`` there, with no code change
+# and no migration.
+ENV_PROFIL_DIR = "SIKERJA_PROFIL_DIR"
 
 PERAN = ("ppk", "pimpinan_unit", "koordinator")
 
@@ -71,7 +79,7 @@ class Aturan:
     koordinator: tuple[str, ...]
     plafon: bool = True
     dasar_plafon: str | None = None
-    peringatan: tuple[str, ...] = ()
+    peringatan: tuple[Peringatan, ...] = ()
     keterangan: str | None = None
     harap_delegasi: str | None = None
 
@@ -90,6 +98,10 @@ class Profil:
     delegasi_gabungan: str | None = None
     # Penugasan paths the regulation routes its own way: {jalur: varian} (penugasan.alur.VARIAN).
     penugasan: dict[str, str] = field(default_factory=dict)
+    # Unit attributes the rules read and the import accepts: {name: allowed values}
+    # (empty: any value). E.g. ``kelas_rs: (A, B, C, D)`` — a rule reads the attribute,
+    # never the unit's name, so renaming a unit changes nobody's kedudukan.
+    atribut: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def fitur(self) -> tuple[Fitur, ...]:
@@ -120,10 +132,12 @@ class Konteks:
     jenis_unit: str
     level: int
     jenis_pd: str
-    nama_pd: str
     jenis_organisasi: str
-    nama_organisasi: str
-    nama_unit: str
+    # Explicit attributes from the import (``atribut`` of a unit) of the Perangkat Daerah's
+    # top unit, of the organisation's top unit and of the pegawai's own unit, as sorted pairs.
+    atribut_pd: tuple[tuple[str, str], ...]
+    atribut_organisasi: tuple[tuple[str, str], ...]
+    atribut_unit: tuple[tuple[str, str], ...]
     organisasi_bersubunit: bool  # the organisation (UPTD, Kelurahan…) has units under it
     leluhur_jenis: frozenset[str]
     kepala_unit: str  # jenis_jabatan of the head of the pegawai's unit, or "tidak_ada"
@@ -132,12 +146,6 @@ class Konteks:
     jenis_jabatan: str
     jenjang: str | None
     kepala: bool
-
-
-@lru_cache(maxsize=65536)
-def _contains_any(haystack: str, needles: tuple[str, ...]) -> bool:
-    h = haystack.casefold()
-    return any(n.casefold() in h for n in needles)
 
 
 # Each condition a rule may state, and the Konteks field it reads.
@@ -153,20 +161,29 @@ _SYARAT_DIKENAL = {
     "jenis_jabatan": "jenis_jabatan",
     "jenjang": "jenjang",
     "kepala": "kepala",
-    "nama_pd": "nama_pd",
-    "nama_organisasi": "nama_organisasi",
-    "nama_unit": "nama_unit",
+    "atribut_pd": "atribut_pd",
+    "atribut_organisasi": "atribut_organisasi",
+    "atribut_unit": "atribut_unit",
     "bersubunit": "organisasi_bersubunit",
     "bukan": None,
     "salah_satu": None,
 }
 
 
-_NAMA = frozenset({"nama_pd", "nama_organisasi", "nama_unit"})
+_ATRIBUT = frozenset({"atribut_pd", "atribut_organisasi", "atribut_unit"})
+# Conditions on unit names, refused since rules read explicit attributes (issue 8.3).
+_NAMA_LAMA = {"nama_pd": "atribut_pd", "nama_organisasi": "atribut_organisasi", "nama_unit": "atribut_unit"}
 
-# What a rule's match depends on: a Konteks field, or for a name condition the
-# field with the names it looks for (its value is then only "contains one or not").
+# What a rule's match depends on: a Konteks field, or for an attribute condition the
+# field with the attribute names it looks at (its value is then only those attributes).
 Fitur = tuple[str, tuple[str, ...] | None]
+
+
+def _atribut(pairs: tuple[tuple[str, str], ...], nama: str) -> str | None:
+    for k, v in pairs:
+        if k == nama:
+            return v
+    return None
 
 
 def _fitur(bila: dict[str, Any]) -> frozenset[Fitur]:
@@ -178,8 +195,8 @@ def _fitur(bila: dict[str, Any]) -> frozenset[Fitur]:
         elif key == "salah_satu":
             for b in value:
                 out |= _fitur(b)
-        elif key in _NAMA:
-            out.add((key, _as_tuple(value)))
+        elif key in _ATRIBUT:
+            out.add((key, tuple(sorted(str(k) for k in (value or {})))))
         elif field := _SYARAT_DIKENAL.get(key):
             out.add((field, None))
     return frozenset(out)
@@ -188,11 +205,20 @@ def _fitur(bila: dict[str, Any]) -> frozenset[Fitur]:
 def nilai_fitur(fitur: Fitur, k: Konteks) -> Any:
     field, names = fitur
     value = getattr(k, field)
-    return value if names is None else _contains_any(value, names)
+    return value if names is None else tuple(_atribut(value, n) for n in names)
 
 
-def _compile_bila(bila: dict[str, Any], where: str) -> Callable[[Konteks], bool]:
+def _compile_bila(
+    bila: dict[str, Any], where: str, atribut: dict[str, tuple[str, ...]] | None = None
+) -> Callable[[Konteks], bool]:
     """Turn a rule's ``bila`` mapping into one predicate over a Konteks."""
+    atribut = atribut or {}
+    lama = sorted(set(bila) & set(_NAMA_LAMA))
+    if lama:
+        raise ProfilError(
+            f"{where}: syarat {lama} mencocokkan nama unit; aturan membaca atribut unit "
+            f"({', '.join(_NAMA_LAMA[k] for k in lama)}) agar mengganti nama unit tidak mengubah kedudukan"
+        )
     unknown = set(bila) - set(_SYARAT_DIKENAL)
     if unknown:
         raise ProfilError(f"{where}: syarat tidak dikenal {sorted(unknown)}")
@@ -251,23 +277,71 @@ def _compile_bila(bila: dict[str, Any], where: str) -> Callable[[Konteks], bool]
     if "bersubunit" in bila:
         ingin = bool(bila["bersubunit"])
         checks.append(lambda k: k.organisasi_bersubunit is ingin)
-    if "nama_pd" in bila:
-        n_pd = _as_tuple(bila["nama_pd"])
-        checks.append(lambda k: _contains_any(k.nama_pd, n_pd))
-    if "nama_organisasi" in bila:
-        n_org = _as_tuple(bila["nama_organisasi"])
-        checks.append(lambda k: _contains_any(k.nama_organisasi, n_org))
-    if "nama_unit" in bila:
-        n_unit = _as_tuple(bila["nama_unit"])
-        checks.append(lambda k: _contains_any(k.nama_unit, n_unit))
+    for key in sorted(_ATRIBUT & set(bila)):
+        checks.append(_syarat_atribut(key, bila[key], f"{where}.{key}", atribut))
     if "bukan" in bila:
-        negated = _compile_bila(bila["bukan"], f"{where}.bukan")
+        negated = _compile_bila(bila["bukan"], f"{where}.bukan", atribut)
         checks.append(lambda k: not negated(k))
     if "salah_satu" in bila:
-        options = [_compile_bila(b, f"{where}.salah_satu[{i}]") for i, b in enumerate(bila["salah_satu"])]
+        options = [_compile_bila(b, f"{where}.salah_satu[{i}]", atribut) for i, b in enumerate(bila["salah_satu"])]
         checks.append(lambda k: any(o(k) for o in options))
 
     return lambda k: all(c(k) for c in checks)
+
+
+def _syarat_atribut(
+    key: str, value: Any, where: str, atribut: dict[str, tuple[str, ...]]
+) -> Callable[[Konteks], bool]:
+    """``atribut_organisasi: {kelas_rs: [C, D]}``: every named attribute has one of the values."""
+    if not isinstance(value, dict) or not value:
+        raise ProfilError(f"{where}: tulis sebagai pemetaan atribut → nilai, mis. {{kelas_rs: [C, D]}}")
+    syarat: list[tuple[str, frozenset[str]]] = []
+    for nama, nilai in value.items():
+        nama = str(nama)
+        if nama not in atribut:
+            raise ProfilError(f"{where}: atribut '{nama}' tidak dideklarasikan di 'atribut_unit' profil")
+        boleh = frozenset(_as_tuple(nilai))
+        bad = sorted(boleh - set(atribut[nama])) if atribut[nama] else []
+        if bad:
+            raise ProfilError(f"{where}: nilai {bad} tidak dikenal untuk atribut '{nama}' ({', '.join(atribut[nama])})")
+        syarat.append((nama, boleh))
+    field = _SYARAT_DIKENAL[key]
+    assert field is not None
+
+    def cocok(k: Konteks) -> bool:
+        pairs = getattr(k, field)
+        return all(_atribut(pairs, nama) in boleh for nama, boleh in syarat)
+
+    return cocok
+
+
+def _parse_peringatan(raw: Any, where: str, dasar: str) -> tuple[Peringatan, ...]:
+    """A rule's warnings: ``{kode, pesan}`` mappings (a bare string is code ``lain``)."""
+    out: list[Peringatan] = []
+    for item in raw if isinstance(raw, list) else ([] if raw is None else [raw]):
+        if isinstance(item, dict):
+            kode, pesan = str(item.get("kode") or ""), str(item.get("pesan") or "")
+            if kode not in pr.KODE:
+                raise ProfilError(f"{where}: kode peringatan '{kode}' tidak dikenal ({', '.join(pr.KODE)})")
+            if not pesan:
+                raise ProfilError(f"{where}: peringatan tanpa 'pesan'")
+        else:
+            kode, pesan = pr.LAIN, str(item)
+        out.append(Peringatan(kode, pesan, dasar))
+    return tuple(out)
+
+
+def _parse_atribut(data: Any, kode: str) -> dict[str, tuple[str, ...]]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ProfilError(f"profil {kode}: 'atribut_unit' harus pemetaan nama → {{judul, nilai}}")
+    out: dict[str, tuple[str, ...]] = {}
+    for nama, isi in data.items():
+        if not str(nama).isidentifier():
+            raise ProfilError(f"profil {kode}: nama atribut '{nama}' hanya huruf kecil, angka dan garis bawah")
+        out[str(nama)] = _as_tuple((isi or {}).get("nilai") if isinstance(isi, dict) else None)
+    return out
 
 
 def _check_locators(values: tuple[str, ...], where: str) -> tuple[str, ...]:
@@ -299,6 +373,8 @@ def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
     if not kode:
         raise ProfilError("profil tanpa 'kode'")
     singkatan = data.get("singkatan", kode)
+    atribut = dict(base.atribut) if base else {}
+    atribut.update(_parse_atribut(data.get("atribut_unit"), kode))
     aturan: list[Aturan] = []
     seen: set[str] = set()
     for i, raw in enumerate(data.get("aturan") or []):
@@ -317,14 +393,14 @@ def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
                 id=raw["id"],
                 judul=raw.get("judul", raw["id"]),
                 dasar=f"{singkatan}, {raw['dasar']}",
-                cocok=_compile_bila(raw.get("bila") or {}, where),
+                cocok=_compile_bila(raw.get("bila") or {}, where, atribut),
                 fitur=_fitur(raw.get("bila") or {}),
                 ppk=_check_locators(_as_tuple(raw.get("ppk")), where),
                 pimpinan_unit=_check_locators(_as_tuple(raw.get("pimpinan_unit")), where),
                 koordinator=_check_locators(_as_tuple(raw.get("koordinator")), where),
                 plafon=bool(raw.get("plafon", True)),
                 dasar_plafon=f"{singkatan}, {raw['dasar_plafon']}" if raw.get("dasar_plafon") else None,
-                peringatan=_as_tuple(raw.get("peringatan")),
+                peringatan=_parse_peringatan(raw.get("peringatan"), where, f"{singkatan}, {raw['dasar']}"),
                 keterangan=raw.get("keterangan"),
                 harap_delegasi=harap,
             )
@@ -341,6 +417,7 @@ def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
     return Profil(
         delegasi_gabungan=f"{singkatan}, {gabungan}" if gabungan else None,
         penugasan={str(k): str(v) for k, v in (data.get("penugasan") or {}).items()},
+        atribut=atribut,
         kode=kode,
         nama=data.get("nama", kode),
         singkatan=singkatan,
@@ -352,16 +429,43 @@ def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
     )
 
 
+def profil_dirs() -> list[Path]:
+    """Where profiles are read from: ``$SIKERJA_PROFIL_DIR`` entries first, then the built-in one."""
+    extra = [Path(d) for d in os.environ.get(ENV_PROFIL_DIR, "").split(os.pathsep) if d.strip()]
+    return [*extra, PROFIL_DIR]
+
+
+def _berkas_profil() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for d in profil_dirs():
+        if d.is_dir():
+            for p in sorted(d.glob("*.yaml")):
+                found.setdefault(p.stem, p)  # an earlier directory wins
+    return found
+
+
 def available_profiles() -> list[str]:
-    return sorted(p.stem for p in PROFIL_DIR.glob("*.yaml"))
+    """The profile codes an instansi may use: one per ``<kode>.yaml`` in the profile directories.
+
+    This list, not a fixed vocabulary or a model's ``choices``, is what the import and
+    the demo accept: adding a Pemda is adding a file, with no migration.
+    """
+    return sorted(_berkas_profil())
 
 
-@cache
 def load_profil(kode: str) -> Profil:
-    path = PROFIL_DIR / f"{kode}.yaml"
-    if not path.is_file():
+    path = _berkas_profil().get(kode)
+    if path is None:
         raise ProfilError(f"profil '{kode}' tidak ada (tersedia: {', '.join(available_profiles())})")
+    return _load_path(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _load_path(path: Path, mtime: int) -> Profil:
+    """Parsed once per file version (the key carries the modification time)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if data.get("kode") != path.stem:
+        raise ProfilError(f"profil {path.name}: 'kode' harus sama dengan nama berkas ('{path.stem}')")
     base = load_profil(data["turunan"]) if data.get("turunan") else None
     return parse_profil(data, base)
 
@@ -379,7 +483,7 @@ class Hasil:
     pimpinan_unit: Pegawai | None = None
     koordinator: Pegawai | None = None
     aturan: str | None = None
-    peringatan: list[str] = field(default_factory=list)
+    peringatan: list[Peringatan] = field(default_factory=list)
     dasar_hukum: list[str] = field(default_factory=list)
     langkah: list[str] = field(default_factory=list)
     # A delegation the regulation expects but the data does not (yet) hold.
@@ -388,6 +492,17 @@ class Hasil:
     def cite(self, text: str | None) -> None:
         if text and text not in self.dasar_hukum:
             self.dasar_hukum.append(text)
+
+    def peringatkan(self, kode: str, pesan: str, dasar: str | None = None) -> None:
+        self.peringatan.append(Peringatan(kode, pesan, dasar))
+
+    @property
+    def kode_peringatan(self) -> list[str]:
+        return pr.kode_dari(self.peringatan)
+
+    @property
+    def pesan_peringatan(self) -> list[str]:
+        return [p.pesan for p in self.peringatan]
 
     def as_dict(self) -> dict[str, Any]:
         def pejabat(p: Pegawai | None) -> dict[str, str] | None:
@@ -398,7 +513,7 @@ class Hasil:
             "ppk": pejabat(self.ppk),
             "pimpinan_unit": pejabat(self.pimpinan_unit),
             "koordinator": pejabat(self.koordinator),
-            "peringatan": list(self.peringatan),
+            "peringatan": [p.as_dict() for p in self.peringatan],
             "dasar_hukum": list(self.dasar_hukum),
         }
 
@@ -437,10 +552,10 @@ class Resolver:
             jenis_unit=unit.jenis,
             level=org.level(p.unit),
             jenis_pd=akar_pd.jenis,
-            nama_pd=akar_pd.nama,
             jenis_organisasi=akar_org.jenis,
-            nama_organisasi=akar_org.nama,
-            nama_unit=unit.nama,
+            atribut_pd=akar_pd.atribut,
+            atribut_organisasi=akar_org.atribut,
+            atribut_unit=unit.atribut,
             organisasi_bersubunit=bool(org.anak(akar_org.kode)),
             leluhur_jenis=frozenset(org.units[k].jenis for k in org.leluhur(p.unit)),
             kepala_unit=kepala.jenis_jabatan if kepala else "tidak_ada",
@@ -551,9 +666,10 @@ class Resolver:
         k = self.konteks(p)
         aturan = self.aturan_untuk(k)
         if aturan is None:
-            hasil.peringatan.append(
+            hasil.peringatkan(
+                pr.TANPA_ATURAN,
                 f"Tidak ada aturan profil {self.profil.kode} untuk {_label_pangkat(p)} "
-                f"di unit {self.org.units[p.unit].nama}; kedudukan perlu ditetapkan manual."
+                f"di unit {self.org.units[p.unit].nama}; kedudukan perlu ditetapkan manual.",
             )
             return hasil
         hasil.aturan = aturan.id
@@ -572,15 +688,14 @@ class Resolver:
             hasil.langkah.append(
                 f"Koordinator (selayaknya ketua tim substansi): {_label(hasil.koordinator)}."
             )
-        for text in aturan.peringatan:
-            hasil.peringatan.append(text)
+        hasil.peringatan.extend(aturan.peringatan)
         if aturan.keterangan:
             hasil.langkah.append(aturan.keterangan)
         elif not aturan.peringatan:
             if hasil.ppk is None:
-                hasil.peringatan.append("Belum ada Pejabat Penilai Kinerja (PPK).")
+                hasil.peringatkan(pr.TANPA_PPK, "Belum ada Pejabat Penilai Kinerja (PPK).", aturan.dasar)
             if hasil.pimpinan_unit is None and aturan.pimpinan_unit:
-                hasil.peringatan.append("Belum ada pimpinan unit organisasi.")
+                hasil.peringatkan(pr.TANPA_PUO, "Belum ada pimpinan unit organisasi.", aturan.dasar)
         hasil.harap_delegasi = aturan.harap_delegasi
         return hasil
 
@@ -658,9 +773,11 @@ class Resolver:
         )
         if jarak and (len(jarak) == 1 or jarak[0][0] < jarak[1][0]):
             return self.org.pegawai[jarak[0][1]]
-        hasil.peringatan.append(
+        hasil.peringatkan(
+            pr.DELEGASI_GANDA,
             f"Beberapa pendelegasian dari {_label(pemberi)} mencakup pegawai ini "
-            f"({', '.join(self.org.pegawai[n].nama for n in calon)}); sebutkan NIP-nya pada salah satu."
+            f"({', '.join(self.org.pegawai[n].nama for n in calon)}); sebutkan NIP-nya pada salah satu.",
+            self.profil.delegasi_gabungan or self.profil.dasar_delegasi.get(wewenang),
         )
         return None
 
@@ -675,8 +792,10 @@ class Resolver:
                 )
                 hasil.cite(gabungan or self.profil.dasar_delegasi.get("penilaian_kinerja"))
                 if not self.melebihi(delegate, p):
-                    hasil.peringatan.append(
-                        f"Penerima delegasi {_label(delegate)} tidak lebih tinggi dari {_label_pangkat(p)}."
+                    hasil.peringatkan(
+                        pr.DELEGASI_TIDAK_LEBIH_TINGGI,
+                        f"Penerima delegasi {_label(delegate)} tidak lebih tinggi dari {_label_pangkat(p)}.",
+                        self.profil.dasar_plafon,
                     )
                 hasil.ppk = delegate
                 harap = None if harap == "penilaian_kinerja" or gabungan else harap
@@ -692,13 +811,15 @@ class Resolver:
                 )
                 hasil.cite(gabungan or self.profil.dasar_delegasi.get("pengelolaan_kinerja"))
                 if puo_asal is None:
-                    hasil.peringatan = [w for w in hasil.peringatan if "pimpinan unit" not in w.lower()]
+                    hasil.peringatan = [w for w in hasil.peringatan if w.kode != pr.TANPA_PUO]
                 hasil.pimpinan_unit = delegate
                 harap = None if harap == "pengelolaan_kinerja" or gabungan else harap
         if harap:
-            hasil.peringatan.append(
+            hasil.peringatkan(
+                pr.MENUNGGU_DELEGASI,
                 f"Menunggu pendelegasian {harap.replace('_', ' ')} dari "
-                f"{_label(hasil.ppk) if hasil.ppk else 'PPK'}."
+                f"{_label(hasil.ppk) if hasil.ppk else 'PPK'}.",
+                gabungan or self.profil.dasar_delegasi.get(harap),
             )
 
 

@@ -12,6 +12,10 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from sikerja.organisasi.vocab import LABEL_WEWENANG, WEWENANG_DELEGASI, choices
+
+from .peringatan import Peringatan
+
 
 class Penjelasan(models.Model):
     """Why a kedudukan is what it is: the rule, warnings, legal basis and steps.
@@ -83,8 +87,12 @@ class Kedudukan(models.Model):
         return self.penjelasan.aturan
 
     @property
-    def peringatan(self) -> list[str]:
-        return self.penjelasan.peringatan
+    def peringatan(self) -> list[Peringatan]:
+        return [Peringatan.dari_data(d) for d in self.penjelasan.peringatan]
+
+    @property
+    def kode_peringatan(self) -> list[str]:
+        return [p.kode for p in self.peringatan]
 
     @property
     def dasar_hukum(self) -> list[str]:
@@ -98,3 +106,64 @@ class Kedudukan(models.Model):
     def berlaku(self) -> bool:
         return self.berlaku_sampai is None
 
+
+
+class Delegasi(models.Model):
+    """Pendelegasian kewenangan (SPEC §2): a decision (SK) making the delegate PPK or pimpinan unit.
+
+    Belongs to kedudukan because it changes who rates and leads; written only by
+    ``kedudukan.services`` (which check who may delegate, and that the delegate is
+    below the giver), read by the engine for the day it resolves. A delegation holds
+    from ``berlaku_mulai`` to ``berlaku_sampai`` inclusive; after that it ends by
+    itself (``services.akhiri_delegasi_kedaluwarsa``) and the kedudukan follows.
+    """
+
+    ALASAN_BERAKHIR = [("dicabut", "Dicabut"), ("kedaluwarsa", "Masa berlaku habis"), ("impor", "Tidak ada di impor")]
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="delegasi")
+    dari = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="delegasi_diberikan")
+    kepada = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="delegasi_diterima")
+    wewenang = models.CharField(max_length=32, choices=choices(WEWENANG_DELEGASI, LABEL_WEWENANG))
+    # Empty lists mean "everyone the delegator rates/manages".
+    pegawai_nip = models.JSONField(default=list, blank=True)
+    jenjang = models.JSONField(default=list, blank=True)
+    aktif = models.BooleanField(default=True)
+    # An import manages only the delegations it brought; those made in the
+    # application survive a re-import of the organisation.
+    sumber = models.CharField(max_length=8, default="aplikasi", choices=[("impor", "Impor"), ("aplikasi", "Aplikasi")])
+    dibuat = models.DateTimeField(auto_now_add=True)
+    dibuat_oleh = models.ForeignKey(
+        "akun.Pengguna", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The decision and its period (issue 12.4).
+    nomor_sk = models.CharField("nomor SK", max_length=100, blank=True)
+    tanggal_sk = models.DateField("tanggal SK", null=True, blank=True)
+    berlaku_mulai = models.DateField(null=True, blank=True)
+    berlaku_sampai = models.DateField(null=True, blank=True)
+    # Whether the stored kedudukan already counts it (False while its period has not begun).
+    diterapkan = models.BooleanField(default=True)
+    diakhiri = models.DateTimeField(null=True, blank=True)
+    alasan_berakhir = models.CharField(max_length=12, blank=True, choices=ALASAN_BERAKHIR)
+    diakhiri_oleh = models.ForeignKey(
+        "akun.Pengguna", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name_plural = "delegasi"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dari", "kepada", "wewenang"], condition=Q(aktif=True), name="delegasi_aktif_unik"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["instansi", "berlaku_sampai"], condition=Q(aktif=True), name="delegasi_aktif_sampai"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dari.nama} → {self.kepada.nama} ({self.get_wewenang_display()})"
+
+    @property
+    def label_sk(self) -> str:
+        if not self.nomor_sk:
+            return ""
+        return f"SK {self.nomor_sk}" + (f" tanggal {self.tanggal_sk:%d-%m-%Y}" if self.tanggal_sk else "")

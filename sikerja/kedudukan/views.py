@@ -8,6 +8,7 @@ assignments (Magelang Lampiran II; Pekanbaru Lampiran A.6).
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from io import BytesIO
 from typing import Any
 
@@ -17,15 +18,16 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from sikerja.akun.akses import Permintaan, instansi_required, peran_required
 from sikerja.organisasi import selectors as org_selectors
-from sikerja.organisasi.models import Delegasi, Pegawai, UnitOrganisasi
+from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG, LABEL_WEWENANG, WEWENANG_DELEGASI
 
+from . import peringatan as pr
 from . import selectors, services
 from .engine import load_profil
+from .models import Delegasi
 
 KATEGORI = {
     "tanpa_ppk": "Belum ada PPK",
@@ -121,7 +123,7 @@ def _peringatan_rows(request: Permintaan) -> tuple[list[dict[str, Any]], dict[st
     hitung: dict[str, int] = defaultdict(int)
     for k in qs:
         kat = ("tanpa_ppk" if k.ppk_id is None else "tanpa_puo" if k.pimpinan_unit_id is None
-               else "menunggu_delegasi" if any("pendelegasian" in w for w in k.peringatan) else "lain")
+               else "menunggu_delegasi" if pr.MENUNGGU_DELEGASI in k.kode_peringatan else "lain")
         hitung[kat] += 1
         if kategori and kat != kategori:
             continue
@@ -171,7 +173,7 @@ def pemantauan_ekspor(request: Permintaan) -> HttpResponse:
         ws.append([k.pegawai.nip, k.pegawai.nama, k.pegawai.jabatan, k.pegawai.unit.nama,
                    k.pegawai.unit.akar_pd.nama if k.pegawai.unit.akar_pd else "", r["label"],
                    k.ppk.nama if k.ppk else "", k.pimpinan_unit.nama if k.pimpinan_unit else "",
-                   "; ".join(k.peringatan), "; ".join(k.dasar_hukum)])
+                   "; ".join(w.pesan for w in k.peringatan), "; ".join(k.dasar_hukum)])
     ws2 = wb.create_sheet("Rentang kendali")
     ws2.append(["PPK", "Jabatan", "Unit", "Jumlah dinilai", f"Ambang ({instansi.ambang_rentang_kendali})"])
     for r in _rentang(instansi):
@@ -186,27 +188,38 @@ def pemantauan_ekspor(request: Permintaan) -> HttpResponse:
     return resp
 
 
-def _boleh_delegasi(user: Any, dari: Pegawai | None) -> bool:
-    """The admin and BKPSDM manage every delegation; an official delegates his own authority."""
-    return bool(user.admin_instansi or user.bkpsdm or (dari is not None and user.pegawai_id == dari.id))
-
-
 def _pegawai_by_nip(instansi: Any, nip: str) -> Pegawai | None:
     return Pegawai.objects.filter(instansi=instansi, nip=nip.strip(), aktif=True).first() if nip else None
 
 
+def _tanggal(nilai: str, label: str, galat: list[str]) -> date | None:
+    if not nilai.strip():
+        return None
+    try:
+        return date.fromisoformat(nilai.strip())
+    except ValueError:
+        galat.append(f"{label}: tanggal '{nilai}' tidak sah (TTTT-BB-HH).")
+        return None
+
+
 @instansi_required
 def delegasi(request: Permintaan) -> HttpResponse:
-    """List delegations and make a new one: a preview of its effect first, then save."""
+    """List delegations and make a new one: a preview of its effect first, then save.
+
+    The service decides who may delegate and whether the delegate is below the giver;
+    the page only refuses early those who cannot delegate at all.
+    """
     user = request.user
     instansi = user.instansi
     if not (user.admin_instansi or user.bkpsdm or (user.pegawai_id and selectors.dinilai_oleh(user.pegawai).exists())):
         raise PermissionDenied("Pengelolaan delegasi hanya untuk admin, BKPSDM, atau pejabat penilai kinerja.")
-    form = {k: request.POST.get(k, "") for k in ("dari", "kepada", "wewenang", "pegawai", "jenjang")}
+    kolom = ("dari", "kepada", "wewenang", "pegawai", "jenjang", "nomor_sk", "tanggal_sk", "berlaku_mulai",
+             "berlaku_sampai")
+    form = {k: request.POST.get(k, "") for k in kolom}
     if not form["dari"] and user.pegawai_id and not (user.admin_instansi or user.bkpsdm):
         form["dari"] = user.pegawai.nip
     pratinjau = None
-    galat = []
+    galat: list[str] = []
     if request.method == "POST":
         dari = _pegawai_by_nip(instansi, form["dari"])
         kepada = _pegawai_by_nip(instansi, form["kepada"])
@@ -221,35 +234,46 @@ def delegasi(request: Permintaan) -> HttpResponse:
         bad = [j for j in jenjang if j not in JENJANG and j != "pelaksana"]
         if bad:
             galat.append(f"Jenjang tidak dikenal: {', '.join(bad)}")
-        if dari is not None and not _boleh_delegasi(user, dari):
+        tanggal = {k: _tanggal(form[k], label, galat) for k, label in (
+            ("tanggal_sk", "Tanggal SK"), ("berlaku_mulai", "Berlaku mulai"), ("berlaku_sampai", "Berlaku sampai"))}
+        if dari is not None and not services.boleh_mengelola_delegasi(user, dari):
             raise PermissionDenied("Anda hanya dapat mendelegasikan kewenangan Anda sendiri.")
         if not galat and dari and kepada:
             kwargs: dict[str, Any] = {"dari": dari, "kepada": kepada, "wewenang": form["wewenang"],
                                       "pegawai_nip": daftar, "jenjang": jenjang}
             try:
                 if request.POST.get("aksi") == "simpan":
-                    n = services.buat_delegasi(instansi, oleh=user, **kwargs)
+                    n = services.buat_delegasi(instansi, oleh=user, nomor_sk=form["nomor_sk"], **tanggal, **kwargs)
                     messages.success(request, f"Delegasi disimpan; kedudukan {n} pegawai diperbarui.")
                     return redirect("kedudukan:delegasi")
-                pratinjau = services.pratinjau_delegasi(instansi, **kwargs)
+                pratinjau = services.pratinjau_delegasi(
+                    instansi, oleh=user, berlaku_mulai=tanggal["berlaku_mulai"],
+                    berlaku_sampai=tanggal["berlaku_sampai"], **kwargs)
             except services.DelegasiTidakSah as e:
                 galat.append(str(e))
-    qs = Delegasi.objects.filter(instansi=instansi, aktif=True).select_related("dari", "kepada").order_by("-dibuat")
+    qs = selectors.delegasi_aktif(instansi).select_related("dari", "kepada").order_by("-dibuat")
     if not (user.admin_instansi or user.bkpsdm):
         qs = qs.filter(dari=user.pegawai)
     return render(request, "kedudukan/delegasi.html", {
         "daftar": list(qs[:200]), "form": form, "pratinjau": pratinjau, "galat": galat,
         "wewenang_pilihan": LABEL_WEWENANG, "jenjang_pilihan": [(j, LABEL_JENJANG[j]) for j in JENJANG],
-        "jenjang_terpilih": request.POST.getlist("jenjang"),
+        "jenjang_terpilih": request.POST.getlist("jenjang"), "hari_ini": selectors.hari_ini(),
     }, status=400 if galat else 200)
 
 
-@require_POST
 @instansi_required
 def delegasi_cabut(request: Permintaan, pk: int) -> HttpResponse:
-    d = get_object_or_404(Delegasi, pk=pk, instansi=request.user.instansi, aktif=True)
-    if not _boleh_delegasi(request.user, d.dari):
+    """Ending a delegation: GET shows what will change (a confirmation), POST ends it."""
+    d = get_object_or_404(Delegasi.objects.select_related("dari", "kepada"), pk=pk,
+                          instansi=request.user.instansi, aktif=True)
+    if not services.boleh_mengelola_delegasi(request.user, d.dari):
         raise PermissionDenied("Anda tidak berwenang mencabut delegasi ini.")
-    n = services.cabut_delegasi(request.user.instansi, d.id)
-    messages.success(request, f"Delegasi dicabut; kedudukan {n} pegawai diperbarui.")
-    return redirect("kedudukan:delegasi")
+    try:
+        if request.method == "POST":
+            n = services.cabut_delegasi(request.user.instansi, d.id, oleh=request.user)
+            messages.success(request, f"Delegasi dicabut; kedudukan {n} pegawai diperbarui.")
+            return redirect("kedudukan:delegasi")
+        d, dampak = services.pratinjau_cabut(request.user.instansi, d.id, oleh=request.user)
+    except services.DelegasiTidakSah as e:
+        raise PermissionDenied(str(e)) from None
+    return render(request, "kedudukan/delegasi_cabut.html", {"d": d, "dampak": dampak})

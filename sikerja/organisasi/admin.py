@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.db import transaction
 
-from .models import Delegasi, Instansi, Kompetensi, Pegawai, UnitOrganisasi
+from .models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 
 
 class HitungUlangMixin:
-    """A superuser's edit in the admin changes structure, placement, jabatan or
-    delegations just as an import does, so the same recomputation follows."""
+    """A superuser's edit in the admin changes structure or placement just as an
+    import does, so the same recomputation follows (delegations: kedudukan's admin)."""
 
     def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
         with transaction.atomic():
@@ -54,9 +54,3 @@ class PegawaiAdmin(HitungUlangMixin, admin.ModelAdmin):
     search_fields = ("nip", "nama")
     raw_id_fields = ("unit",)
     inlines = [KompetensiInline]
-
-
-@admin.register(Delegasi)
-class DelegasiAdmin(HitungUlangMixin, admin.ModelAdmin):
-    list_display = ("dari", "kepada", "wewenang", "aktif", "sumber")
-    raw_id_fields = ("dari", "kepada")

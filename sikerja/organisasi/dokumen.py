@@ -11,17 +11,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 import yaml
 
+from . import kait
 from .struktur import Delegasi, Organisasi, Pegawai, Unit
 from .vocab import (
     JENIS_JABATAN,
     JENIS_UNIT,
     JENJANG,
-    PROFIL,
     STATUS_PEGAWAI,
     WEWENANG_DELEGASI,
 )
@@ -29,6 +30,8 @@ from .vocab import (
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 NIP_RE = re.compile(r"^\d{18}$")
 KODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$")
+PROFIL_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,31}$")
+ATRIBUT_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -183,6 +186,77 @@ def _bool(value: Any) -> bool | None:
     return None
 
 
+def _atribut_unit(
+    row: dict[str, Any], baris: int, dikenal: dict[str, tuple[str, ...]] | None, profil: str, err: Any
+) -> tuple[tuple[str, str], ...]:
+    """A unit's explicit attributes (``atribut: {kelas_rs: C}``) as sorted pairs.
+
+    YAML/JSON give a mapping; a spreadsheet gives ``kelas_rs=C; tipe_uptd=A`` in an
+    ``atribut`` column or one ``atribut.<nama>`` column per attribute. Names and values
+    are checked against what the instansi's profile reads (``atribut_unit``).
+    """
+    raw = row.get("atribut")
+    hasil: dict[str, str] = {}
+    if isinstance(raw, dict):
+        items = [(str(k), v) for k, v in raw.items()]
+    elif raw in (None, ""):
+        items = []
+    elif isinstance(raw, str):
+        items = []
+        for bagian in re.split(r"[;,]", raw):
+            if bagian.strip():
+                k, sep, v = bagian.partition("=")
+                if not sep:
+                    err("unit", baris, "atribut", f"tulis atribut sebagai nama=nilai (tertulis '{bagian.strip()}')")
+                    continue
+                items.append((k, v))
+    else:
+        err("unit", baris, "atribut", "atribut harus berupa pemetaan nama: nilai")
+        items = []
+    for key, value in row.items():
+        if isinstance(key, str) and key.startswith(("atribut.", "atribut:")) and value not in (None, ""):
+            items.append((key[8:], value))
+    for k, v in items:
+        k = k.strip().lower()
+        nilai = _text({"v": v}, "v")
+        if not ATRIBUT_RE.match(k):
+            err("unit", baris, "atribut", f"nama atribut '{k}' hanya huruf kecil, angka dan garis bawah")
+            continue
+        if not nilai:
+            continue
+        if dikenal is not None:
+            if k not in dikenal:
+                err("unit", baris, "atribut", f"atribut '{k}' tidak dikenal profil {profil}"
+                    + (f"; pilih salah satu: {', '.join(sorted(dikenal))}" if dikenal else ""))
+                continue
+            if dikenal[k] and nilai not in dikenal[k]:
+                err("unit", baris, "atribut", f"nilai '{nilai}' tidak dikenal untuk atribut '{k}'; pilih salah satu: {', '.join(dikenal[k])}")
+                continue
+        if len(nilai) > 60:
+            err("unit", baris, "atribut", f"nilai atribut '{k}' paling panjang 60 karakter")
+            continue
+        hasil[k] = nilai
+    return tuple(sorted(hasil.items()))
+
+
+def _tanggal(value: Any, baris: int, kolom: str, err: Any) -> date | None:
+    """A date from YAML (already a date), a spreadsheet cell (datetime) or text (YYYY-MM-DD or DD-MM-YYYY)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    err("delegasi", baris, kolom, f"tanggal '{text}' tidak dikenali; tulis TTTT-BB-HH, mis. 2024-01-31")
+    return None
+
+
 def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
     """Check the whole document; raise :class:`DokumenTidakValid` listing every problem."""
     galat: list[Galat] = []
@@ -201,8 +275,16 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         err("instansi", None, "kode", f"kode '{inst.kode}' hanya boleh huruf, angka, titik, garis bawah dan tanda hubung")
     if not inst.nama:
         err("instansi", None, "nama", "nama instansi wajib diisi")
-    if inst.profil not in PROFIL:
-        err("instansi", None, "profil", f"profil '{inst.profil}' tidak dikenal; pilih salah satu: {', '.join(PROFIL)}")
+    katalog = kait.katalog_profil()
+    atribut_profil: dict[str, tuple[str, ...]] | None = None
+    if katalog is not None:
+        tersedia = katalog.tersedia()
+        if inst.profil not in tersedia:
+            err("instansi", None, "profil", f"profil '{inst.profil}' tidak dikenal; pilih salah satu: {', '.join(tersedia)}")
+        else:
+            atribut_profil = katalog.atribut(inst.profil)
+    elif not PROFIL_RE.match(inst.profil):
+        err("instansi", None, "profil", f"kode profil '{inst.profil}' tidak sah (huruf kecil, angka, '_' atau '-')")
 
     units: dict[str, Unit] = {}
     unit_rows: dict[str, int] = {}
@@ -226,8 +308,9 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
             err("unit", baris, "nama", "nama unit wajib diisi")
         if jenis not in JENIS_UNIT:
             err("unit", baris, "jenis", f"jenis '{jenis}' tidak dikenal; pilih salah satu: {', '.join(JENIS_UNIT)}")
+        atribut = _atribut_unit(row, baris, atribut_profil, inst.profil, err)
         if ok:
-            units[kode] = Unit(kode=kode, nama=nama, jenis=jenis, induk=induk)
+            units[kode] = Unit(kode=kode, nama=nama, jenis=jenis, induk=induk, atribut=atribut)
             unit_rows[kode] = baris
     for kode, u in units.items():
         if u.induk is not None and u.induk not in units:
@@ -358,7 +441,16 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         if key in seen_delegasi:
             err("delegasi", baris, None, f"delegasi yang sama sudah ada di baris {seen_delegasi[key]}")
         seen_delegasi[key] = baris
-        delegasi.append(Delegasi(dari=dari, kepada=kepada, wewenang=wewenang, pegawai=tuple(daftar), jenjang=tuple(jenjang_list)))
+        nomor_sk = _text(row, "nomor_sk")
+        if len(nomor_sk) > 100:
+            err("delegasi", baris, "nomor_sk", "nomor SK paling panjang 100 karakter")
+        tanggal = {k: _tanggal(row.get(k), baris, k, err) for k in ("tanggal_sk", "berlaku_mulai", "berlaku_sampai")}
+        mulai, sampai = tanggal["berlaku_mulai"], tanggal["berlaku_sampai"]
+        if mulai and sampai and sampai < mulai:
+            err("delegasi", baris, "berlaku_sampai", f"berlaku sampai {sampai:%d-%m-%Y} sebelum berlaku mulai {mulai:%d-%m-%Y}")
+        delegasi.append(Delegasi(dari=dari, kepada=kepada, wewenang=wewenang, pegawai=tuple(daftar), jenjang=tuple(jenjang_list),
+                                 nomor_sk=nomor_sk[:100], tanggal_sk=tanggal["tanggal_sk"], berlaku_mulai=mulai,
+                                 berlaku_sampai=sampai))
 
     if galat:
         raise DokumenTidakValid(galat)

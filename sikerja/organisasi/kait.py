@@ -10,15 +10,64 @@ from the deriving app to organisasi, never back (ARCHITECTURE.md).
 import's transaction, in registration order (INSTALLED_APPS order), so a failure
 rolls the whole import back. ``setelah_perubahan`` functions get ``(instansi,)``
 after an edit of units, pegawai or delegations outside the import.
+
+Two more seams keep organisasi below the apps that know more than it does:
+
+- the **profile catalogue** (``pasang_katalog_profil``): kedudukan, which owns the
+  regulation profiles, tells the import which profile codes exist and which unit
+  attributes each accepts — organisasi never imports kedudukan to ask;
+- **pegawai page sections** (``daftar_konteks_pegawai``): apps add what they know
+  about a pegawai (his kedudukan, his assignments) to the organisation's pegawai page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 _setelah_impor: list[Callable[[Any, Any], None]] = []
 _setelah_perubahan: list[Callable[[Any], None]] = []
+_konteks_pegawai: list[Callable[[Any], dict[str, Any]]] = []
+
+
+class KatalogProfil(Protocol):
+    """What the import needs to know about the regulation profiles."""
+
+    def tersedia(self) -> list[str]:
+        """Codes of the profiles an instansi may use."""
+        ...
+
+    def atribut(self, kode: str) -> dict[str, tuple[str, ...]]:
+        """Unit attributes profile ``kode`` reads: {name: allowed values (empty: any)}."""
+        ...
+
+
+_katalog: list[KatalogProfil] = []
+
+
+def pasang_katalog_profil(katalog: KatalogProfil) -> KatalogProfil:
+    _katalog[:] = [katalog]
+    return katalog
+
+
+def katalog_profil() -> KatalogProfil | None:
+    """The installed catalogue, or None outside a configured Django (then the import
+    checks only the shape of the profile code and attributes)."""
+    return _katalog[0] if _katalog else None
+
+
+def daftar_konteks_pegawai(fn: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
+    if fn not in _konteks_pegawai:
+        _konteks_pegawai.append(fn)
+    return fn
+
+
+def konteks_pegawai(pegawai: Any) -> dict[str, Any]:
+    """Template context the registered apps give for ``pegawai``'s page."""
+    out: dict[str, Any] = {}
+    for fn in list(_konteks_pegawai):
+        out.update(fn(pegawai))
+    return out
 
 
 def daftar_setelah_impor(fn: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:

@@ -1,4 +1,7 @@
-"""The organisation of each instansi (SPEC §2): units, pegawai, delegations.
+"""The organisation of each instansi (SPEC §2): units and pegawai.
+
+Delegations of authority are kedudukan's (``sikerja.kedudukan.models.Delegasi``):
+they change who rates and leads, and only kedudukan's services write them.
 
 Every row carries its instansi; every selector filters by it. Nothing is
 deleted by an import: a unit or pegawai no longer in the file becomes inactive,
@@ -17,10 +20,7 @@ from .vocab import (
     LABEL_JENIS_JABATAN,
     LABEL_JENIS_UNIT,
     LABEL_JENJANG,
-    LABEL_WEWENANG,
-    PROFIL,
     STATUS_PEGAWAI,
-    WEWENANG_DELEGASI,
     choices,
 )
 
@@ -28,7 +28,10 @@ from .vocab import (
 class Instansi(models.Model):
     kode = models.SlugField(max_length=64, unique=True)
     nama = models.CharField(max_length=200)
-    profil = models.CharField(max_length=32, choices=choices(PROFIL, {}))
+    # The regulation profile's code: one of ``kedudukan.engine.available_profiles()`` (the
+    # files in the profile directories), checked by the import and the settings service.
+    # No ``choices``: adding a Pemda's profile file must not need a migration.
+    profil = models.CharField(max_length=32)
     # Kop surat and numbering of letters (penugasan).
     alamat = models.CharField(max_length=300, blank=True)
     kota = models.CharField(max_length=100, blank=True)
@@ -68,8 +71,14 @@ class UnitOrganisasi(models.Model):
     nama = models.CharField(max_length=200)
     jenis = models.CharField(max_length=32, choices=choices(JENIS_UNIT, LABEL_JENIS_UNIT))
     induk = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="anak")
-    # Derived from the tree on every import/change (organisasi.services), stored so
-    # that pages filter and sort without walking the tree.
+    # Explicit attributes the regulation profiles read (``kelas_rs``, ``tipe_uptd``,
+    # ``urusan`` …; the profile declares which), so that no rule depends on a unit's name.
+    atribut = models.JSONField(default=dict, blank=True)
+    # The *Pejabat Level* of the unit's head as the regulations use it (Pasuruan Pasal 1
+    # angka 24–26): Level I is the top of a unit organisasi, II below it, and so on. A unit
+    # that leads itself (UPTD, RSUD, Puskesmas, school, Kelurahan) is Level I of its own
+    # organisation even under a Dinas. The same number the kedudukan engine matches
+    # (``Organisasi.level``) and the API returns; derived from the tree on every import.
     level = models.PositiveSmallIntegerField(default=1)
     akar_pd = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="Perangkat Daerah"
@@ -147,34 +156,3 @@ class Kompetensi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.tingkat})" if self.tingkat else self.nama
-
-
-class Delegasi(models.Model):
-    """Pendelegasian kewenangan (SPEC §2): the delegate becomes PPK or pimpinan unit."""
-
-    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="delegasi")
-    dari = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="delegasi_diberikan")
-    kepada = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="delegasi_diterima")
-    wewenang = models.CharField(max_length=32, choices=choices(WEWENANG_DELEGASI, LABEL_WEWENANG))
-    # Empty lists mean "everyone the delegator rates/manages".
-    pegawai_nip = models.JSONField(default=list, blank=True)
-    jenjang = models.JSONField(default=list, blank=True)
-    aktif = models.BooleanField(default=True)
-    # An import manages only the delegations it brought; those made in the
-    # application survive a re-import of the organisation.
-    sumber = models.CharField(max_length=8, default="aplikasi", choices=[("impor", "Impor"), ("aplikasi", "Aplikasi")])
-    dibuat = models.DateTimeField(auto_now_add=True)
-    dibuat_oleh = models.ForeignKey(
-        "akun.Pengguna", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name_plural = "delegasi"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["dari", "kepada", "wewenang"], condition=Q(aktif=True), name="delegasi_aktif_unik"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.dari.nama} → {self.kepada.nama} ({self.get_wewenang_display()})"

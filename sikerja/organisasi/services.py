@@ -3,9 +3,13 @@
 ``impor_dokumen`` takes a validated :class:`~sikerja.organisasi.dokumen.Dokumen`
 and makes the database hold exactly it for that instansi, in one transaction:
 units and pegawai are upserted by ``kode`` and NIP, those no longer in the file
-become inactive (never deleted: letters and kedudukan history refer to them),
-and the delegations the file brings replace those an earlier import brought.
-The same call with ``dry_run=True`` reports what would change and writes nothing.
+become inactive (never deleted: letters and kedudukan history refer to them).
+The file's delegations are kedudukan's to write: its ``setelah_impor`` hook (kait)
+reads them from ``laporan.dokumen`` in the same transaction. The same call with
+``dry_run=True`` reports what would change and writes nothing.
+
+``ubah_pengaturan`` is the one writer of an instansi's settings (kop, numbering,
+PyB, thresholds, profile), whichever page or command asks.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from sikerja.basisdata import segarkan_statistik
 
 from . import kait
 from .dokumen import Dokumen
-from .models import Delegasi, Instansi, Kompetensi, Pegawai, UnitOrganisasi
+from .models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from .struktur import Organisasi
 
 BATCH = 2000
@@ -36,6 +40,11 @@ class LaporanImpor:
     diubah: dict[str, list[str]] = field(default_factory=lambda: {"unit": [], "pegawai": [], "delegasi": []})
     dihapus: dict[str, list[str]] = field(default_factory=lambda: {"unit": [], "pegawai": [], "delegasi": []})
     kedudukan_berubah: int = 0
+    # The imported document, for the apps whose part of it they write themselves
+    # (kedudukan: the delegations) in their ``setelah_impor`` hook.
+    dokumen: Dokumen | None = field(default=None, repr=False)
+    # False: only the organisation is written; derived data (kedudukan) is not recomputed.
+    hitung_kedudukan: bool = True
 
     @property
     def ada_perubahan(self) -> bool:
@@ -74,12 +83,12 @@ def _diff(label: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
 
 def impor_dokumen(dokumen: Dokumen, *, dry_run: bool = False, hitung_kedudukan: bool = True) -> LaporanImpor:
     """Make the database hold ``dokumen`` for its instansi; all or nothing."""
-    laporan = LaporanImpor(instansi=dokumen.instansi.kode, dry_run=dry_run)
+    laporan = LaporanImpor(instansi=dokumen.instansi.kode, dry_run=dry_run, dokumen=dokumen,
+                           hitung_kedudukan=hitung_kedudukan)
     try:
         with transaction.atomic():
             instansi = _upsert(dokumen, laporan)
-            if hitung_kedudukan:
-                kait.jalankan_setelah_impor(instansi, laporan)
+            kait.jalankan_setelah_impor(instansi, laporan)
             if dry_run:
                 raise _Rollback
     except _Rollback:
@@ -99,8 +108,7 @@ def _upsert(dokumen: Dokumen, laporan: LaporanImpor) -> Instansi:
         instansi.save(update_fields=["nama", "profil"])
     org = dokumen.organisasi()
     unit_ids = _upsert_units(instansi, org, laporan)
-    pegawai_ids = _upsert_pegawai(instansi, dokumen, unit_ids, laporan)
-    _upsert_delegasi(instansi, dokumen, pegawai_ids, laporan)
+    _upsert_pegawai(instansi, dokumen, unit_ids, laporan)
     hitung_ringkasan(instansi)
     ditambah = len(laporan.ditambah["pegawai"]) + len(laporan.ditambah["unit"])
     segarkan_statistik(UnitOrganisasi, Pegawai, Kompetensi, baris=ditambah)
@@ -139,7 +147,7 @@ def hitung_ringkasan(instansi: Instansi) -> None:
 def _upsert_units(instansi: Instansi, org: Organisasi, laporan: LaporanImpor) -> dict[str, int]:
     existing = {u.kode: u for u in UnitOrganisasi.objects.filter(instansi=instansi)}
     baru = [
-        UnitOrganisasi(instansi=instansi, kode=u.kode, nama=u.nama, jenis=u.jenis)
+        UnitOrganisasi(instansi=instansi, kode=u.kode, nama=u.nama, jenis=u.jenis, atribut=dict(u.atribut))
         for u in org.units.values()
         if u.kode not in existing
     ]
@@ -154,19 +162,21 @@ def _upsert_units(instansi: Instansi, org: Organisasi, laporan: LaporanImpor) ->
     to_update: list[UnitOrganisasi] = []
     for data in org.units.values():
         obj = existing[data.kode]
-        # Level inside the Perangkat Daerah (SPEC §2): the PD's top unit is Level I.
+        # Pejabat Level (Pasuruan Pasal 1 angka 24–26): Level I at the top of the unit
+        # organisasi — a self-led UPTD/RSUD/Puskesmas/school/Kelurahan is its own Level I.
         want = {
             "nama": data.nama,
             "jenis": data.jenis,
+            "atribut": dict(data.atribut),
             "induk_id": ids[data.induk] if data.induk else None,
-            "level": len(org.leluhur(data.kode)),
+            "level": org.level(data.kode),
             "akar_pd_id": ids[org.akar_pd(data.kode)],
             "aktif": True,
         }
         old = {k: getattr(obj, k) for k in want}
         if old != want:
             if data.kode not in new_kode:
-                shown = {k: v for k, v in want.items() if k in ("nama", "jenis", "aktif")}
+                shown = {k: v for k, v in want.items() if k in ("nama", "jenis", "atribut", "aktif")}
                 induk_lama = next((k for k, i in ids.items() if i == old["induk_id"]), None)
                 msg = _diff(data.kode, {**{k: old[k] for k in shown}, "induk": induk_lama}, {**shown, "induk": data.induk})
                 if msg:
@@ -180,7 +190,7 @@ def _upsert_units(instansi: Instansi, org: Organisasi, laporan: LaporanImpor) ->
             to_update.append(obj)
             laporan.dihapus["unit"].append(f"{kode} ({obj.nama})")
     UnitOrganisasi.objects.bulk_update(
-        to_update, ["nama", "jenis", "induk", "level", "akar_pd", "aktif"], batch_size=BATCH
+        to_update, ["nama", "jenis", "atribut", "induk", "level", "akar_pd", "aktif"], batch_size=BATCH
     )
     return ids
 
@@ -262,31 +272,57 @@ def _upsert_pegawai(
     return ids
 
 
-def _upsert_delegasi(
-    instansi: Instansi, dokumen: Dokumen, pegawai_ids: dict[str, int], laporan: LaporanImpor
-) -> None:
-    existing = {
-        (d.dari_id, d.kepada_id, d.wewenang): d
-        for d in Delegasi.objects.filter(instansi=instansi, aktif=True).select_related("dari", "kepada")
-    }
-    seen = set()
-    for d in dokumen.delegasi:
-        key = (pegawai_ids[d.dari], pegawai_ids[d.kepada], d.wewenang)
-        seen.add(key)
-        label = f"{d.dari} → {d.kepada} ({d.wewenang})"
-        obj = existing.get(key)
-        want = {"pegawai_nip": list(d.pegawai), "jenjang": list(d.jenjang)}
-        if obj is None:
-            Delegasi.objects.create(
-                instansi=instansi, dari_id=key[0], kepada_id=key[1], wewenang=d.wewenang, sumber="impor", **want
-            )
-            laporan.ditambah["delegasi"].append(label)
-        elif {"pegawai_nip": obj.pegawai_nip, "jenjang": obj.jenjang} != want or obj.sumber != "impor":
-            obj.pegawai_nip, obj.jenjang, obj.sumber = want["pegawai_nip"], want["jenjang"], "impor"
-            obj.save(update_fields=["pegawai_nip", "jenjang", "sumber"])
-            laporan.diubah["delegasi"].append(label)
-    for key, obj in existing.items():
-        if key not in seen and obj.sumber == "impor":
-            obj.aktif = False
-            obj.save(update_fields=["aktif"])
-            laporan.dihapus["delegasi"].append(f"{obj.dari.nip} → {obj.kepada.nip} ({obj.wewenang})")
+class PengaturanTidakSah(ValueError):
+    """A setting the user may not make, or a value that cannot be used; the message says why."""
+
+
+@transaction.atomic
+def ubah_pengaturan(
+    instansi: Instansi, *, oleh: Any, alamat: str | None = None, kota: str | None = None,
+    singkatan: str | None = None, format_nomor_surat: str | None = None, ambang_beban_kerja: int | None = None,
+    ambang_rentang_kendali: int | None = None, pyb: Pegawai | None | bool = False, profil: str | None = None,
+) -> Instansi:
+    """Change an instansi's settings; only its admin instansi (or a superuser) may.
+
+    Arguments left at their default keep the current value (``pyb=None`` clears the PyB).
+    A changed profile changes who rates whom, so the kedudukan is recomputed (kait).
+    """
+    if not (getattr(oleh, "is_superuser", False)
+            or (getattr(oleh, "admin_instansi", False) and getattr(oleh, "instansi_id", None) == instansi.id)):
+        raise PengaturanTidakSah("Pengaturan instansi hanya dapat diubah oleh admin instansi ini.")
+    obj = Instansi.objects.select_for_update().get(pk=instansi.pk)
+    ubah: list[str] = []
+    for nama, nilai, batas in (("alamat", alamat, 300), ("kota", kota, 100), ("singkatan", singkatan, 32),
+                               ("format_nomor_surat", format_nomor_surat, 120)):
+        if nilai is not None:
+            nilai = nilai.strip()
+            if len(nilai) > batas:
+                raise PengaturanTidakSah(f"{nama.replace('_', ' ').capitalize()} paling panjang {batas} karakter.")
+            if nama == "format_nomor_surat" and "{nomor" not in nilai:
+                raise PengaturanTidakSah("Format nomor surat harus memuat {nomor}, agar tiap surat bernomor unik.")
+            setattr(obj, nama, nilai)
+            ubah.append(nama)
+    for nama, angka, rendah, tinggi in (("ambang_beban_kerja", ambang_beban_kerja, 1, 300),
+                                        ("ambang_rentang_kendali", ambang_rentang_kendali, 1, 10000)):
+        if angka is not None:
+            if not rendah <= int(angka) <= tinggi:
+                raise PengaturanTidakSah(f"{nama.replace('_', ' ').capitalize()} diisi {rendah}–{tinggi}.")
+            setattr(obj, nama, int(angka))
+            ubah.append(nama)
+    if pyb is not False:
+        if pyb is not None and (not isinstance(pyb, Pegawai) or pyb.instansi_id != obj.id or not pyb.aktif):
+            raise PengaturanTidakSah("Pejabat yang Berwenang harus pegawai aktif instansi ini.")
+        obj.pyb = pyb if isinstance(pyb, Pegawai) else None
+        ubah.append("pyb")
+    profil_berubah = profil is not None and profil != obj.profil
+    if profil is not None:
+        katalog = kait.katalog_profil()
+        if katalog is not None and profil not in katalog.tersedia():
+            raise PengaturanTidakSah(f"Profil '{profil}' tidak dikenal; pilih salah satu: {', '.join(katalog.tersedia())}.")
+        obj.profil = profil
+        ubah.append("profil")
+    if ubah:
+        obj.save(update_fields=ubah)
+    if profil_berubah:
+        kait.jalankan_setelah_perubahan(obj)
+    return obj

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from .vocab import JENIS_UNIT_MANDIRI
 
@@ -20,6 +21,13 @@ class Unit:
     nama: str
     jenis: str
     induk: str | None = None
+    # Explicit attributes the regulation profiles read (e.g. ``kelas_rs``, ``tipe_uptd``,
+    # ``urusan``), as sorted (name, value) pairs: rules never look at ``nama``, so a
+    # renamed unit keeps its kedudukan.
+    atribut: tuple[tuple[str, str], ...] = ()
+
+    def nilai_atribut(self, nama: str) -> str | None:
+        return next((v for k, v in self.atribut if k == nama), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,17 @@ class Delegasi:
     wewenang: str
     pegawai: tuple[str, ...] = ()
     jenjang: tuple[str, ...] = ()
+    # The decision (SK) that grants it and the period it holds (inclusive; None = open).
+    nomor_sk: str = ""
+    tanggal_sk: date | None = None
+    berlaku_mulai: date | None = None
+    berlaku_sampai: date | None = None
+
+    def berlaku_pada(self, hari: date) -> bool:
+        """Whether the delegation holds on ``hari`` (an expired one ends by itself)."""
+        if self.berlaku_mulai is not None and hari < self.berlaku_mulai:
+            return False
+        return self.berlaku_sampai is None or hari <= self.berlaku_sampai
 
     def covers(self, pegawai: Pegawai) -> bool:
         """A delegation with neither list covers the JF and pelaksana the delegator manages.

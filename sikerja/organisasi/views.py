@@ -13,16 +13,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from sikerja.akun.akses import Permintaan, instansi_required, peran_required
-from sikerja.kedudukan import selectors as kd_selectors
-
-from . import selectors
+from . import kait, selectors
 from .dokumen import DokumenTidakValid, load
-from .models import Delegasi, Pegawai, UnitOrganisasi
+from .models import Pegawai, UnitOrganisasi
 from .services import impor_dokumen
 
 
@@ -113,15 +110,13 @@ def _rantai(unit: UnitOrganisasi) -> list[_Mata]:
 def pegawai(request: Permintaan, pk: int) -> HttpResponse:
     instansi = request.user.instansi
     p = get_object_or_404(Pegawai.objects.select_related("unit"), pk=pk, instansi=instansi)
-    k = kd_selectors.kedudukan_pegawai(p)
+    # Kedudukan, delegations (and whatever else other apps know of him) come through
+    # the hook they register (kait), so organisasi never imports the apps above it.
     return render(request, "organisasi/pegawai.html", {
         "p": p,
         "rantai": _rantai(p.unit),
         "kompetensi": list(p.kompetensi.all()),
-        "k": k,
-        **{f"jumlah_{k}": v for k, v in kd_selectors.jumlah_bawahan(p).items()},
-        "riwayat": list(kd_selectors.riwayat(p)[:20]),
-        "delegasi": list(Delegasi.objects.filter(Q(dari=p) | Q(kepada=p), aktif=True).select_related("dari", "kepada")),
+        **kait.konteks_pegawai(p),
     })
 
 

@@ -102,7 +102,8 @@ LABEL_WEWENANG: dict[str, str] = {
     "pengelolaan_kinerja": "Pengelolaan kinerja (menjadi pimpinan unit)",
 }
 
-PROFIL: tuple[str, ...] = ("pasuruan", "magelang", "blitar", "karangasem", "pekanbaru", "nasional")
+# The regulation profiles are not a vocabulary here: they are the files of the profile
+# directories (``kedudukan.engine.available_profiles()``), so a new Pemda needs no code.
 
 
 def choices(values: tuple[str, ...], labels: dict[str, str]) -> list[tuple[str, str]]:

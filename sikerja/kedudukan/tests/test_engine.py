@@ -78,20 +78,20 @@ def test_vacant_head_moves_ppk_up_and_warns_of_no_pimpinan_unit():
     org = org_from_yaml(ORG.replace(f'nip: "{nip(3)}", nama: Ani', f'nip: "{nip(3)}", nama: Ani').replace("unit: P2P, kepala_unit: true", "unit: DINKES"))
     h = kedudukan(org, nip(4))
     assert nip_of(h, "ppk") == nip(2)
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
 
 
 def test_rule_match_is_shared_only_between_posts_equal_on_what_rules_look_at():
     # Rules are matched once per combination of the features they read (a large
-    # Pemda has ~18,000 posts); a name condition nested in `bukan` must still
-    # separate two units that differ only in their name.
+    # Pemda has ~18,000 posts); an attribute condition nested in `bukan` must still
+    # separate two units that differ only in that attribute.
     from sikerja.kedudukan.engine import Resolver, parse_profil
 
     base = load_profil("nasional")
     profil = parse_profil({
         "kode": "uji", "singkatan": "Perbup Uji",
         "aturan": [
-            {"id": "bukan-p2p", "dasar": "Pasal 1", "bila": {"unit": "bidang", "bukan": {"nama_unit": "P2P"}},
+            {"id": "bukan-p2p", "dasar": "Pasal 1", "bila": {"unit": "bidang", "bukan": {"atribut_unit": {"urusan": "p2p"}}},
              "ppk": ["pd"], "pimpinan_unit": ["pd"]},
             {"id": "bidang", "dasar": "Pasal 2", "bila": {"unit": "bidang"}, "ppk": ["unit"],
              "pimpinan_unit": ["unit"]},
@@ -100,13 +100,29 @@ def test_rule_match_is_shared_only_between_posts_equal_on_what_rules_look_at():
     org = org_from_yaml(ORG.replace(
         "  - {kode: PKM,",
         "  - {kode: YANKES, nama: Bidang Pelayanan, jenis: bidang, induk: DINKES}\n  - {kode: PKM,",
-    ) + f"""  - {{nip: "{nip(9)}", nama: Gita, jabatan: Perawat Ahli Muda, jenis_jabatan: fungsional, jenjang: ahli_muda, unit: YANKES}}
+    ).replace("jenis: bidang, induk: DINKES}\n  - {kode: YANKES", "jenis: bidang, induk: DINKES, atribut: {urusan: p2p}}\n  - {kode: YANKES")
+        + f"""  - {{nip: "{nip(9)}", nama: Gita, jabatan: Perawat Ahli Muda, jenis_jabatan: fungsional, jenjang: ahli_muda, unit: YANKES}}
 """)
     r = Resolver(org, profil)
-    assert ("nama_unit", ("P2P",)) in profil.fitur
+    assert ("atribut_unit", ("urusan",)) in profil.fitur
     assert r.resolve(nip(4)).aturan == "bidang"
     assert r.resolve(nip(9)).aturan == "bukan-p2p"
     assert nip_of(r.resolve(nip(9)), "ppk") == nip(2)
+
+
+def test_rules_on_unit_names_are_refused_so_renaming_a_unit_cannot_change_kedudukan():
+    import pytest
+
+    from sikerja.kedudukan.engine import ProfilError, parse_profil
+
+    with pytest.raises(ProfilError, match="atribut_organisasi"):
+        parse_profil({"kode": "uji", "aturan": [{"id": "grati", "dasar": "Lampiran II.D.6",
+                                                 "bila": {"nama_organisasi": "Grati"}, "ppk": ["unit"]}]},
+                     load_profil("nasional"))
+    with pytest.raises(ProfilError, match="tidak dideklarasikan"):
+        parse_profil({"kode": "uji", "aturan": [{"id": "x", "dasar": "Pasal 1",
+                                                 "bila": {"atribut_unit": {"warna": "biru"}}, "ppk": ["unit"]}]},
+                     load_profil("nasional"))
 
 
 SETDA_RSUD = f"""
@@ -171,7 +187,7 @@ def test_several_delegations_by_jenjang_go_to_the_delegate_who_leads_the_pegawai
     # The Ahli Madya of the Puskesmas sits under neither: nothing is guessed, the gap is shown.
     h = kedudukan(org, nip(22))
     assert nip_of(h, "ppk") == nip(2)
-    assert any("Beberapa pendelegasian" in w for w in h.peringatan)
+    assert any("Beberapa pendelegasian" in w for w in h.pesan_peringatan)
 
 
 def test_ppk_delegating_management_does_not_displace_the_pimpinan_unit_the_rule_names():

@@ -73,7 +73,7 @@ def dasar(h) -> str:
 
 
 def menunggu(h, wewenang: str = "penilaian kinerja") -> bool:
-    return any(f"Menunggu pendelegasian {wewenang}" in w for w in h.peringatan)
+    return any(f"Menunggu pendelegasian {wewenang}" in w for w in h.pesan_peringatan)
 
 
 # --- Lampiran huruf B angka 1 jo. Pasal 17 ayat (2): PD dipimpin JPT Pratama -------------
@@ -135,7 +135,7 @@ def test_pasal_17_ayat_2_huruf_a_ahli_muda_delegated_to_a_pengawas_is_flagged():
     )
     h = kedudukan(org, nip(10))
     assert nip_of(h, "ppk") == nip(8)
-    assert any("tidak lebih tinggi" in w for w in h.peringatan)
+    assert any("tidak lebih tinggi" in w for w in h.pesan_peringatan)
 
 
 def test_pasal_17_ayat_2_huruf_b_arsiparis_terampil_delegated_to_kasubag():
@@ -210,7 +210,7 @@ def test_lampiran_B2_ahli_madya_in_kecamatan_is_not_rated_by_camat_and_warns():
     h = kedudukan(org_from_yaml(ORG), nip(31))
     assert h.ppk is None
     assert nip_of(h, "pimpinan_unit") == nip(22)
-    assert "Belum ada Pejabat Penilai Kinerja (PPK)." in h.peringatan
+    assert "tanpa_ppk" in h.kode_peringatan
     assert any("tidak menilai JF Ahli Madya" in step for step in h.langkah)
 
 
@@ -247,7 +247,7 @@ def test_lampiran_B3_vacant_lurah_leaves_no_pimpinan_unit_and_warns():
     h = kedudukan(org_from_yaml(tanpa(26)), nip(27))
     assert nip_of(h, "ppk") == nip(22)
     assert h.pimpinan_unit is None
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
 
 
 def test_lampiran_B3_pelaksana_of_kelurahan_is_rated_by_lurah_directly():
@@ -320,7 +320,7 @@ def test_lampiran_B5_vacant_kabag_moves_ppk_to_asisten_and_warns():
     h = kedudukan(org_from_yaml(tanpa(3)), nip(4))
     assert nip_of(h, "ppk") == nip(2)
     assert h.pimpinan_unit is None
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
 
 
 # --- Pasal 18: jabatan struktural ----------------------------------------------------

@@ -108,7 +108,7 @@ def test_bab_v_pasal_27_vacant_kabag_moves_ppk_to_asisten_and_warns_no_pimpinan_
     h = kedudukan(org, nip(5))
     assert nip_of(h, "ppk") == nip(2)
     assert h.pimpinan_unit is None
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
     assert any("Bagian Hukum kosong" in s for s in h.langkah)
 
 
@@ -144,8 +144,8 @@ def test_bab_vii_pasal_35_ayat_2_huruf_d_jf_under_inspektur_waits_for_assignment
     h = kedudukan(org_from_yaml(SEKRETARIAT), nip(19))
     assert nip_of(h, "ppk") == nip(13)
     assert h.pimpinan_unit is None
-    assert any("Pasal 35 ayat (2) huruf d" in w for w in h.peringatan)
-    assert any("Menunggu pendelegasian pengelolaan kinerja" in w for w in h.peringatan)
+    assert any("Pasal 35 ayat (2) huruf d" in w for w in h.pesan_peringatan)
+    assert any("Menunggu pendelegasian pengelolaan kinerja" in w for w in h.pesan_peringatan)
 
 
 def test_bab_vii_pasal_35_ayat_2_huruf_d_pengelolaan_delegation_makes_irban_pimpinan_unit():
@@ -162,7 +162,7 @@ def test_bab_vii_pasal_33_vacant_inspektur_leaves_no_ppk_and_warns():
     h = kedudukan(org, nip(18))
     assert h.ppk is None
     assert nip_of(h, "pimpinan_unit") == nip(17)
-    assert "Belum ada Pejabat Penilai Kinerja (PPK)." in h.peringatan
+    assert "tanpa_ppk" in h.kode_peringatan
 
 
 # --- BAB VIII: Dinas/Badan, BAB XI: UPTD -------------------------------------------
@@ -171,7 +171,7 @@ DINAS = (
     INSTANSI
     + """unit:
   - {kode: SETDA, nama: Sekretariat Daerah, jenis: sekretariat_daerah}
-  - {kode: DPMPTSP, nama: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, jenis: dinas}
+  - {kode: DPMPTSP, nama: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, jenis: dinas, atribut: {urusan: penanaman_modal}}
   - {kode: DPMPTSP-SEK, nama: Sekretariat, jenis: sekretariat, induk: DPMPTSP}
   - {kode: DPMPTSP-UMUM, nama: Subbagian Umum dan Kepegawaian, jenis: subbagian, induk: DPMPTSP-SEK}
   - {kode: DINKES, nama: Dinas Kesehatan, jenis: dinas}
@@ -263,14 +263,14 @@ def test_bab_viii_pasal_1_angka_16_penilaian_delegation_makes_kabid_ppk():
     # Rank ceiling on the delegate: a Kabid (≈ Ahli Madya) rating an Ahli Madya is flagged.
     h2 = kedudukan(org, nip(45))
     assert nip_of(h2, "ppk") == nip(42)
-    assert any("tidak lebih tinggi" in w for w in h2.peringatan)
+    assert any("tidak lebih tinggi" in w for w in h2.pesan_peringatan)
 
 
 def test_bab_viii_pasal_42_ayat_2_huruf_d_jf_under_kepala_dinas_gets_pimpinan_unit_by_assignment():
     h = kedudukan(org_from_yaml(DINAS), nip(47))
     assert nip_of(h, "ppk") == nip(40)
     assert h.pimpinan_unit is None
-    assert any("Pasal 42 ayat (2) huruf d" in w for w in h.peringatan)
+    assert any("Pasal 42 ayat (2) huruf d" in w for w in h.pesan_peringatan)
     org = org_from_yaml(DINAS + delegasi((40, 48, "pengelolaan_kinerja", [47])))
     h2 = kedudukan(org, nip(47))
     assert nip_of(h2, "ppk") == nip(40)
@@ -284,7 +284,7 @@ def test_bab_viii_ahli_utama_not_placed_by_pasal_38_rank_ceiling_finds_no_ppk_an
     h = kedudukan(org_from_yaml(DINAS), nip(46))
     assert h.ppk is None
     assert nip_of(h, "pimpinan_unit") == nip(42)
-    assert any("Ahli Utama" in w and "Pasal 11 ayat (4)" in w for w in h.peringatan)
+    assert any("Ahli Utama" in w and "Pasal 11 ayat (4)" in w for w in h.pesan_peringatan)
     assert sum("tidak menilai JF Ahli Utama" in s for s in h.langkah) >= 3  # Kabid, Kadis, Sekda
     # With a JPT Madya Sekretaris Daerah the ceiling resolves to him, citing its basis.
     org = org_from_yaml(DINAS.replace("Sekretaris Daerah, jenis_jabatan: jpt_pratama", "Sekretaris Daerah, jenis_jabatan: jpt_madya"))
@@ -324,7 +324,7 @@ def test_bab_xi_pasal_50_vacant_kepala_uptd_moves_ppk_to_kepala_dinas_and_warns(
     h = kedudukan(org, nip(51))
     assert nip_of(h, "ppk") == nip(40)
     assert h.pimpinan_unit is None
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
 
 
 def test_rsud_not_regulated_by_bab_v_to_xi_falls_back_to_nasional_ceiling():
@@ -395,7 +395,7 @@ def test_bab_ix_pasal_45_ayat_2_huruf_c_jf_under_camat_assigned_to_sekcam_by_pen
     h = kedudukan(org_from_yaml(KECAMATAN), nip(85))
     assert nip_of(h, "ppk") == nip(80)
     assert h.pimpinan_unit is None
-    assert any("Pasal 45 ayat (2) huruf c" in w for w in h.peringatan)
+    assert any("Pasal 45 ayat (2) huruf c" in w for w in h.pesan_peringatan)
     org = org_from_yaml(KECAMATAN + delegasi((80, 81, "pengelolaan_kinerja", [85])))
     h2 = kedudukan(org, nip(85))
     assert nip_of(h2, "pimpinan_unit") == nip(81)
@@ -417,7 +417,7 @@ def test_bab_x_pasal_46_ayat_2_ahli_madya_in_kelurahan_is_rated_by_camat_with_wa
     h = kedudukan(org_from_yaml(KECAMATAN), nip(93))
     assert nip_of(h, "ppk") == nip(80)
     assert nip_of(h, "pimpinan_unit") == nip(90)
-    assert any("Pasal 46 ayat (2)" in w for w in h.peringatan)
+    assert any("Pasal 46 ayat (2)" in w for w in h.pesan_peringatan)
     assert h.dasar_hukum == [f"{SK}, Pasal 46 ayat (2) jo. Pasal 43 ayat (2)"]
 
 
@@ -425,7 +425,7 @@ def test_bab_x_pasal_47_vacant_lurah_moves_ppk_to_camat_and_warns_no_pimpinan_un
     h = kedudukan(org_from_yaml(KECAMATAN), nip(94))
     assert nip_of(h, "ppk") == nip(80)
     assert h.pimpinan_unit is None
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
     assert any("Kelurahan Subagan kosong" in s for s in h.langkah)
 
 

@@ -37,7 +37,7 @@ DINAS_UNITS = """
   - {kode: DLH-SEK, nama: Sekretariat DLH, jenis: sekretariat, induk: DLH}
   - {kode: DLH-UMPEG, nama: Subbagian Umum dan Kepegawaian, jenis: subbagian, induk: DLH-SEK}
   - {kode: DLH-PPKL, nama: Bidang Pengendalian Pencemaran, jenis: bidang, induk: DLH}
-  - {kode: DISHUB, nama: Dinas Perhubungan, jenis: dinas}
+  - {kode: DISHUB, nama: Dinas Perhubungan, jenis: dinas, atribut: {urusan: perhubungan}}
   - {kode: DISHUB-LL, nama: Bidang Lalu Lintas, jenis: bidang, induk: DISHUB}
   - {kode: DISHUB-LL-MRK, nama: Seksi Manajemen dan Rekayasa Lalu Lintas, jenis: seksi, induk: DISHUB-LL}
 """
@@ -98,7 +98,7 @@ def test_lampiran_IV_A_vacant_kepala_bidang_moves_ppk_to_kepala_dinas_and_warns(
     h = kedudukan(org_from_yaml(_org(DINAS_UNITS, pegawai)), nip(15))
     assert nip_of(h, "ppk") == nip(10)
     assert h.pimpinan_unit is None
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
     assert any("kosong" in s for s in h.langkah)
 
 
@@ -111,7 +111,7 @@ def test_pasal_1_angka_16_delegation_of_penilaian_kinerja_from_kepala_dinas():
     assert nip_of(h, "pimpinan_unit") == nip(14)
     assert any(d.startswith(f"{P}, Pasal 1 angka 16 (Pejabat Penilai Kinerja termasuk") for d in h.dasar_hukum)
     # The Sekretaris is an administrator, not above an Ahli Madya: the system says so.
-    assert any("tidak lebih tinggi" in w for w in h.peringatan)
+    assert any("tidak lebih tinggi" in w for w in h.pesan_peringatan)
 
 
 def test_delegation_of_pengelolaan_kinerja_makes_the_kepala_seksi_pimpinan_unit():
@@ -127,7 +127,7 @@ def test_delegation_of_pengelolaan_kinerja_makes_the_kepala_seksi_pimpinan_unit(
 # --- DPMPTSP (Lampiran I angka 1 huruf c, Lampiran IV huruf B) ----------------------------
 
 DPMPTSP_UNITS = """
-  - {kode: DPMPTSP, nama: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, jenis: dinas}
+  - {kode: DPMPTSP, nama: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, jenis: dinas, atribut: {urusan: penanaman_modal}}
   - {kode: DPM-SEK, nama: Sekretariat, jenis: sekretariat, induk: DPMPTSP}
   - {kode: DPM-UMPEG, nama: Subbagian Umum dan Kepegawaian, jenis: subbagian, induk: DPM-SEK}
 """
@@ -253,7 +253,7 @@ def test_lampiran_IV_E_kecamatan_ahli_madya_has_no_ppk_above_camat_and_warns():
     h = kedudukan(org_from_yaml(_org(KEC_UNITS, KEC_PEGAWAI)), nip(54))
     assert h.ppk is None
     assert nip_of(h, "pimpinan_unit") == nip(51)
-    assert "Belum ada Pejabat Penilai Kinerja (PPK)." in h.peringatan
+    assert "tanpa_ppk" in h.kode_peringatan
 
 
 def test_pasal_7_ayat_2_lurah_is_not_ppk_camat_rates_pelaksana_of_the_kelurahan():
@@ -286,7 +286,7 @@ def test_pasal_8_ayat_2_kasi_kelurahan_level_2_is_rated_by_camat_not_by_lurah():
 KES_UNITS = """
   - {kode: DINKES, nama: Dinas Kesehatan, jenis: dinas}
   - {kode: DINKES-YANKES, nama: Bidang Pelayanan Kesehatan, jenis: bidang, induk: DINKES}
-  - {kode: RSBR, nama: RSUD Budi Rahayu, jenis: rsud, induk: DINKES}
+  - {kode: RSBR, nama: RSUD Budi Rahayu, jenis: rsud, induk: DINKES, atribut: {kelas_rs: D}}
   - {kode: RSBR-YAN, nama: Seksi Pelayanan Medik, jenis: seksi, induk: RSBR}
   - {kode: RST, nama: RSUD Tidar, jenis: rsud, induk: DINKES}
   - {kode: RST-WADIR-YAN, nama: Wakil Direktur Pelayanan, jenis: wakil_direktur, induk: RST}
@@ -391,7 +391,7 @@ def test_lampiran_IV_H_same_jenjang_dokter_rated_by_kepala_dinas_or_by_delegate(
 # --- Satuan Pendidikan (Lampiran I angka 4 huruf b, Lampiran IV huruf I) ----------------------
 
 SEKOLAH_UNITS = """
-  - {kode: DISDIKBUD, nama: Dinas Pendidikan dan Kebudayaan, jenis: dinas}
+  - {kode: DISDIKBUD, nama: Dinas Pendidikan dan Kebudayaan, jenis: dinas, atribut: {urusan: pendidikan}}
   - {kode: SMPN1, nama: SMP Negeri 1 Magelang, jenis: satuan_pendidikan, induk: DISDIKBUD}
 """
 SEKOLAH_PEGAWAI = "\n".join(

@@ -130,13 +130,13 @@ def test_lampiran_II_D_2_vacant_kabid_moves_ppk_to_kepala_dinas_and_warns_of_no_
     h = kedudukan(build(DINAS_UNITS, DINAS_PEGAWAI), nip(19))
     assert nip_of(h, "ppk") == nip(11)
     assert h.pimpinan_unit is None
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
 
 
 # --- D.3 Unit tanpa struktur yang disederhanakan ----------------------------------------------
 
 TIDAK_DISEDERHANAKAN_UNITS = SETDA_UNIT + """\
-  - {kode: SATPOL, nama: Satuan Polisi Pamong Praja, jenis: dinas}
+  - {kode: SATPOL, nama: Satuan Polisi Pamong Praja, jenis: dinas, atribut: {urusan: ketenteraman_ketertiban}}
   - {kode: TRANTIB, nama: Bidang Ketertiban Umum dan Ketenteraman Masyarakat, jenis: bidang, induk: SATPOL}
   - {kode: OPS, nama: Seksi Operasi dan Pengendalian, jenis: seksi, induk: TRANTIB}
   - {kode: INSP, nama: Inspektorat Daerah, jenis: inspektorat}
@@ -172,7 +172,7 @@ def test_lampiran_II_D_3_b_huruf_e_auditor_ahli_madya_is_rated_by_inspektur_and_
 # --- D.4 DPMPTSP -------------------------------------------------------------------------------
 
 DPMPTSP_UNITS = SETDA_UNIT + """\
-  - {kode: DPMPTSP, nama: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, jenis: dinas}
+  - {kode: DPMPTSP, nama: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, jenis: dinas, atribut: {urusan: penanaman_modal}}
   - {kode: SEKR, nama: Sekretariat, jenis: sekretariat, induk: DPMPTSP}
   - {kode: TU, nama: Subbagian Umum dan Kepegawaian, jenis: subbagian, induk: SEKR}
   - {kode: YAN, nama: Bidang Pelayanan Perizinan, jenis: bidang, induk: DPMPTSP}
@@ -218,7 +218,7 @@ RSUD_UNITS = SETDA_UNIT + """\
   - {kode: RSB, nama: RSUD Bangil, jenis: rsud, induk: DINKES}
   - {kode: WADIRYAN, nama: Wakil Direktur Pelayanan, jenis: wakil_direktur, induk: RSB}
   - {kode: YANMED, nama: Bidang Pelayanan Medik, jenis: bidang, induk: WADIRYAN}
-  - {kode: RSG, nama: RSUD Grati, jenis: rsud, induk: DINKES}
+  - {kode: RSG, nama: RSUD Grati, jenis: rsud, induk: DINKES, atribut: {kelas_rs: C}}
   - {kode: BIDKEP, nama: Bidang Pelayanan dan Keperawatan, jenis: bidang, induk: RSG}
   - {kode: SIKEP, nama: Seksi Keperawatan, jenis: seksi, induk: BIDKEP}
 """
@@ -260,7 +260,7 @@ def test_lampiran_II_D_5_b_huruf_k_rsud_bangil_ahli_utama_is_rated_by_sekda_and_
     assert nip_of(h, "ppk") == nip(1)
     assert h.pimpinan_unit is None
     assert cites(h, "Lampiran II.D.5.b huruf j, huruf k dan huruf l")
-    assert any("Menunggu pendelegasian pengelolaan kinerja" in w for w in h.peringatan)
+    assert any("Menunggu pendelegasian pengelolaan kinerja" in w for w in h.pesan_peringatan)
 
 
 def test_lampiran_II_D_5_b_huruf_l_sekda_delegates_pengelolaan_kinerja_of_ahli_utama_to_direktur():
@@ -297,8 +297,8 @@ def test_lampiran_II_D_6_b_huruf_k_rsud_grati_ahli_madya_is_rated_by_kepala_dina
     assert nip_of(h, "ppk") == nip(41)
     assert h.pimpinan_unit is None
     assert cites(h, "Lampiran II.D.6.b huruf k, huruf l dan huruf o")
-    assert any("pimpinan unit" in w.lower() for w in h.peringatan)
-    assert any("Menunggu pendelegasian pengelolaan kinerja" in w for w in h.peringatan)
+    assert any("pimpinan unit" in w.lower() for w in h.pesan_peringatan)
+    assert any("Menunggu pendelegasian pengelolaan kinerja" in w for w in h.pesan_peringatan)
 
 
 def test_lampiran_II_D_6_b_huruf_l_kepala_dinas_kesehatan_delegates_pengelolaan_kinerja_to_pengawas():
@@ -371,7 +371,7 @@ def test_lampiran_II_D_7_a_jf_placed_outside_a_seksi_or_subbagian_is_flagged():
                                        "ahli_pertama")]
     h = kedudukan(build(KECAMATAN_UNITS, pegawai), nip(73))
     assert nip_of(h, "ppk") == nip(62) and cites(h, "Lampiran II.D.7.a")
-    assert any("tidak diatur" in w for w in h.peringatan)
+    assert any("tidak diatur" in w for w in h.pesan_peringatan)
 
 
 def test_pasal_1_angka_23_sekretaris_kecamatan_is_rated_by_camat_as_atasan_langsung():
@@ -415,7 +415,7 @@ def test_lampiran_II_D_8_vacant_lurah_moves_ppk_to_camat_and_warns():
     assert nip_of(h, "ppk") == nip(61)
     assert h.pimpinan_unit is None
     assert nip_of(h, "koordinator") == nip(68)
-    assert "Belum ada pimpinan unit organisasi." in h.peringatan
+    assert "tanpa_puo" in h.kode_peringatan
 
 
 # --- D.8 UPTD Tipe A, D.9 Puskesmas/Satuan Pendidikan, D.10 UPT Tipe B -----------------------------
@@ -424,12 +424,12 @@ UPT_UNITS = SETDA_UNIT + """\
   - {kode: DLH, nama: Dinas Lingkungan Hidup, jenis: dinas}
   - {kode: SEKDLH, nama: Sekretariat, jenis: sekretariat, induk: DLH}
   - {kode: UPTLAB, nama: UPT Laboratorium Lingkungan, jenis: uptd, induk: DLH}
-  - {kode: UPTSAMPAH, nama: UPTD Tipe A Pengelolaan Persampahan, jenis: uptd, induk: DLH}
+  - {kode: UPTSAMPAH, nama: UPTD Tipe A Pengelolaan Persampahan, jenis: uptd, induk: DLH, atribut: {tipe_uptd: A}}
   - {kode: TUSAMPAH, nama: Subbagian Tata Usaha, jenis: subbagian, induk: UPTSAMPAH}
   - {kode: DINKES, nama: Dinas Kesehatan, jenis: dinas}
   - {kode: YANKES, nama: Bidang Pelayanan Kesehatan, jenis: bidang, induk: DINKES}
   - {kode: PKM, nama: Puskesmas Bangil, jenis: puskesmas, induk: DINKES}
-  - {kode: DISDIK, nama: Dinas Pendidikan, jenis: dinas}
+  - {kode: DISDIK, nama: Dinas Pendidikan, jenis: dinas, atribut: {urusan: pendidikan}}
   - {kode: SMPN1, nama: SMP Negeri 1 Bangil, jenis: satuan_pendidikan, induk: DISDIK}
 """
 UPT_PEGAWAI = [

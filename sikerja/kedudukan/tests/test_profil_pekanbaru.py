@@ -113,15 +113,15 @@ ORG_TIGA_LEVEL = (
   - {kode: DINKES, nama: Dinas Kesehatan, jenis: dinas}
   - {kode: RSUD, nama: RSUD Madani, jenis: rsud, induk: DINKES}
   - {kode: BIDYANMED, nama: Bidang Pelayanan Medik, jenis: bidang, induk: RSUD}
-  - {kode: BAPENDA, nama: Badan Pendapatan Daerah, jenis: badan}
+  - {kode: BAPENDA, nama: Badan Pendapatan Daerah, jenis: badan, atribut: {urusan: pendapatan}}
   - {kode: BIDPBB, nama: Bidang Pajak Bumi dan Bangunan, jenis: bidang, induk: BAPENDA}
   - {kode: SUBPBB, nama: Subbidang Pendataan dan Penetapan PBB, jenis: subbidang, induk: BIDPBB}
   - {kode: UPTP1, nama: UPT Pendapatan Pekanbaru I, jenis: uptd, induk: BAPENDA}
   - {kode: UPTP1TU, nama: Subbagian Tata Usaha UPT Pendapatan I, jenis: subbagian, induk: UPTP1}
-  - {kode: DISHUB, nama: Dinas Perhubungan, jenis: dinas}
+  - {kode: DISHUB, nama: Dinas Perhubungan, jenis: dinas, atribut: {urusan: perhubungan}}
   - {kode: BIDLL, nama: Bidang Lalu Lintas, jenis: bidang, induk: DISHUB}
   - {kode: SEKSIMR, nama: Seksi Manajemen dan Rekayasa Lalu Lintas, jenis: seksi, induk: BIDLL}
-  - {kode: DPMPTSP, nama: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, jenis: dinas}
+  - {kode: DPMPTSP, nama: Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu, jenis: dinas, atribut: {urusan: penanaman_modal}}
   - {kode: BIDPEL, nama: Bidang Pelayanan Perizinan, jenis: bidang, induk: DPMPTSP}
 pegawai:
 """
@@ -259,7 +259,7 @@ def test_lampiran_A_1_b_ahli_madya_in_kecamatan_has_no_ppk_and_warns():
     h = kedudukan(org_from_yaml(ORG_KECAMATAN), nip(108))
     assert h.ppk is None
     assert nip_of(h, "pimpinan_unit") == nip(101)
-    assert "Belum ada Pejabat Penilai Kinerja (PPK)." in h.peringatan
+    assert "tanpa_ppk" in h.kode_peringatan
 
 
 def test_lampiran_A_1_b_kasubag_kecamatan_is_rated_by_sekretaris_camat():
@@ -347,7 +347,7 @@ def test_pasal_1_angka_28_upt_led_by_a_jf_waits_for_delegation_of_penilaian_kine
     h = kedudukan(org_from_yaml(ORG_DINAS), nip(51))
     assert nip_of(h, "ppk") == nip(10)
     assert nip_of(h, "pimpinan_unit") == nip(50)
-    assert any("Menunggu pendelegasian penilaian kinerja" in w for w in h.peringatan)
+    assert any("Menunggu pendelegasian penilaian kinerja" in w for w in h.pesan_peringatan)
 
 
 def test_pasal_1_angka_28_delegation_of_penilaian_kinerja_makes_the_jf_head_ppk():
@@ -377,7 +377,7 @@ def test_pasal_1_angka_28_delegation_to_a_peer_head_warns_that_he_does_not_outra
     )
     h = kedudukan(org, nip(62))
     assert nip_of(h, "ppk") == nip(60)
-    assert any("tidak lebih tinggi" in w for w in h.peringatan)
+    assert any("tidak lebih tinggi" in w for w in h.pesan_peringatan)
 
 
 # --- Lampiran A angka 4 huruf c: PD lebih dari 2 level ---------------------------------

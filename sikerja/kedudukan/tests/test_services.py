@@ -1,16 +1,24 @@
-"""Recompute and delegation services against the database (SPEC §3, pendelegasian)."""
+"""Recompute and delegation services against the database (SPEC §3, pendelegasian; issue 12.4)."""
 
 from __future__ import annotations
 
-import pytest
+from datetime import date, timedelta
 
-from sikerja.kedudukan import services
-from sikerja.kedudukan.models import Kedudukan, Penjelasan
+import pytest
+import yaml
+from django.core.management import call_command
+
+from sikerja.kedudukan import selectors, services
+from sikerja.kedudukan.models import Delegasi, Kedudukan, Penjelasan
+from sikerja.organisasi.dokumen import validate
 from sikerja.organisasi.models import Pegawai
-from sikerja.organisasi.testing import buat_organisasi, nip
+from sikerja.organisasi.services import impor_dokumen
+from sikerja.organisasi.testing import buat_akun, buat_organisasi, nip
 from sikerja.organisasi.tests.conftest import ORG
 
 pytestmark = pytest.mark.django_db
+
+SK = {"nomor_sk": "800/12/SK/2024", "tanggal_sk": date(2024, 1, 2)}
 
 
 def _berlaku(instansi) -> dict[str, tuple[str | None, str | None]]:
@@ -21,24 +29,152 @@ def _berlaku(instansi) -> dict[str, tuple[str | None, str | None]]:
     }
 
 
+def _p(n: int) -> Pegawai:
+    return Pegawai.objects.get(nip=nip(n))
+
+
+def _ppk(n: int) -> str | None:
+    k = selectors.kedudukan_pegawai(_p(n))
+    return k.ppk.nip if k and k.ppk else None
+
+
+@pytest.fixture
+def instansi():
+    return buat_organisasi(ORG)
+
+
+@pytest.fixture
+def ani(instansi):
+    """Ani, Kepala Bidang P2P: PPK of Rudi (pelaksana) and Sari (Ahli Muda) in her Bidang."""
+    return buat_akun(_p(3))
+
+
 @pytest.mark.parametrize("wewenang", ["penilaian_kinerja", "pengelolaan_kinerja"])
-def test_preview_lists_exactly_the_changes_saving_the_delegation_makes(wewenang):
+def test_preview_lists_exactly_the_changes_saving_the_delegation_makes(instansi, ani, wewenang):
     # Pendelegasian kewenangan (SPEC §3): the preview must promise what the save does.
-    instansi = buat_organisasi(ORG)
-    dari, kepada = Pegawai.objects.get(nip=nip(3)), Pegawai.objects.get(nip=nip(7))
+    dari, kepada = _p(3), _p(4)
     sebelum = _berlaku(instansi)
-    pratinjau = services.pratinjau_delegasi(instansi, dari=dari, kepada=kepada, wewenang=wewenang)
+    pratinjau = services.pratinjau_delegasi(instansi, oleh=ani, dari=dari, kepada=kepada, wewenang=wewenang)
     assert _berlaku(instansi) == sebelum  # nothing written
-    services.buat_delegasi(instansi, dari=dari, kepada=kepada, wewenang=wewenang)
+    services.buat_delegasi(instansi, oleh=ani, dari=dari, kepada=kepada, wewenang=wewenang, **SK)
     sesudah = _berlaku(instansi)
     berubah = {(n, "PPK" if i == 0 else "Pimpinan unit")
                for n in sesudah for i in (0, 1) if sesudah[n][i] != sebelum[n][i]}
     assert berubah and {(r["nip"], r["peran"]) for r in pratinjau} == berubah
-    assert all(r["sesudah"] == Pegawai.objects.get(nip=nip(7)).nama for r in pratinjau)
+    assert all(r["sesudah"] == kepada.nama for r in pratinjau)
 
 
-def test_first_recompute_writes_one_current_row_per_pegawai_with_shared_explanations():
-    instansi = buat_organisasi(ORG)
+def test_delegation_only_downward_refuses_the_own_kepala_dinas_citing_permenpanrb_7_2022_lampiran(instansi, ani):
+    # Issue 12.4: a Kepala Bidang may not delegate to his own Kepala Dinas (PermenPANRB 7/2022,
+    # Lampiran, pendelegasian kewenangan: to an official below the giver).
+    with pytest.raises(services.DelegasiTidakSah) as e:
+        services.buat_delegasi(instansi, oleh=ani, dari=_p(3), kepada=_p(2), wewenang="penilaian_kinerja", **SK)
+    assert "di bawah pemberi" in str(e.value) and "PermenPANRB 7/2022, Lampiran, pendelegasian" in str(e.value)
+    assert not Delegasi.objects.exists() and _ppk(5) == nip(3)
+
+
+def test_delegation_only_downward_refuses_an_official_of_another_line(instansi, ani):
+    # Dewi heads a Puskesmas under the Kepala Dinas, not under Ani's Bidang.
+    with pytest.raises(services.DelegasiTidakSah, match="tidak berada di bawah"):
+        services.pratinjau_delegasi(instansi, oleh=ani, dari=_p(3), kepada=_p(7), wewenang="penilaian_kinerja")
+
+
+def test_kepala_dinas_may_delegate_to_the_head_of_a_puskesmas_under_him(instansi):
+    budi = buat_akun(_p(2))
+    services.buat_delegasi(instansi, oleh=budi, dari=_p(2), kepada=_p(3), wewenang="penilaian_kinerja",
+                           pegawai_nip=[nip(5)], **SK)
+    assert Delegasi.objects.get().kepada.nip == nip(3)
+
+
+def test_the_service_itself_refuses_delegating_someone_elses_authority(instansi):
+    citra = buat_akun(_p(6))  # another Kepala Bidang
+    with pytest.raises(services.DelegasiTidakSah, match="kewenangan Anda sendiri"):
+        services.buat_delegasi(instansi, oleh=citra, dari=_p(3), kepada=_p(4), wewenang="penilaian_kinerja", **SK)
+    assert not Delegasi.objects.exists()
+
+
+def test_bkpsdm_may_record_an_officials_delegation(instansi):
+    bkpsdm = buat_akun(_p(8), bkpsdm=True)
+    services.buat_delegasi(instansi, oleh=bkpsdm, dari=_p(3), kepada=_p(4), wewenang="penilaian_kinerja", **SK)
+    assert _ppk(5) == nip(4)
+
+
+def test_delegation_records_its_sk_and_refuses_one_without(instansi, ani):
+    kw = {"oleh": ani, "dari": _p(3), "kepada": _p(4), "wewenang": "penilaian_kinerja"}
+    with pytest.raises(services.DelegasiTidakSah, match="Nomor SK"):
+        services.buat_delegasi(instansi, nomor_sk=" ", tanggal_sk=date(2024, 1, 2), **kw)
+    with pytest.raises(services.DelegasiTidakSah, match="Tanggal SK"):
+        services.buat_delegasi(instansi, nomor_sk="1/SK", tanggal_sk=None, **kw)
+    with pytest.raises(services.DelegasiTidakSah, match="sudah berakhir"):
+        services.buat_delegasi(instansi, berlaku_sampai=date.today() - timedelta(days=1), **SK, **kw)
+    sampai = date.today() + timedelta(days=30)
+    services.buat_delegasi(instansi, berlaku_mulai=date.today(), berlaku_sampai=sampai, **SK, **kw)
+    d = Delegasi.objects.get()
+    assert (d.nomor_sk, d.tanggal_sk, d.berlaku_sampai, d.dibuat_oleh) == (SK["nomor_sk"], SK["tanggal_sk"], sampai, ani)
+
+
+def test_expired_delegation_ends_by_itself_when_the_kedudukan_is_read(instansi, ani):
+    services.buat_delegasi(instansi, oleh=ani, dari=_p(3), kepada=_p(4), wewenang="penilaian_kinerja",
+                           berlaku_sampai=date.today(), **SK)
+    assert _ppk(5) == nip(4)
+    Delegasi.objects.update(berlaku_sampai=date.today() - timedelta(days=1))  # the day after the SK ends
+    assert _ppk(5) == nip(3)
+    d = Delegasi.objects.get()
+    assert not d.aktif and d.alasan_berakhir == "kedaluwarsa"
+    assert Kedudukan.objects.filter(pegawai__nip=nip(5)).count() == 3  # history: before, during, after
+
+
+def test_akhiri_delegasi_command_ends_expired_delegations_and_recomputes(instansi, ani):
+    services.buat_delegasi(instansi, oleh=ani, dari=_p(3), kepada=_p(4), wewenang="pengelolaan_kinerja",
+                           berlaku_sampai=date.today() + timedelta(days=1), **SK)
+    besok_lusa = (date.today() + timedelta(days=2)).isoformat()
+    call_command("akhiri_delegasi", tanggal=besok_lusa)
+    assert not Delegasi.objects.get().aktif
+    assert Kedudukan.objects.get(pegawai__nip=nip(5), berlaku_sampai=None).pimpinan_unit.nip == nip(3)
+
+
+def test_delegation_starting_later_applies_from_its_first_day(instansi, ani):
+    mulai = date.today() + timedelta(days=3)
+    services.buat_delegasi(instansi, oleh=ani, dari=_p(3), kepada=_p(4), wewenang="penilaian_kinerja",
+                           berlaku_mulai=mulai, **SK)
+    assert _ppk(5) == nip(3) and not Delegasi.objects.get().diterapkan
+    services.akhiri_delegasi_kedaluwarsa(hari=mulai)
+    assert Delegasi.objects.get().diterapkan
+    assert Kedudukan.objects.get(pegawai__nip=nip(5), berlaku_sampai=None).ppk.nip == nip(4)
+
+
+def test_ending_a_delegation_is_previewed_then_done_with_who_ended_it(instansi, ani):
+    services.buat_delegasi(instansi, oleh=ani, dari=_p(3), kepada=_p(4), wewenang="penilaian_kinerja", **SK)
+    d = Delegasi.objects.get()
+    _, dampak = services.pratinjau_cabut(instansi, d.id, oleh=ani)
+    assert {(r["nip"], r["sesudah"]) for r in dampak} == {(nip(5), "Ani")}
+    assert _ppk(5) == nip(4)  # the preview wrote nothing
+    citra = buat_akun(_p(6))
+    with pytest.raises(services.DelegasiTidakSah):
+        services.cabut_delegasi(instansi, d.id, oleh=citra)
+    services.cabut_delegasi(instansi, d.id, oleh=ani)
+    d.refresh_from_db()
+    assert (d.aktif, d.alasan_berakhir, d.diakhiri_oleh) == (False, "dicabut", ani) and _ppk(5) == nip(3)
+
+
+def test_import_records_sk_fields_and_an_expired_row_as_ended(instansi):
+    data = yaml.safe_load(ORG)
+    kemarin = date.today() - timedelta(days=1)
+    data["delegasi"] = [
+        {"dari": nip(3), "kepada": nip(4), "wewenang": "penilaian_kinerja", "nomor_sk": "800/1/2024",
+         "tanggal_sk": "2024-01-02", "berlaku_mulai": "2024-01-02", "berlaku_sampai": "2099-12-31"},
+        {"dari": nip(2), "kepada": nip(6), "wewenang": "pengelolaan_kinerja", "nomor_sk": "800/2/2023",
+         "tanggal_sk": "02-01-2023", "berlaku_sampai": kemarin.isoformat()},
+    ]
+    impor_dokumen(validate(data))
+    d1 = Delegasi.objects.get(kepada__nip=nip(4))
+    assert (d1.nomor_sk, d1.tanggal_sk, d1.berlaku_sampai, d1.aktif) == ("800/1/2024", date(2024, 1, 2), date(2099, 12, 31), True)
+    d2 = Delegasi.objects.get(kepada__nip=nip(6))
+    assert not d2.aktif and d2.alasan_berakhir == "kedaluwarsa"
+    assert _ppk(5) == nip(4)
+
+
+def test_first_recompute_writes_one_current_row_per_pegawai_with_shared_explanations(instansi):
     rows = Kedudukan.objects.filter(instansi=instansi, berlaku_sampai=None)
     assert rows.count() == Pegawai.objects.filter(instansi=instansi, aktif=True).count()
     assert Penjelasan.objects.count() < rows.count()

@@ -8,8 +8,10 @@ restructuring before importing it.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from sikerja.kedudukan.engine import Hasil, ProfilError, Resolver, load_profil
 from sikerja.organisasi.dokumen import DokumenTidakValid, load
@@ -55,6 +57,9 @@ class Command(BaseCommand):
         if opts["data"]:
             try:
                 org = load(opts["data"]).organisasi()
+                # As the database would hold it today: delegations outside their SK period do not apply.
+                hari = timezone.localdate()
+                org = replace(org, delegasi=[d for d in org.delegasi if d.berlaku_pada(hari)])
             except DokumenTidakValid as e:
                 for g in e.galat:
                     self.stderr.write(str(g))
@@ -80,7 +85,7 @@ class Command(BaseCommand):
             self.stdout.write(teks(org, h))
 
     def _dari_db(self, nip: str, kode_instansi: str | None) -> Organisasi:
-        from sikerja.organisasi import selectors
+        from sikerja.kedudukan import selectors
         from sikerja.organisasi.models import Instansi, Pegawai
 
         qs = Pegawai.objects.filter(nip=nip, aktif=True)
