@@ -69,7 +69,9 @@ def main() -> None:
     ppk_id = berlaku.values("ppk").annotate(n=Count("id")).order_by("-n")[0]["ppk"]
     dari = Pegawai.objects.get(pk=ppk_id)
     kepada = Pegawai.objects.get(pk=berlaku.filter(ppk=dari).exclude(pegawai=dari).first().pegawai_id)
-    t_pv, pv = timed(lambda: pratinjau_delegasi(instansi, dari=dari, kepada=kepada, wewenang="penilaian_kinerja"))
+    admin = buat_akun(dari, password="bench-password-123", admin_instansi=True)
+    t_pv, pv = timed(lambda: pratinjau_delegasi(instansi, oleh=admin, dari=dari, kepada=kepada,
+                                                wewenang="penilaian_kinerja"))
     print(line("delegation preview (whole instansi)", t_pv, "s", 5))
     print(f"       {dari.nama} → {kepada.nama}: {len(pv)} kedudukan would change")
 

@@ -52,10 +52,13 @@ def _setelah_perubahan(instansi: Any) -> None:
 def _konteks_pegawai(pegawai: Any) -> dict[str, Any]:
     from . import selectors
 
-    k = selectors.kedudukan_pegawai(pegawai)
+    selectors.segarkan(pegawai.instansi_id)
+    # The current kedudukan is the newest row of the history: one query for both.
+    riwayat = list(selectors.riwayat(pegawai).select_related("ppk__unit", "pimpinan_unit__unit", "koordinator__unit")[:20])
+    k = riwayat[0] if riwayat and riwayat[0].berlaku_sampai is None else None
     return {
         "k": k,
         **{f"jumlah_{nama}": n for nama, n in selectors.jumlah_bawahan(pegawai).items()},
-        "riwayat": list(selectors.riwayat(pegawai)[:20]),
+        "riwayat": riwayat,
         "delegasi": list(selectors.delegasi_pegawai(pegawai)),
     }

@@ -70,14 +70,16 @@ def segarkan(instansi_id: int | None) -> None:
         services.akhiri_delegasi_kedaluwarsa(Instansi.objects.get(pk=instansi_id), hari=hari)
 
 
-def berlaku(instansi: Instansi) -> QuerySet[Kedudukan]:
-    segarkan(instansi.pk)
+def berlaku(instansi: Instansi | int) -> QuerySet[Kedudukan]:
+    """The current kedudukan rows of an instansi (or its id)."""
+    segarkan(instansi if isinstance(instansi, int) else instansi.pk)
     return Kedudukan.objects.filter(instansi=instansi, berlaku_sampai__isnull=True)
 
 
-def kedudukan_pegawai(pegawai: Pegawai) -> Kedudukan | None:
-    """The current kedudukan, with the three officials loaded."""
-    segarkan(pegawai.instansi_id)
+def kedudukan_pegawai(pegawai: Pegawai, *, segar: bool = True) -> Kedudukan | None:
+    """The current kedudukan, with the three officials loaded (``segar``: apply ended delegations first)."""
+    if segar:
+        segarkan(pegawai.instansi_id)
     return (
         Kedudukan.objects.filter(pegawai=pegawai, berlaku_sampai__isnull=True)
         .select_related("ppk__unit", "pimpinan_unit__unit", "koordinator__unit", "penjelasan")
@@ -129,7 +131,7 @@ def jumlah_bawahan(pejabat: Pegawai) -> dict[str, int]:
     indexes), rather than as ``Pegawai ... IN (subquery)``, which PostgreSQL plans
     as a scan of all pegawai; an OR of the three roles would defeat the indexes.
     """
-    qs = berlaku(pejabat.instansi).filter(pegawai__aktif=True)
+    qs = Kedudukan.objects.filter(instansi_id=pejabat.instansi_id, berlaku_sampai__isnull=True, pegawai__aktif=True)
     return {
         "dinilai": qs.filter(ppk=pejabat).count(),
         "dipimpin": qs.filter(pimpinan_unit=pejabat).count(),

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .vocab import JENJANG, JENJANG_KEAHLIAN, LABEL_JENJANG, PROFIL
+from .vocab import JENJANG, JENJANG_KEAHLIAN, LABEL_JENJANG
 
 TAHUN_ACUAN = 2024
 JUMLAH_MINIMUM = 50
@@ -376,6 +376,7 @@ class RS:
     nama: str
     kode: str
     wakil_direktur: bool
+    kelas: str = "B"  # written as the unit attribute ``kelas_rs`` that profile rules read
 
 
 @dataclass(frozen=True)
@@ -468,7 +469,7 @@ _PROFIL: dict[str, ProfilDemo] = {
             _pd("Badan Kesatuan Bangsa dan Politik", "bakesbangpol", "kesbangpol"),
         ),
         rsud=(RS("Rumah Sakit Umum Daerah Bangil", "rsud-bangil", True),
-              RS("Rumah Sakit Umum Daerah Grati", "rsud-grati", True)),
+              RS("Rumah Sakit Umum Daerah Grati", "rsud-grati", True, "C")),
         asisten=_ASISTEN_UMUM,
         bagian_setwan=_BAGIAN_SETWAN,
         kecamatan=(
@@ -520,7 +521,7 @@ _PROFIL: dict[str, ProfilDemo] = {
             _pd("Satuan Polisi Pamong Praja", "satpolpp", "ketertiban"),
         ),
         rsud=(RS("Rumah Sakit Umum Daerah Tidar", "rsud-tidar", True),
-              RS("Rumah Sakit Umum Daerah Budi Rahayu", "rsud-budi-rahayu", False)),
+              RS("Rumah Sakit Umum Daerah Budi Rahayu", "rsud-budi-rahayu", False, "D")),
         asisten=_ASISTEN_UMUM,
         bagian_setwan=_BAGIAN_SETWAN,
         kecamatan=(
@@ -680,7 +681,7 @@ _PROFIL: dict[str, ProfilDemo] = {
             _pd("Dinas Perpustakaan dan Kearsipan", "dispusip", "perpustakaan"),
             _pd("Dinas Pertanahan", "distanah", "pertanahan"),
         ),
-        rsud=(RS("Rumah Sakit Umum Daerah Madani", "rsud-madani", False),),
+        rsud=(RS("Rumah Sakit Umum Daerah Madani", "rsud-madani", False, "D"),),
         asisten=(
             ("Asisten Pemerintahan dan Kesejahteraan Rakyat", ("Bagian Tata Pemerintahan", "Bagian Kesejahteraan Rakyat", "Bagian Hukum")),
             ("Asisten Perekonomian dan Pembangunan", ("Bagian Perekonomian", "Bagian Administrasi Pembangunan",
@@ -768,12 +769,34 @@ _PROFIL: dict[str, ProfilDemo] = {
         seksi_dinas=True,
     ),
 }
-assert set(_PROFIL) == set(PROFIL)
+# The profiles with a demo of their own; any other profile gets the generic (national) one.
+PROFIL_DEMO: tuple[str, ...] = tuple(_PROFIL)
+
+# Each PD's sektor, written as the unit attribute ``urusan`` the profile rules read
+# (UU 23/2014 urusan pemerintahan), so no rule needs the PD's name.
+_URUSAN = {
+    "dpmptsp": "penanaman_modal", "ketertiban": "ketenteraman_ketertiban", "bencana": "penanggulangan_bencana",
+    "riset": "riset_inovasi", "damkar": "pemadam_kebakaran", "lh": "lingkungan_hidup", "pu": "pekerjaan_umum",
+    "pmd": "pemberdayaan_masyarakat_desa", "kb": "keluarga_berencana", "naker": "tenaga_kerja",
+    "dukcapil": "administrasi_kependudukan", "kominfo": "komunikasi_informatika", "perkim": "perumahan_permukiman",
+}
+
+
+def _profil_demo(profil: str) -> ProfilDemo:
+    """The demo instansi of ``profil``; a profile without demo data gets the generic one.
+
+    Adding a Pemda is adding a profile file: its demo is the national template under
+    the profile's code, so no demo code changes with it.
+    """
+    if profil in _PROFIL:
+        return _PROFIL[profil]
+    return replace(_PROFIL["nasional"], kode_instansi=f"pemda-{profil}"[:64],
+                   nama_instansi=f"Pemerintah Daerah Contoh (profil {profil})")
 
 
 def jenis_unit_profil(profil: str) -> frozenset[str]:
     """The unit kinds the demo instansi of ``profil`` always contains (its templates' kinds)."""
-    p = _PROFIL[profil]
+    p = _profil_demo(profil)
     jenis = {
         "sekretariat_daerah", "asisten", "bagian", "sekretariat_dprd", "inspektorat", "inspektur_pembantu",
         "dinas", "badan", "sekretariat", "bidang", "seksi", "kecamatan", "kelurahan", "uptd", "rsud",
@@ -819,12 +842,13 @@ class _Unit:
     wajib: list[tuple[str | None, str | None]] = field(default_factory=list)
     kepala_nip: str = ""
     staf: list[dict[str, Any]] = field(default_factory=list)
+    atribut: dict[str, str] = field(default_factory=dict)
 
 
 class _Pembangun:
     def __init__(self, profil: str, jumlah: int, seed: int, kode: str | None):
         self.nama_profil = profil
-        self.p = _PROFIL[profil]
+        self.p = _profil_demo(profil)
         self.jumlah = jumlah
         self.rng = random.Random(seed)
         self.kode_instansi = kode or self.p.kode_instansi
@@ -832,7 +856,7 @@ class _Pembangun:
         self.units: list[_Unit] = []
         self.kode_dipakai: set[str] = set()
         self.nip_dipakai: set[str] = set()
-        self.pola_nama = _POLA_NAMA[profil]
+        self.pola_nama = _POLA_NAMA.get(profil, _POLA_NAMA["nasional"])
         self.kecamatan: list[_Unit] = []
         self.kelurahan_per_kec: dict[str, list[str]] = {}
         self.pd_unit: dict[str, _Unit] = {}
@@ -882,6 +906,7 @@ class _Pembangun:
     def perangkat_daerah(self, pd: PD, *, sekretariat: bool = True) -> _Unit:
         jabatan = f"Kepala {pd.nama}"
         u = self.unit(pd.kode, pd.nama, pd.jenis, None, _SEKTOR_JF_PD.get(pd.sektor, pd.sektor), jabatan, "jpt_pratama")
+        u.atribut["urusan"] = _URUSAN.get(pd.sektor, pd.sektor)
         self.pd_unit[pd.kode] = u
         if sekretariat:
             self.sekretariat(u, pd.nama)
@@ -1002,6 +1027,7 @@ class _Pembangun:
                                 ("seksi", "Seksi Penunjang Medik dan Nonmedik")):
                 bobot = 6.0 if jenis == "subbagian" else _BOBOT_RS
                 self.unit(f"{rs.kode}-{_slug(nama)}", nama, jenis, u, "rumah_sakit", f"Kepala {nama}", "pengawas", bobot)
+        u.atribut["kelas_rs"] = rs.kelas
         self.rsud.append(u)
 
     def build_rsud_lain(self) -> Iterator[None]:
@@ -1412,15 +1438,20 @@ class _Pembangun:
         target = max(0, min(self.jumlah // 2, round(self.jumlah / 16.5) + 60))
         self.tumbuh(target)
         pegawai = self.isi()
+        for u in self.units:
+            if u.jenis == "uptd":  # Tipe A has sub-units (Permendagri 12/2017), Tipe B none
+                u.atribut["tipe_uptd"] = "A" if u.anak else "B"
         unit_rows = [
-            {"kode": u.kode, "nama": u.nama, "jenis": u.jenis, "induk": u.induk.kode if u.induk else None}
+            {"kode": u.kode, "nama": u.nama, "jenis": u.jenis, "induk": u.induk.kode if u.induk else None,
+             **({"atribut": dict(u.atribut)} if u.atribut else {})}
             for u in self._urutan()
         ]
         return {
             "instansi": {"kode": self.kode_instansi, "nama": self.p.nama_instansi, "profil": self.nama_profil},
             "unit": unit_rows,
             "pegawai": pegawai,
-            "delegasi": self.delegasi(),
+            "delegasi": [{**d, "nomor_sk": f"800.1.3/{i}/SK/{TAHUN_ACUAN}", "tanggal_sk": f"{TAHUN_ACUAN}-01-02",
+                          "berlaku_mulai": f"{TAHUN_ACUAN}-01-02"} for i, d in enumerate(self.delegasi(), start=1)],
             "akun_demo": self.akun_demo(),
             "pyb": self.setda.kepala_nip,
         }
@@ -1505,8 +1536,8 @@ def buat_data_demo(profil: str, jumlah_pegawai: int, *, seed: int = 1, kode: str
     ``akun_demo`` (suggested logins: ``peran``, ``nip`` and role flags) and ``pyb`` (the
     Sekretaris Daerah's NIP). The same ``seed`` always gives the same instansi.
     """
-    if profil not in _PROFIL:
-        raise ValueError(f"profil '{profil}' tidak dikenal; pilih salah satu: {', '.join(PROFIL)}")
+    if not profil or not profil.replace("_", "").replace("-", "").isalnum():
+        raise ValueError(f"kode profil '{profil}' tidak sah")
     if jumlah_pegawai < JUMLAH_MINIMUM:
         raise ValueError(f"jumlah pegawai paling sedikit {JUMLAH_MINIMUM}")
     return _Pembangun(profil, jumlah_pegawai, seed, kode).bangun()

@@ -13,7 +13,8 @@ import pytest
 from sikerja.kedudukan.engine import Resolver, load_profil
 from sikerja.organisasi.demo import buat_data_demo, jenis_unit_profil
 from sikerja.organisasi.dokumen import validate
-from sikerja.organisasi.vocab import JENJANG, PROFIL
+from sikerja.organisasi.demo import PROFIL_DEMO as PROFIL
+from sikerja.organisasi.vocab import JENJANG
 
 
 @cache
@@ -217,7 +218,11 @@ def test_regulation_names_are_used() -> None:
 
 
 def test_unknown_profile_or_too_few_pegawai_is_refused() -> None:
-    with pytest.raises(ValueError):
-        buat_data_demo("surabaya", 100)
+    # A profile without demo data gets the generic demo (issue 8.3); whether the profile
+    # exists is the import's question (the profile files), answered with a clear message.
+    from sikerja.organisasi.dokumen import DokumenTidakValid
+
+    with pytest.raises(DokumenTidakValid, match="profil 'surabaya' tidak dikenal"):
+        validate(buat_data_demo("surabaya", 100))
     with pytest.raises(ValueError):
         buat_data_demo("nasional", 10)

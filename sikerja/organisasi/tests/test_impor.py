@@ -10,7 +10,8 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from sikerja.kedudukan.models import Kedudukan
-from sikerja.organisasi.models import Delegasi, Instansi, Kompetensi, Pegawai, UnitOrganisasi
+from sikerja.kedudukan.models import Delegasi
+from sikerja.organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from sikerja.organisasi.testing import nip
 
 from .conftest import ORG

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sikerja.kedudukan.models import Kedudukan
-from sikerja.organisasi.models import Delegasi, Pegawai, UnitOrganisasi
+from sikerja.kedudukan.models import Delegasi
+from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.testing import buat_akun, buat_organisasi, nip
 from sikerja.organisasi.tests.conftest import ORG
 
@@ -190,17 +191,23 @@ def test_span_of_control_over_threshold_is_flagged(client, org):
 
 def test_delegation_preview_changes_nothing_then_save_recomputes_and_keeps_history(client, org):
     masuk(client, nip(6), admin_instansi=True)
-    form = {"dari": nip(3), "kepada": nip(7), "wewenang": "penilaian_kinerja", "pegawai": nip(5)}
+    # Issue 12.4: downward only (Sari sits in Ani's Bidang) and with its SK.
+    form = {"dari": nip(3), "kepada": nip(4), "wewenang": "penilaian_kinerja", "pegawai": nip(5),
+            "nomor_sk": "800/1/2024", "tanggal_sk": "2024-01-02"}
     r = client.post("/kedudukan/delegasi/", {**form, "aksi": "pratinjau"})
     html = r.content.decode()
-    assert r.status_code == 200 and "Rudi" in html and "Dewi" in html
+    assert r.status_code == 200 and "Rudi" in html and "Sari" in html
     assert not Delegasi.objects.exists()
     assert Kedudukan.objects.get(pegawai__nip=nip(5), berlaku_sampai=None).ppk.nip == nip(3)
     r = client.post("/kedudukan/delegasi/", {**form, "aksi": "simpan"})
     assert r.status_code == 302
-    assert Kedudukan.objects.get(pegawai__nip=nip(5), berlaku_sampai=None).ppk.nip == nip(7)
+    assert Kedudukan.objects.get(pegawai__nip=nip(5), berlaku_sampai=None).ppk.nip == nip(4)
     assert Kedudukan.objects.filter(pegawai__nip=nip(5)).count() == 2  # history kept
     d = Delegasi.objects.get()
+    assert d.nomor_sk == "800/1/2024"
+    # Ending it is confirmed first (issue 12.8): the page shows who changes back, nothing is written.
+    html = client.get(f"/kedudukan/delegasi/{d.pk}/cabut/").content.decode()
+    assert 'id="dampak-cabut"' in html and "Rudi" in html and Delegasi.objects.get().aktif
     client.post(f"/kedudukan/delegasi/{d.pk}/cabut/")
     assert Kedudukan.objects.get(pegawai__nip=nip(5), berlaku_sampai=None).ppk.nip == nip(3)
 

@@ -14,7 +14,7 @@ from sikerja.organisasi.demo import buat_data_demo
 from sikerja.organisasi.dokumen import DokumenTidakValid, validate
 from sikerja.organisasi.models import Instansi, Pegawai
 from sikerja.organisasi.services import impor_dokumen
-from sikerja.organisasi.vocab import PROFIL
+from sikerja.organisasi import kait
 
 USERNAME = {
     "admin_instansi": "admin",
@@ -53,7 +53,8 @@ class Command(BaseCommand):
     help = "Bangun instansi demo yang realistis untuk sebuah profil peraturan, beserta akun demo."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--profil", default="pasuruan", choices=list(PROFIL))
+        parser.add_argument("--profil", default="pasuruan",
+                            help="kode profil peraturan (berkas profil; profil tanpa data demo memakai demo umum)")
         parser.add_argument("--pegawai", type=int, default=1500, help="jumlah pegawai (60–50000)")
         parser.add_argument("--kode", help="kode instansi (bawaan: menurut profil)")
         parser.add_argument("--seed", type=int, default=1)
@@ -62,6 +63,9 @@ class Command(BaseCommand):
     def handle(self, *args, **opts) -> None:  # type: ignore[no-untyped-def]
         if not 60 <= opts["pegawai"] <= 60000:
             raise CommandError("--pegawai harus antara 60 dan 60000")
+        katalog = kait.katalog_profil()
+        if katalog is not None and opts["profil"] not in katalog.tersedia():
+            raise CommandError(f"profil '{opts['profil']}' tidak dikenal; pilih salah satu: {', '.join(katalog.tersedia())}")
         data = buat_data_demo(opts["profil"], opts["pegawai"], seed=opts["seed"], kode=opts["kode"])
         try:
             dokumen = validate(data)
