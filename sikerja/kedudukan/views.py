@@ -243,7 +243,9 @@ def delegasi(request: Permintaan) -> HttpResponse:
                                       "pegawai_nip": daftar, "jenjang": jenjang}
             try:
                 if request.POST.get("aksi") == "simpan":
-                    n = services.buat_delegasi(instansi, oleh=user, nomor_sk=form["nomor_sk"], **tanggal, **kwargs)
+                    n = services.buat_delegasi(
+                        instansi, oleh=user, nomor_sk=form["nomor_sk"], tanggal_sk=tanggal["tanggal_sk"],
+                        berlaku_mulai=tanggal["berlaku_mulai"], berlaku_sampai=tanggal["berlaku_sampai"], **kwargs)
                     messages.success(request, f"Delegasi disimpan; kedudukan {n} pegawai diperbarui.")
                     return redirect("kedudukan:delegasi")
                 pratinjau = services.pratinjau_delegasi(

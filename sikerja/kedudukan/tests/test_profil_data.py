@@ -36,10 +36,10 @@ def test_a_profile_file_in_the_profile_dir_is_listed_and_loaded(profil_baru):
 def test_a_copied_profile_is_usable_for_import_demo_and_kedudukan_without_a_migration(profil_baru):
     from io import StringIO
 
+    from django.apps import apps
     from django.db.migrations.autodetector import MigrationAutodetector
     from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.state import ProjectState
-    from django.apps import apps
 
     # Import: the new code is accepted and resolved with the copied rules.
     instansi = buat_organisasi(ORG.replace("profil: nasional", f"profil: {profil_baru}"))

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from sikerja.kedudukan.engine import Resolver, load_profil
+from sikerja.organisasi.demo import PROFIL_DEMO as PROFIL
 from sikerja.organisasi.demo import buat_data_demo, jenis_unit_profil
 from sikerja.organisasi.dokumen import validate
-from sikerja.organisasi.demo import PROFIL_DEMO as PROFIL
 from sikerja.organisasi.vocab import JENJANG
 
 

@@ -9,8 +9,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from sikerja.kedudukan.models import Kedudukan
-from sikerja.kedudukan.models import Delegasi
+from sikerja.kedudukan.models import Delegasi, Kedudukan
 from sikerja.organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from sikerja.organisasi.testing import nip
 

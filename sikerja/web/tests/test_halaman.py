@@ -8,8 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sikerja.kedudukan.models import Kedudukan
-from sikerja.kedudukan.models import Delegasi
+from sikerja.kedudukan.models import Delegasi, Kedudukan
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.testing import buat_akun, buat_organisasi, nip
 from sikerja.organisasi.tests.conftest import ORG

@@ -10,11 +10,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from sikerja.akun.models import Pengguna
+from sikerja.organisasi import kait
 from sikerja.organisasi.demo import buat_data_demo
 from sikerja.organisasi.dokumen import DokumenTidakValid, validate
 from sikerja.organisasi.models import Instansi, Pegawai
 from sikerja.organisasi.services import impor_dokumen
-from sikerja.organisasi import kait
 
 USERNAME = {
     "admin_instansi": "admin",
