@@ -425,7 +425,11 @@ def pengaturan(request: Permintaan) -> HttpResponse:
     assert instansi is not None  # peran_required: an admin of an instansi
     form = PengaturanForm(request.POST or None, instance=instansi)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        # Instansi settings are organisasi's: written by its service, which checks the admin (issue 8.4).
+        from sikerja.organisasi.services import ubah_pengaturan
+
+        ubah_pengaturan(instansi, oleh=request.user, pyb=form.cleaned_data.get("pyb_nip"),
+                        **{k: form.cleaned_data[k] for k in form.Meta.fields})
         messages.success(request, "Pengaturan instansi disimpan.")
         return redirect("penugasan:pengaturan")
     contoh = {j: format_nomor(instansi, j, 7, timezone.localdate()) for j in ("permohonan_pelibatan", "penugasan")}
