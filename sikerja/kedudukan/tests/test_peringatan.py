@@ -42,3 +42,14 @@ def test_stored_warnings_keep_code_message_and_basis_and_the_monitoring_page_gro
 def test_a_bare_stored_string_reads_as_an_uncoded_warning():
     assert Peringatan.dari_data("Teks lama") == Peringatan(pr.LAIN, "Teks lama")
     assert str(Peringatan(pr.TANPA_PPK, "Belum ada PPK.")) == "Belum ada PPK."
+
+
+def test_migration_gives_legacy_warning_strings_their_codes():
+    import importlib
+
+    m = importlib.import_module("sikerja.kedudukan.migrations.0004_peringatan_berkode")
+    assert m._kode("Belum ada pimpinan unit organisasi.") == pr.TANPA_PUO
+    assert m._kode("Belum ada Pejabat Penilai Kinerja (PPK).") == pr.TANPA_PPK
+    assert m._kode("Menunggu pendelegasian pengelolaan kinerja dari X.") == pr.MENUNGGU_DELEGASI
+    assert m._kode("Tidak ada aturan profil pasuruan untuk Pelaksana di unit X; …") == pr.TANPA_ATURAN
+    assert all(m._kode(t) in pr.KODE for t in ("apa saja", "Penerima delegasi A tidak lebih tinggi dari B."))
