@@ -391,7 +391,10 @@ def akhiri_delegasi_kedaluwarsa(instansi: Instansi | None = None, *, hari: date 
     hasil: dict[str, int] = {}
     for inst in Instansi.objects.filter(pk__in=_perlu_disegarkan(dari_instansi, hari).values("instansi_id")):
         with transaction.atomic():
+            # One request or command at a time per instansi; a second one finds nothing left to do.
             Instansi.objects.select_for_update().filter(pk=inst.pk).first()
+            if not _perlu_disegarkan([inst.pk], hari).exists():
+                continue
             habis = Delegasi.objects.filter(instansi=inst, aktif=True, berlaku_sampai__lt=hari)
             habis.update(aktif=False, diakhiri=timezone.now(), alasan_berakhir="kedaluwarsa")
             Delegasi.objects.filter(instansi=inst, aktif=True, diterapkan=False, berlaku_mulai__lte=hari).update(
