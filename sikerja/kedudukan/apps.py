@@ -34,6 +34,17 @@ class _Katalog:
 
         return dict(load_profil(kode).atribut)
 
+    def periksa_delegasi(self, kode: str, org: Any, delegasi: Any) -> str | None:
+        from .engine import load_profil
+        from .services import DelegasiTidakSah, periksa_arah
+
+        try:
+            periksa_arah(org, load_profil(kode), dari=delegasi.dari, kepada=delegasi.kepada,
+                         wewenang=delegasi.wewenang, pegawai=tuple(delegasi.pegawai))
+        except DelegasiTidakSah as e:
+            return str(e)
+        return None
+
 
 def _setelah_impor(instansi: Any, laporan: Any) -> None:
     from .services import hitung_ulang, impor_delegasi

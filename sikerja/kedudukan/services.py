@@ -212,9 +212,15 @@ def periksa_arah(org: Organisasi, profil: Profil, *, dari: str, kepada: str, wew
                  pegawai: tuple[str, ...] = ()) -> None:
     """Delegation goes downward only (issue 12.4): refuse it otherwise, citing the article.
 
-    The giver heads a unit; the delegate is an official below him — in the subtree of
-    the giver's unit and of lower rank (penyetaraan) — so he sits in the line of the
-    pegawai the giver rates or manages; every pegawai named is in that line too.
+    The delegate must be an official below the giver: in the subtree of the unit the
+    giver heads (the Sekretaris Daerah's covers every Perangkat Daerah), or — for the
+    pegawai named — heading a unit in that pegawai's line and of lower rank than the
+    giver (a Sekretaris Camat who is PPK hands the work of a JF to the Kepala Seksi the
+    JF sits under, Pekanbaru Pasal 11 ayat (2)). Structure, not rank, decides the first
+    case: a kabupaten's Sekda and an RSUD's Direktur are both JPT Pratama (Pasuruan
+    Lampiran II.D.5.b huruf l). Every pegawai named must be the giver's to delegate:
+    in his subtree, or rated or led by him. Checked by the services and, for import
+    files, by the import's validation (organisasi.kait catalogue).
     """
     dasar = profil.dasar_delegasi.get(wewenang) or profil.delegasi_gabungan or profil.dasar_plafon
     g, d = org.pegawai[dari], org.pegawai[kepada]
@@ -223,18 +229,23 @@ def periksa_arah(org: Organisasi, profil: Profil, *, dari: str, kepada: str, wew
             f"{g.nama} tidak memimpin unit, sehingga tidak mempunyai kewenangan {wewenang.replace('_', ' ')} "
             f"untuk didelegasikan ({dasar}).")
     resolver = Resolver(org, profil)
-    bawah = (d.unit != g.unit or not d.kepala_unit) and _di_bawah(org, g.unit, d.unit)
-    if not bawah or not resolver.peringkat(d) < resolver.peringkat(g):
+    struktural = (d.unit != g.unit or not d.kepala_unit) and _di_bawah(org, g.unit, d.unit)
+    dicakup = [org.pegawai[n] for n in pegawai if n in org.pegawai]
+    for n in pegawai:
+        if n not in org.pegawai:
+            raise DelegasiTidakSah(f"Pegawai NIP {n} tidak ditemukan di instansi ini.")
+    for p in dicakup:
+        h = resolver.resolve(p.nip)
+        milik = _di_bawah(org, g.unit, p.unit) or g.nip in {x.nip for x in (h.ppk, h.pimpinan_unit) if x}
+        if not milik:
+            raise DelegasiTidakSah(
+                f"{p.nama} tidak berada dalam garis {g.nama}; kewenangan atas pegawai itu bukan milik pemberi ({dasar}).")
+    dalam_garis = bool(dicakup) and d.kepala_unit and resolver.peringkat(d) < resolver.peringkat(g) and all(
+        d.unit in org.leluhur(p.unit) for p in dicakup)
+    if not (struktural or dalam_garis):
         raise DelegasiTidakSah(
             f"Pendelegasian kewenangan hanya kepada pejabat di bawah pemberi: {d.nama} ({d.jabatan}) tidak "
             f"berada di bawah {g.nama} ({g.jabatan}) dalam garis pegawai yang dicakup ({dasar}).")
-    for nip in pegawai:
-        p = org.pegawai.get(nip)
-        if p is None:
-            raise DelegasiTidakSah(f"Pegawai NIP {nip} tidak ditemukan di instansi ini.")
-        if not _di_bawah(org, g.unit, p.unit):
-            raise DelegasiTidakSah(
-                f"{p.nama} tidak berada dalam garis {g.nama}; kewenangan atas pegawai itu bukan milik pemberi ({dasar}).")
 
 
 def _validasi_delegasi(instansi: Instansi, dari: Pegawai, kepada: Pegawai, wewenang: str,

@@ -413,6 +413,7 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
             nip_rows[nip] = baris
 
     delegasi: list[Delegasi] = []
+    baris_delegasi: list[int] = []
     seen_delegasi: dict[tuple[str, str, str], int] = {}
     for i, row in enumerate(data.get("delegasi") or []):
         baris = i + first_row
@@ -451,6 +452,16 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         delegasi.append(Delegasi(dari=dari, kepada=kepada, wewenang=wewenang, pegawai=tuple(daftar), jenjang=tuple(jenjang_list),
                                  nomor_sk=nomor_sk[:100], tanggal_sk=tanggal["tanggal_sk"], berlaku_mulai=mulai,
                                  berlaku_sampai=sampai))
+        baris_delegasi.append(baris)
+
+    # Delegation goes downward only (issue 12.4); the profile's article is cited. Checked
+    # once the rows themselves are valid, on the organisation the file describes.
+    if katalog is not None and not galat and delegasi:
+        org = Organisasi(profil=inst.profil, units=units, pegawai=pegawai)
+        for baris, d in zip(baris_delegasi, delegasi, strict=True):
+            pesan = katalog.periksa_delegasi(inst.profil, org, d)
+            if pesan:
+                err("delegasi", baris, "kepada", pesan)
 
     if galat:
         raise DokumenTidakValid(galat)

@@ -41,6 +41,10 @@ class KatalogProfil(Protocol):
         """Unit attributes profile ``kode`` reads: {name: allowed values (empty: any)}."""
         ...
 
+    def periksa_delegasi(self, kode: str, org: Any, delegasi: Any) -> str | None:
+        """Why ``delegasi`` (struktur.Delegasi) may not be made in ``org`` under profile ``kode``, or None."""
+        ...
+
 
 _katalog: list[KatalogProfil] = []
 

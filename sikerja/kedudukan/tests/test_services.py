@@ -181,3 +181,35 @@ def test_first_recompute_writes_one_current_row_per_pegawai_with_shared_explanat
     k = rows.select_related("penjelasan").get(pegawai__nip=nip(4))
     assert k.dasar_hukum and isinstance(k.langkah, list) and k.berlaku_mulai is not None
     assert services.hitung_ulang(instansi) == 0  # unchanged organisation: nothing rewritten
+
+
+def test_import_refuses_an_upward_delegation_naming_row_and_field_permenpanrb_7_2022_lampiran():
+    from sikerja.organisasi.dokumen import DokumenTidakValid
+
+    data = yaml.safe_load(ORG)
+    data["delegasi"] = [{"dari": nip(3), "kepada": nip(2), "wewenang": "penilaian_kinerja", "nomor_sk": "1/2024"}]
+    with pytest.raises(DokumenTidakValid, match="delegasi baris 1, kolom 'kepada': Pendelegasian kewenangan hanya "
+                                                "kepada pejabat di bawah pemberi.*PermenPANRB 7/2022"):
+        validate(data)
+
+
+def test_the_giver_must_rate_or_lead_the_named_pegawai_and_the_camat_may_delegate_to_his_kasi(instansi):
+    # Under the national baseline the Sekcam neither heads the JF's line nor rates him, so the
+    # JF is not his to delegate; the Camat heads the Kecamatan and may (Pekanbaru's Sekcam, who is
+    # PPK by Pasal 11 ayat (2), may too: skenario pekanbaru/kecamatan_tampan).
+    from sikerja.kedudukan.engine import load_profil
+    from sikerja.organisasi.struktur import Organisasi
+    from sikerja.organisasi.struktur import Pegawai as P
+    from sikerja.organisasi.struktur import Unit as U
+
+    org = Organisasi(profil="nasional", units={
+        "KEC": U("KEC", "Kecamatan", "kecamatan"), "SEK": U("SEK", "Sekretariat", "sekretariat", "KEC"),
+        "SEKSI": U("SEKSI", "Seksi Trantib", "seksi", "KEC")}, pegawai={
+        "1": P("1", "Camat", "Camat", "administrator", "KEC", kepala_unit=True),
+        "2": P("2", "Sekcam", "Sekretaris Camat", "administrator", "SEK", kepala_unit=True),
+        "3": P("3", "Kasi", "Kepala Seksi", "pengawas", "SEKSI", kepala_unit=True),
+        "4": P("4", "JF", "Pol PP Terampil", "fungsional", "SEKSI", jenjang="terampil")})
+    profil = load_profil("nasional")
+    with pytest.raises(services.DelegasiTidakSah, match="bukan milik pemberi"):
+        services.periksa_arah(org, profil, dari="2", kepada="3", wewenang="pengelolaan_kinerja", pegawai=("4",))
+    services.periksa_arah(org, profil, dari="1", kepada="3", wewenang="pengelolaan_kinerja", pegawai=("4",))
