@@ -14,3 +14,7 @@ urlpatterns = [
     path("penugasan/", include("sikerja.penugasan.urls")),
     path("verifikasi/<str:kode>/", verifikasi_surat, name="verifikasi_surat"),
 ]
+
+# Error pages in Indonesian (issue #10 point 12): 403/404 use the templates
+# sikerja/web/templates/{403,404}.html through Django's default handlers.
+handler500 = "sikerja.web.views.galat_server"

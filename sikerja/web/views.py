@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -76,3 +76,14 @@ def cari(request: Permintaan) -> HttpResponse:
     if request.headers.get("HX-Request"):
         return render(request, "web/_hasil_cari.html", {"hasil": hasil, "q": q})
     return render(request, "web/cari.html", {"hasil": hasil, "q": q})
+
+
+def galat_server(request: HttpRequest) -> HttpResponse:
+    """The 500 page: a static template rendered without context processors.
+
+    It runs when something already failed (perhaps the database), so it touches
+    neither the database, the session nor the user.
+    """
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
