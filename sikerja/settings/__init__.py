@@ -115,6 +115,17 @@ LOGOUT_REDIRECT_URL = "login"
 # one username or one address within the window, logins are refused until it passes.
 LOGIN_GAGAL_MAKS = int(os.environ.get("LOGIN_GAGAL_MAKS", "5"))
 LOGIN_GAGAL_JENDELA_DETIK = int(os.environ.get("LOGIN_GAGAL_JENDELA_DETIK", "900"))
+# Per client address across all usernames (password spraying).
+LOGIN_GAGAL_MAKS_ALAMAT = int(os.environ.get("LOGIN_GAGAL_MAKS_ALAMAT", "50"))
+# Number of reverse proxies in front of the app whose X-Forwarded-For is trusted
+# (0: the header is ignored and REMOTE_ADDR is the client).
+PROXY_TEPERCAYA = int(os.environ.get("PROXY_TEPERCAYA", "0"))
+AUTHENTICATION_BACKENDS = ["sikerja.akun.backends.BatasiMasukBackend"]
+
+# Import limits (sikerja.organisasi.dokumen / services, issue #10 points 5 and 7).
+IMPOR_UKURAN_MAKS = int(os.environ.get("IMPOR_UKURAN_MAKS", str(10 * 1024 * 1024)))
+IMPOR_BARIS_MAKS = int(os.environ.get("IMPOR_BARIS_MAKS", "100000"))
+IMPOR_NONAKTIF_MAKS = float(os.environ.get("IMPOR_NONAKTIF_MAKS", "0.05"))
 
 # Nothing shared lives in the cache (login throttling is in the database), so a
 # per-process memory cache is enough and needs no extra service.

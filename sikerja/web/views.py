@@ -11,14 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from sikerja.akun import services as akun_services
 from sikerja.akun.akses import Permintaan
 from sikerja.kedudukan import selectors as kd_selectors
 from sikerja.organisasi import selectors as org_selectors
-
-
-def _ip(request: Permintaan) -> str | None:
-    return request.META.get("REMOTE_ADDR")
 
 
 def masuk(request: Permintaan) -> HttpResponse:
@@ -30,23 +25,21 @@ def masuk(request: Permintaan) -> HttpResponse:
     if request.method == "POST":
         username = request.POST.get("username", "").strip()
         password = request.POST.get("password", "")
-        if akun_services.terkunci(username, _ip(request)):
+        # Throttled in the backend (sikerja.akun.backends), like /admin/login/.
+        user = authenticate(request, username=username, password=password)
+        if getattr(request, "login_terkunci", False):
             menit = max(1, settings.LOGIN_GAGAL_JENDELA_DETIK // 60)
             galat = f"Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {menit} menit."
             status = 429
+        elif user is None:
+            galat = "Nama pengguna atau kata sandi salah."
+            status = 401
         else:
-            user = authenticate(request, username=username, password=password)
-            if user is None:
-                akun_services.catat_gagal(username, _ip(request))
-                galat = "Nama pengguna atau kata sandi salah."
-                status = 401
-            else:
-                akun_services.bersihkan(username)
-                login(request, user)
-                tujuan = request.POST.get("next") or request.GET.get("next") or ""
-                if url_has_allowed_host_and_scheme(tujuan, {request.get_host()}, request.is_secure()):
-                    return redirect(tujuan)
-                return redirect("beranda")
+            login(request, user)
+            tujuan = request.POST.get("next") or request.GET.get("next") or ""
+            if url_has_allowed_host_and_scheme(tujuan, {request.get_host()}, request.is_secure()):
+                return redirect(tujuan)
+            return redirect("beranda")
     return render(request, "web/masuk.html", {"galat": galat, "username": username,
                                                "next": request.GET.get("next", "")}, status=status)
 
