@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # penugasan (issue #4) mounts here
     path("penugasan/", include("sikerja.penugasan.urls")),
+    path("akun/", include("sikerja.akun.urls")),
     path("verifikasi/<str:kode>/", verifikasi_surat, name="verifikasi_surat"),
 ]
 

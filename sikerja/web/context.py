@@ -42,6 +42,7 @@ def navigasi(request: HttpRequest) -> dict[str, Any]:
         if user.admin_instansi:
             items.append(_item(request, "delegasi", "Delegasi", "kedudukan:delegasi"))
             items.append(_item(request, "impor", "Impor Data", "organisasi:impor"))
+            items.append(_item(request, "akun", "Akun", "akun:kelola"))
             items.append(_item(request, "pengaturan", "Pengaturan", "penugasan:pengaturan"))
     if user.is_superuser:
         items.append({"kode": "admin", "label": "Admin", "url": reverse("admin:index"), "jumlah": 0, "aktif": False})
