@@ -96,3 +96,18 @@ def catat_gagal(username: str, alamat_ip: str | None) -> None:
 def bersihkan(username: str, alamat: str | None = None) -> None:
     """A successful login forgives earlier failures of that account from that client."""
     PembatasMasuk.objects.filter(kunci=_kunci(username, alamat)[0][0]).delete()
+
+
+def hitung(kunci: str, maks: int, jendela_detik: int) -> bool:
+    """Count one use of ``kunci`` in a fixed window; False once ``maks`` is reached (atomic)."""
+    sekarang = timezone.now()
+    with transaction.atomic():
+        obj = _ambil_terkunci(kunci[:250])
+        if obj.mulai < sekarang - timedelta(seconds=jendela_detik):
+            obj.jumlah, obj.mulai = 0, sekarang
+        if obj.jumlah >= maks:
+            obj.save(update_fields=["jumlah", "mulai"])
+            return False
+        obj.jumlah += 1
+        obj.save(update_fields=["jumlah", "mulai"])
+    return True

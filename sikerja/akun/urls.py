@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.kelola, name="kelola"),
     path("<int:pk>/peran/", views.ubah_peran, name="ubah_peran"),
     path("aktivasi/<uidb64>/<token>/", views.Aktivasi.as_view(), name="aktivasi"),
+    path("token/", views.token_api, name="token"),
     path("ganti-sandi/", views.GantiSandi.as_view(), name="ganti_sandi"),
     path("lupa-sandi/", views.LupaSandi.as_view(), name="lupa_sandi"),
     path("lupa-sandi/terkirim/", auth_views.PasswordResetDoneView.as_view(

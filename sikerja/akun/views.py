@@ -8,6 +8,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -116,3 +118,32 @@ def ubah_peran(request: Permintaan, pk: int) -> HttpResponse:
                            peran={k: request.POST.get(k) == "on" for k in PERAN})
     messages.success(request, f"Peran {akun.username} disimpan.")
     return redirect("akun:kelola")
+
+
+@login_required
+def token_api(request: Permintaan) -> HttpResponse:
+    """The user's API tokens (the admin instansi sees and revokes every token of the instansi)."""
+    from . import token as tk
+    from .models import TokenAPI
+
+    rahasia = None
+    if request.method == "POST":
+        if request.POST.get("aksi") == "cabut":
+            t = get_object_or_404(TokenAPI.objects.select_related("pengguna"), pk=request.POST.get("id"))
+            if not tk.boleh_kelola(request.user, t.pengguna):
+                raise PermissionDenied("Token ini bukan milik Anda.")
+            tk.cabut(pelaku=request.user, token=t)
+            messages.success(request, f"Token {t.nama} dicabut.")
+            return redirect("akun:token")
+        pemilik = request.user
+        if request.POST.get("nip") and request.user.admin_instansi:
+            pemilik = get_object_or_404(Pengguna, username=request.POST["nip"].strip(), instansi=request.user.instansi)
+        _t, rahasia = tk.buat(pelaku=request.user, pemilik=pemilik, nama=request.POST.get("nama", ""),
+                              tulis=request.POST.get("tulis") == "on")
+    if request.user.admin_instansi and request.user.instansi_id:
+        daftar = TokenAPI.objects.filter(pengguna__instansi=request.user.instansi)
+    else:
+        daftar = TokenAPI.objects.filter(pengguna=request.user)
+    return render(request, "akun/token.html", {
+        "rahasia": rahasia, "daftar": daftar.select_related("pengguna").order_by("-dibuat")[:200],
+    })
