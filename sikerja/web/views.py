@@ -40,7 +40,9 @@ def masuk(request: Permintaan) -> HttpResponse:
             if url_has_allowed_host_and_scheme(tujuan, {request.get_host()}, request.is_secure()):
                 return redirect(tujuan)
             return redirect("beranda")
-    return render(request, "web/masuk.html", {"galat": galat, "username": username,
+    if request.GET.get("sso") == "gagal":
+        galat = "Masuk lewat SSO gagal: NIP Anda belum terdaftar di SIKERJA atau akun Anda nonaktif. Hubungi admin instansi."
+    return render(request, "web/masuk.html", {"galat": galat, "username": username, "oidc_aktif": settings.OIDC_AKTIF,
                                                "next": request.GET.get("next", "")}, status=status)
 
 
