@@ -12,7 +12,7 @@ class AkunConfig(AppConfig):
         # for deactivated ones, in the import's transaction (organisasi.kait).
         from sikerja.organisasi import kait
 
-        from .pengelolaan import sinkron_akun
+        from .pengelolaan import sinkron_akun_setelah_impor
 
-        kait.daftar_setelah_impor(sinkron_akun)
-        kait.daftar_setelah_perubahan(sinkron_akun)
+        kait.daftar_setelah_impor(sinkron_akun_setelah_impor)
+        kait.daftar_setelah_perubahan(sinkron_akun_setelah_impor)

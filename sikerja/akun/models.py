@@ -77,6 +77,9 @@ class PembatasMasuk(models.Model):
         verbose_name = "pembatas masuk"
         verbose_name_plural = "pembatas masuk"
 
+    def __str__(self) -> str:
+        return f"{self.kunci}: {self.jumlah}"
+
 
 class JejakAkun(models.Model):
     """Append-only audit of account administration: who did what to whose account.
@@ -96,6 +99,9 @@ class JejakAkun(models.Model):
         verbose_name = "jejak akun"
         verbose_name_plural = "jejak akun"
         ordering = ["-waktu", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.aksi} {self.rincian}"
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if self.pk is not None:
@@ -121,6 +127,9 @@ class TokenAPI(models.Model):
     class Meta:
         verbose_name = "token API"
         verbose_name_plural = "token API"
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.awalan}…)"
 
     @property
     def cakupan(self) -> str:

@@ -29,6 +29,11 @@ def catat(*, aksi: str, pelaku: Any = None, akun: Pengguna | None = None, instan
                              instansi=instansi or (akun.instansi if akun else None))
 
 
+def sinkron_akun_setelah_impor(instansi: Any, laporan: Any = None) -> None:
+    """The organisation hook (organisasi.kait): accounts follow every import and edit."""
+    sinkron_akun(instansi)
+
+
 def sinkron_akun(instansi: Any, laporan: Any = None, *, pelaku: Any = None) -> dict[str, int]:
     """Make every active pegawai of ``instansi`` have an account and no inactive one a usable one.
 
@@ -92,7 +97,7 @@ def surat_sandi_awal(instansi: Any, *, pelaku: Any) -> tuple[bytes, int]:
         for u in akun:
             sandi = "-".join(secrets.token_hex(2) for _ in range(3))
             u.set_password(sandi)
-            data.append({"nama": u.pegawai.nama, "nip": u.username, "sandi": sandi})
+            data.append({"nama": u.pegawai.nama if u.pegawai else u.first_name, "nip": u.username, "sandi": sandi})
         Pengguna.objects.bulk_update(akun, ["password"], batch_size=1000)
         catat(aksi="cetak_sandi_awal", pelaku=pelaku, instansi=instansi, rincian=f"{len(akun)} surat")
     isi = {"instansi": instansi.nama, "alamat": settings.SIKERJA_BASE_URL, "akun": data}

@@ -148,12 +148,12 @@ def _samakan_kode_unit(dokumen: Dokumen, instansi: Instansi) -> Dokumen:
     if not peta:
         return dokumen
 
-    def k(kode: str | None) -> str | None:
-        return peta.get(kode, kode) if kode is not None else None
+    def k(kode: str) -> str:
+        return peta.get(kode, kode)
 
     return dataclasses.replace(
         dokumen,
-        units=[dataclasses.replace(u, kode=k(u.kode), induk=k(u.induk)) for u in dokumen.units],
+        units=[dataclasses.replace(u, kode=k(u.kode), induk=k(u.induk) if u.induk else None) for u in dokumen.units],
         pegawai=[dataclasses.replace(p, unit=k(p.unit)) for p in dokumen.pegawai],
     )
 
