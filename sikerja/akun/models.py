@@ -81,6 +81,16 @@ class PembatasMasuk(models.Model):
         return f"{self.kunci}: {self.jumlah}"
 
 
+class _JejakQuerySet(models.QuerySet):
+    """Bulk update and delete are refused too: the audit trail is append-only."""
+
+    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("Jejak akun tidak boleh diubah.")
+
+    def delete(self):  # type: ignore[no-untyped-def]
+        raise ValueError("Jejak akun tidak boleh dihapus.")
+
+
 class JejakAkun(models.Model):
     """Append-only audit of account administration: who did what to whose account.
 
@@ -94,6 +104,8 @@ class JejakAkun(models.Model):
     aksi = models.CharField(max_length=40)
     rincian = models.CharField(max_length=500, blank=True)
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = _JejakQuerySet.as_manager()
 
     class Meta:
         verbose_name = "jejak akun"

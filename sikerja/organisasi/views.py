@@ -136,6 +136,9 @@ def _folder_tertunda() -> Path:
 
 def _simpan_tertunda(request: Permintaan, nama: str, isi: bytes) -> str:
     """Keep a file waiting for the admin's confirmation of a mass deactivation."""
+    lama = request.session.get("impor_tertunda")
+    if lama:  # one held file per admin session
+        (_folder_tertunda() / lama["token"]).unlink(missing_ok=True)
     token = secrets.token_urlsafe(16)
     folder = _folder_tertunda()
     folder.mkdir(parents=True, exist_ok=True)

@@ -119,6 +119,10 @@ def test_admin_assigns_roles_in_the_app_and_it_is_audited(admin):
     j.rincian = "diubah"
     with pytest.raises(ValueError):
         j.save()
+    with pytest.raises(ValueError):
+        JejakAkun.objects.filter(pk=j.pk).delete()
+    with pytest.raises(ValueError):
+        JejakAkun.objects.filter(pk=j.pk).update(rincian="x")
 
 
 def test_a_pegawai_cannot_assign_roles(org):
