@@ -1,17 +1,22 @@
 """The JSON API (django-ninja), OpenAPI at /api/docs, for SPBE portals.
 
-Authentication is the user's session (same rights as the web pages); every
+Authentication is the user's session (same rights as the web pages) or a
+per-user API token (sikerja.akun.token: scoped, audited, rate-limited); every
 router scopes its queries to the user's instansi.
 """
 
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from sikerja.akun.token import TokenBearer
+
 api = NinjaAPI(
     title="SIKERJA API",
     version="1",
     description="Sistem Kerja ASN: organisasi, kedudukan dan penugasan. Semua data dibatasi pada instansi pengguna.",
-    auth=django_auth,
+    # The session (same rights as the pages) or a per-user token
+    # (``Authorization: Bearer skj_…``, created at /akun/token/).
+    auth=[django_auth, TokenBearer()],
     urls_namespace="api",
 )
 

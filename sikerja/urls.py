@@ -1,5 +1,6 @@
 """URL map: the web pages of each app, the JSON API and the admin."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,5 +13,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # penugasan (issue #4) mounts here
     path("penugasan/", include("sikerja.penugasan.urls")),
+    path("akun/", include("sikerja.akun.urls")),
     path("verifikasi/<str:kode>/", verifikasi_surat, name="verifikasi_surat"),
 ]
+
+# Error pages in Indonesian (issue #10 point 12): 403/404 use the templates
+# sikerja/web/templates/{403,404}.html through Django's default handlers.
+handler500 = "sikerja.web.views.galat_server"
+
+# Single sign-on (sikerja.akun.oidc): mounted only when configured.
+if settings.OIDC_AKTIF:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

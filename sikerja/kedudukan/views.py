@@ -161,23 +161,25 @@ def pemantauan_ekspor(request: Permintaan) -> HttpResponse:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from sikerja.ekspor import tulis_baris
+
     instansi = request.user.instansi
     rows, _ = _peringatan_rows(request)
     wb = Workbook()
     ws = wb.active
     ws.title = "Peringatan"
-    ws.append(["NIP", "Nama", "Jabatan", "Unit", "Perangkat Daerah", "Kategori", "PPK", "Pimpinan unit",
+    tulis_baris(ws, ["NIP", "Nama", "Jabatan", "Unit", "Perangkat Daerah", "Kategori", "PPK", "Pimpinan unit",
                "Peringatan", "Dasar hukum"])
     for r in rows:
         k = r["k"]
-        ws.append([k.pegawai.nip, k.pegawai.nama, k.pegawai.jabatan, k.pegawai.unit.nama,
+        tulis_baris(ws, [k.pegawai.nip, k.pegawai.nama, k.pegawai.jabatan, k.pegawai.unit.nama,
                    k.pegawai.unit.akar_pd.nama if k.pegawai.unit.akar_pd else "", r["label"],
                    k.ppk.nama if k.ppk else "", k.pimpinan_unit.nama if k.pimpinan_unit else "",
                    "; ".join(w.pesan for w in k.peringatan), "; ".join(k.dasar_hukum)])
     ws2 = wb.create_sheet("Rentang kendali")
-    ws2.append(["PPK", "Jabatan", "Unit", "Jumlah dinilai", f"Ambang ({instansi.ambang_rentang_kendali})"])
+    tulis_baris(ws2, ["PPK", "Jabatan", "Unit", "Jumlah dinilai", f"Ambang ({instansi.ambang_rentang_kendali})"])
     for r in _rentang(instansi):
-        ws2.append([r["ppk__nama"], r["ppk__jabatan"], r["ppk__unit__nama"], r["n"], instansi.ambang_rentang_kendali])
+        tulis_baris(ws2, [r["ppk__nama"], r["ppk__jabatan"], r["ppk__unit__nama"], r["n"], instansi.ambang_rentang_kendali])
     for sheet in (ws, ws2):
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import yaml
+from django.conf import settings
 
 from . import kait
 from .struktur import Delegasi, Organisasi, Pegawai, Unit
@@ -28,7 +29,8 @@ from .vocab import (
 )
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-NIP_RE = re.compile(r"^\d{18}$")
+# ASCII digits only: ``\d`` would also accept Arabic-Indic or fullwidth digits.
+NIP_RE = re.compile(r"[0-9]{18}", re.ASCII)
 KODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$")
 PROFIL_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,31}$")
 ATRIBUT_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -88,14 +90,79 @@ class Dokumen:
 # --- reading raw files -----------------------------------------------------------
 
 
+# Bounds on the work one file may cause (issue #10 point 7); settings override them.
+BAGIAN_WAJIB = ("instansi", "unit", "pegawai")
+KOLOM_XLSX_MAKS = 64
+
+
+def ukuran_maks() -> int:
+    return int(getattr(settings, "IMPOR_UKURAN_MAKS", 10 * 1024 * 1024))
+
+
+def baris_maks() -> int:
+    return int(getattr(settings, "IMPOR_BARIS_MAKS", 100_000))
+
+
+def _galat_berkas(pesan: str) -> DokumenTidakValid:
+    return DokumenTidakValid([Galat("berkas", None, None, pesan)])
+
+
+def periksa_ukuran(ukuran: int | None) -> None:
+    """Refuse a file over the size limit before a byte of it is parsed."""
+    if ukuran is not None and ukuran > ukuran_maks():
+        raise _galat_berkas(
+            f"berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB); batasnya {ukuran_maks() / 1024 / 1024:.0f} MB. "
+            "Pisahkan menjadi beberapa berkas per instansi atau hapus kolom yang tidak dipakai."
+        )
+
+
+def _ukuran_sumber(source: str | Path | IO[bytes]) -> int | None:
+    if not hasattr(source, "read"):
+        try:
+            return Path(source).stat().st_size  # type: ignore[arg-type]
+        except OSError:
+            return None
+    size = getattr(source, "size", None)
+    if isinstance(size, int):
+        return size
+    try:
+        pos = source.tell()  # type: ignore[union-attr]
+        source.seek(0, 2)  # type: ignore[union-attr]
+        end = source.tell()  # type: ignore[union-attr]
+        source.seek(pos)  # type: ignore[union-attr]
+        return int(end - pos)
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _muat_yaml(text: str) -> Any:
+    """Safe loading that refuses YAML aliases: ``*x`` references are how a 2 KB
+    file expands into billions of nodes ("billion laughs"); an import never
+    needs them. The events are scanned first (no tree is built), then loaded."""
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            baris = event.start_mark.line + 1 if event.start_mark else "?"
+            raise _galat_berkas(f"alias YAML (*{event.anchor}) di baris {baris} tidak diizinkan; tulis nilainya langsung")
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
 def _xlsx_rows(ws: Any) -> tuple[list[dict[str, Any]], int]:
-    rows = ws.iter_rows(values_only=True)
+    # max_col bounds each row; the row count is bounded below, while reading,
+    # since a sheet's declared dimension may lie.
+    rows = ws.iter_rows(values_only=True, max_col=KOLOM_XLSX_MAKS)
     header = next(rows, None)
     if header is None:
         return [], 2
     keys = [str(h).strip().lower() if h is not None else "" for h in header]
     out: list[dict[str, Any]] = []
     for values in rows:
+        if len(out) >= baris_maks():
+            raise _galat_berkas(
+                f"lembar '{ws.title}' berisi lebih dari {baris_maks()} baris; pisahkan berkasnya atau hapus baris kosong"
+            )
         if values is None or all(v is None or str(v).strip() == "" for v in values):
             out.append({})  # keep row numbers aligned with the sheet
             continue
@@ -107,7 +174,9 @@ def _split_list(value: Any) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value]
+        return [str(v).strip()[:64] for v in value if isinstance(v, SKALAR)]
+    if not isinstance(value, SKALAR):
+        return []
     return [v.strip() for v in str(value).split(",") if v.strip()]
 
 
@@ -118,6 +187,7 @@ def read_raw(source: str | Path | IO[bytes], nama: str | None = None) -> tuple[d
     number (the header is row 1), so a message points at the cell to fix.
     """
     name = (nama or (str(source) if not hasattr(source, "read") else getattr(source, "name", ""))).lower()
+    periksa_ukuran(_ukuran_sumber(source))
     if name.endswith(".xlsx"):
         from openpyxl import load_workbook
 
@@ -125,32 +195,49 @@ def read_raw(source: str | Path | IO[bytes], nama: str | None = None) -> tuple[d
             wb = load_workbook(source, read_only=True, data_only=True)
         except Exception as e:  # openpyxl raises many kinds for a damaged file
             raise DokumenTidakValid([Galat("berkas", None, None, f"berkas XLSX tidak dapat dibaca: {e}")]) from e
-        data: dict[str, Any] = {}
-        sheets = {s.lower(): s for s in wb.sheetnames}
-        if "instansi" in sheets:
+        try:
+            data: dict[str, Any] = {}
+            sheets = {s.strip().lower(): s for s in wb.sheetnames}
+            hilang = [b for b in BAGIAN_WAJIB if b not in sheets]
+            if hilang:
+                raise _galat_berkas(
+                    "lembar " + ", ".join(f"'{b}'" for b in hilang) + " tidak ada; lembar yang ada: "
+                    + ", ".join(f"'{s}'" for s in wb.sheetnames)
+                    + ". Ganti nama lembar persis menjadi instansi, unit, pegawai (dan delegasi bila ada)."
+                )
             rows, _ = _xlsx_rows(wb[sheets["instansi"]])
             data["instansi"] = rows[0] if rows else {}
-        for bagian in ("unit", "pegawai", "delegasi"):
-            if bagian in sheets:
-                data[bagian], _ = _xlsx_rows(wb[sheets[bagian]])
-        wb.close()
+            for bagian in ("unit", "pegawai", "delegasi"):
+                if bagian in sheets:
+                    data[bagian], _ = _xlsx_rows(wb[sheets[bagian]])
+        except DokumenTidakValid:
+            raise
+        except Exception as e:  # a damaged sheet fails only when read
+            raise _galat_berkas(f"berkas XLSX tidak dapat dibaca: {e}") from e
+        finally:
+            wb.close()
         return data, 2
     if hasattr(source, "read"):
-        raw_bytes = source.read()
-        text = raw_bytes.decode("utf-8-sig") if isinstance(raw_bytes, bytes) else raw_bytes
+        raw_bytes = source.read(ukuran_maks() + 1)
+        periksa_ukuran(len(raw_bytes))
+        try:
+            text = raw_bytes.decode("utf-8-sig") if isinstance(raw_bytes, bytes) else raw_bytes
+        except UnicodeDecodeError as e:
+            raise _galat_berkas(f"berkas bukan teks UTF-8 (byte ke-{e.start}); simpan ulang sebagai UTF-8") from e
     else:
         try:
             text = Path(source).read_text(encoding="utf-8-sig")
-        except OSError as e:
+        except (OSError, UnicodeDecodeError) as e:
             raise DokumenTidakValid([Galat("berkas", None, None, f"berkas tidak dapat dibuka: {e}")]) from e
     try:
         if name.endswith(".json"):
             data = json.loads(text)
         else:
-            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+            data = _muat_yaml(text)
     except (ValueError, yaml.YAMLError) as e:
         raise DokumenTidakValid([Galat("berkas", None, None, f"format berkas tidak valid: {e}")]) from e
+    except RecursionError as e:
+        raise _galat_berkas("berkas bersarang terlalu dalam; data impor hanya dua tingkat (bagian → baris)") from e
     if not isinstance(data, dict):
         raise DokumenTidakValid([Galat("berkas", None, None, "isi berkas harus berupa objek dengan kunci 'instansi', 'unit', 'pegawai'")])
     return data, 1
@@ -164,13 +251,59 @@ def load(source: str | Path | IO[bytes], nama: str | None = None) -> Dokumen:
 # --- validation ------------------------------------------------------------------
 
 
+# Longest text each column may hold (the database column's length): checked in
+# validation, because PostgreSQL would otherwise refuse a new row and a changed
+# one would be cut silently by some drivers.
+PANJANG: dict[str, dict[str, int]] = {
+    "instansi": {"kode": 64, "nama": 200, "profil": 32},
+    "unit": {"kode": 64, "nama": 200, "jenis": 32, "induk": 64},
+    "pegawai": {"nama": 200, "status": 8, "jabatan": 200, "jenis_jabatan": 16, "jenjang": 16, "unit": 64,
+                "email": 254, "kepala_unit": 8},
+    "delegasi": {"wewenang": 32},
+}
+SKALAR = (str, int, float, bool)
+
+
 def _text(row: dict[str, Any], key: str) -> str:
     value = row.get(key)
-    if value is None:
-        return ""
+    if value is None or not isinstance(value, SKALAR):
+        return ""  # a list or mapping where text belongs is reported by _cek_kolom
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
+
+
+def _cek_kolom(bagian: str, baris: int | None, row: dict[str, Any], err: Any) -> None:
+    """Every text column: a single value (not a list or mapping) and not longer than its column."""
+    for kolom, maks in PANJANG.get(bagian, {}).items():
+        value = row.get(kolom)
+        if value is None:
+            continue
+        if not isinstance(value, SKALAR):
+            err(bagian, baris, kolom, f"harus berupa satu nilai teks, bukan {type(value).__name__}")
+        elif len(str(value).strip()) > maks:
+            err(bagian, baris, kolom, f"terlalu panjang ({len(str(value).strip())} karakter); paling banyak {maks}")
+
+
+def _nip(value: Any) -> tuple[str, str | None]:
+    """A NIP cell as text, or why it cannot be one.
+
+    A spreadsheet that stores a NIP as a number keeps only ~15 significant
+    digits (``1.97001011990031e17``): turning that back into text gives another
+    person's NIP, so a float is refused and the user told how to fix the column.
+    """
+    if value is None:
+        return "", None
+    if isinstance(value, bool):
+        return str(value), None
+    if isinstance(value, float):
+        return "", (f"NIP tertulis sebagai angka ({value!r}) sehingga digitnya bisa berubah; format kolom NIP "
+                    "sebagai Teks (di Excel: Format Cells → Text, atau awali dengan tanda petik ') lalu ketik ulang")
+    if isinstance(value, int):
+        return str(value), None
+    if not isinstance(value, str):
+        return "", f"NIP harus berupa teks 18 digit, bukan {type(value).__name__}"
+    return value.strip(), None
 
 
 def _bool(value: Any) -> bool | None:
@@ -264,10 +397,28 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
     def err(bagian: str, baris: int | None, kolom: str | None, pesan: str) -> None:
         galat.append(Galat(bagian, baris, kolom, pesan))
 
+    if not isinstance(data, dict):
+        raise DokumenTidakValid([Galat("berkas", None, None, "isi berkas harus berupa objek dengan kunci 'instansi', 'unit', 'pegawai'")])
+    # A missing or empty section is an error, never "no units any more": an
+    # import deactivates what the file lacks, so a file without its pegawai
+    # list would deactivate every pegawai of the instansi.
+    for bagian in BAGIAN_WAJIB:
+        if not data.get(bagian):
+            err(bagian, None, None, f"bagian '{bagian}' tidak ada atau kosong; berkas impor wajib memuat instansi, unit dan pegawai")
+    for bagian in ("unit", "pegawai", "delegasi"):
+        isi = data.get(bagian)
+        if isi and not isinstance(isi, list):
+            err(bagian, None, None, "harus berupa daftar baris")
+            data = {**data, bagian: []}
+        elif isi and len(isi) > baris_maks():
+            err(bagian, None, None, f"lebih dari {baris_maks()} baris; pisahkan berkasnya")
+            data = {**data, bagian: []}
+
     raw_inst = data.get("instansi") or {}
     if not isinstance(raw_inst, dict):
         raw_inst = {}
         err("instansi", None, None, "harus berupa objek {kode, nama, profil}")
+    _cek_kolom("instansi", None, raw_inst, err)
     inst = InstansiData(_text(raw_inst, "kode"), _text(raw_inst, "nama"), _text(raw_inst, "profil"))
     if not inst.kode:
         err("instansi", None, "kode", "kode instansi wajib diisi")
@@ -288,6 +439,9 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
 
     units: dict[str, Unit] = {}
     unit_rows: dict[str, int] = {}
+    # Unit codes compare case-insensitively ("dinkes" is "DINKES"): references
+    # resolve to the code as the unit's own row writes it.
+    kanon: dict[str, str] = {}
     for i, row in enumerate(data.get("unit") or []):
         baris = i + first_row
         if not row:
@@ -295,14 +449,18 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         if not isinstance(row, dict):
             err("unit", baris, None, "baris harus berupa objek")
             continue
+        _cek_kolom("unit", baris, row, err)
         kode, nama, jenis = _text(row, "kode"), _text(row, "nama"), _text(row, "jenis")
         induk = _text(row, "induk") or None
         ok = True
         if not kode:
             err("unit", baris, "kode", "kode unit wajib diisi")
             ok = False
-        elif kode in units:
-            err("unit", baris, "kode", f"kode '{kode}' sudah dipakai di baris {unit_rows[kode]}")
+        elif kode.upper() in kanon:
+            lama = kanon[kode.upper()]
+            err("unit", baris, "kode", f"kode '{kode}' sudah dipakai di baris {unit_rows[lama]} (huruf besar/kecil tidak dibedakan)")
+            ok = False
+        elif len(kode) > 64:
             ok = False
         if not nama:
             err("unit", baris, "nama", "nama unit wajib diisi")
@@ -312,6 +470,10 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         if ok:
             units[kode] = Unit(kode=kode, nama=nama, jenis=jenis, induk=induk, atribut=atribut)
             unit_rows[kode] = baris
+            kanon[kode.upper()] = kode
+    for kode, u in list(units.items()):
+        if u.induk is not None and u.induk.upper() in kanon and u.induk not in units:
+            units[kode] = Unit(kode=u.kode, nama=u.nama, jenis=u.jenis, induk=kanon[u.induk.upper()])
     for kode, u in units.items():
         if u.induk is not None and u.induk not in units:
             err("unit", unit_rows[kode], "induk", f"unit induk '{u.induk}' tidak ada di daftar unit")
@@ -343,18 +505,23 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         if not isinstance(row, dict):
             err("pegawai", baris, None, "baris harus berupa objek")
             continue
-        nip = _text(row, "nip")
+        _cek_kolom("pegawai", baris, row, err)
+        nip, salah_nip = _nip(row.get("nip"))
         nama = _text(row, "nama")
         status = _text(row, "status").lower() or "pns"
         jabatan = _text(row, "jabatan")
         jj = _text(row, "jenis_jabatan")
         jenjang = _text(row, "jenjang") or None
         unit = _text(row, "unit")
+        unit = kanon.get(unit.upper(), unit)
         kepala = _bool(row.get("kepala_unit"))
         email = _text(row, "email") if "email" in row else None
         ok = True
-        if not NIP_RE.match(nip):
-            err("pegawai", baris, "nip", f"NIP harus 18 digit angka (tertulis '{nip}')")
+        if salah_nip:
+            err("pegawai", baris, "nip", salah_nip)
+            ok = False
+        elif not NIP_RE.fullmatch(nip):
+            err("pegawai", baris, "nip", f"NIP harus 18 digit angka 0-9 (tertulis '{nip[:40]}')")
             ok = False
         elif nip in pegawai:
             err("pegawai", baris, "nip", f"NIP {nip} ganda, sudah ada di baris {nip_rows[nip]}")
@@ -386,15 +553,25 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         elif kepala:
             kepala_rows[unit] = (baris, nip)
         kompetensi: list[tuple[str, str]] = []
-        for k in row.get("kompetensi") or [] if not isinstance(row.get("kompetensi"), str) else _split_list(row.get("kompetensi")):
+        raw_k = row.get("kompetensi")
+        if isinstance(raw_k, str):
+            raw_k = _split_list(raw_k)
+        elif raw_k is not None and not isinstance(raw_k, list):
+            err("pegawai", baris, "kompetensi", "harus berupa daftar (nama:tingkat, dipisah koma)")
+            raw_k = []
+        for k in raw_k or []:
             if isinstance(k, dict):
-                nama_k = str(k.get("nama", "")).strip()
-                tingkat = str(k.get("tingkat", "")).strip()
-            else:
+                nama_k, tingkat = _text(k, "nama"), _text(k, "tingkat")
+            elif isinstance(k, SKALAR):
                 nama_k, _, tingkat = str(k).partition(":")
                 nama_k, tingkat = nama_k.strip(), tingkat.strip()
+            else:
+                nama_k, tingkat = "", ""
             if not nama_k:
                 err("pegawai", baris, "kompetensi", "setiap kompetensi perlu nama")
+                continue
+            if len(nama_k) > 120 or len(tingkat) > 60:
+                err("pegawai", baris, "kompetensi", "nama kompetensi paling banyak 120 karakter, tingkat 60")
                 continue
             kompetensi.append((nama_k, tingkat))
         if ok:
@@ -422,6 +599,7 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         if not isinstance(row, dict):
             err("delegasi", baris, None, "baris harus berupa objek")
             continue
+        _cek_kolom("delegasi", baris, row, err)
         dari, kepada, wewenang = _text(row, "dari"), _text(row, "kepada"), _text(row, "wewenang")
         daftar = _split_list(row.get("pegawai"))
         jenjang_list = _split_list(row.get("jenjang"))

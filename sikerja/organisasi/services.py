@@ -14,6 +14,7 @@ PyB, thresholds, profile), whichever page or command asks.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +46,9 @@ class LaporanImpor:
     dokumen: Dokumen | None = field(default=None, repr=False)
     # False: only the organisation is written; derived data (kedudukan) is not recomputed.
     hitung_kedudukan: bool = True
+    # Set when more than the allowed share would be deactivated (NonaktifMassal).
+    perlu_konfirmasi: bool = False
+    aktif_sebelum: dict[str, int] = field(default_factory=dict)
 
     @property
     def ada_perubahan(self) -> bool:
@@ -75,25 +79,92 @@ class _Rollback(Exception):
     pass
 
 
+class NonaktifMassal(Exception):
+    """The import would deactivate more than the allowed share of units or pegawai.
+
+    Nothing was written. A file missing a Perangkat Daerah or a whole sheet
+    looks exactly like this, so the caller must confirm (``--izinkan-nonaktif``
+    or the web page's second step) after showing ``laporan.dihapus``.
+    """
+
+    def __init__(self, laporan: LaporanImpor, aktif: dict[str, int]):
+        self.laporan = laporan
+        self.aktif = aktif
+        bagian = [f"{len(laporan.dihapus[k])} dari {aktif[k]} {k}" for k in ("unit", "pegawai") if laporan.dihapus[k]]
+        super().__init__(
+            f"Impor ini akan menonaktifkan {' dan '.join(bagian)} (lebih dari {batas_nonaktif():.0%}). "
+            "Periksa apakah berkasnya lengkap; bila memang benar, konfirmasi penonaktifan."
+        )
+
+
+def batas_nonaktif() -> float:
+    from django.conf import settings
+
+    return float(getattr(settings, "IMPOR_NONAKTIF_MAKS", 0.05))
+
+
+def _melebihi_batas(laporan: LaporanImpor, aktif: dict[str, int]) -> bool:
+    return any(aktif[k] and len(laporan.dihapus[k]) > batas_nonaktif() * aktif[k] for k in ("unit", "pegawai"))
+
+
 def _diff(label: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
     changes = [f"{k} '{old[k] if old[k] is not None else '-'}' → '{new[k] if new[k] is not None else '-'}'"
                for k in new if old.get(k) != new[k]]
     return f"{label}: " + ", ".join(changes) if changes else None
 
 
-def impor_dokumen(dokumen: Dokumen, *, dry_run: bool = False, hitung_kedudukan: bool = True) -> LaporanImpor:
-    """Make the database hold ``dokumen`` for its instansi; all or nothing."""
+def impor_dokumen(
+    dokumen: Dokumen, *, dry_run: bool = False, hitung_kedudukan: bool = True, izinkan_nonaktif: bool = False
+) -> LaporanImpor:
+    """Make the database hold ``dokumen`` for its instansi; all or nothing.
+
+    Deactivating more than ``IMPOR_NONAKTIF_MAKS`` (default 5%) of the active
+    units or pegawai raises :class:`NonaktifMassal` unless ``izinkan_nonaktif``;
+    a dry run instead sets ``laporan.perlu_konfirmasi``.
+    """
     laporan = LaporanImpor(instansi=dokumen.instansi.kode, dry_run=dry_run, dokumen=dokumen,
                            hitung_kedudukan=hitung_kedudukan)
     try:
         with transaction.atomic():
+            aktif = _jumlah_aktif(dokumen.instansi.kode)
             instansi = _upsert(dokumen, laporan)
+            if _melebihi_batas(laporan, aktif):
+                laporan.perlu_konfirmasi = True
+                laporan.aktif_sebelum = aktif
+                if not izinkan_nonaktif and not dry_run:
+                    raise NonaktifMassal(laporan, aktif)
             kait.jalankan_setelah_impor(instansi, laporan)
             if dry_run:
                 raise _Rollback
     except _Rollback:
         pass
     return laporan
+
+
+def _jumlah_aktif(kode_instansi: str) -> dict[str, int]:
+    return {
+        "unit": UnitOrganisasi.objects.filter(instansi__kode=kode_instansi, aktif=True).count(),
+        "pegawai": Pegawai.objects.filter(instansi__kode=kode_instansi, aktif=True).count(),
+    }
+
+
+def _samakan_kode_unit(dokumen: Dokumen, instansi: Instansi) -> Dokumen:
+    """Spell the file's unit codes as the database does when they differ only in case,
+    so "dinkes" updates unit DINKES instead of deactivating it and adding another."""
+    lama = {k.upper(): k for k in UnitOrganisasi.objects.filter(instansi=instansi).values_list("kode", flat=True)}
+    peta = {u.kode: lama[u.kode.upper()] for u in dokumen.units
+            if u.kode.upper() in lama and lama[u.kode.upper()] != u.kode}
+    if not peta:
+        return dokumen
+
+    def k(kode: str) -> str:
+        return peta.get(kode, kode)
+
+    return dataclasses.replace(
+        dokumen,
+        units=[dataclasses.replace(u, kode=k(u.kode), induk=k(u.induk) if u.induk else None) for u in dokumen.units],
+        pegawai=[dataclasses.replace(p, unit=k(p.unit)) for p in dokumen.pegawai],
+    )
 
 
 def _upsert(dokumen: Dokumen, laporan: LaporanImpor) -> Instansi:
@@ -106,6 +177,7 @@ def _upsert(dokumen: Dokumen, laporan: LaporanImpor) -> Instansi:
         laporan.diubah["unit"].append(f"instansi: nama/profil → {data.nama} ({data.profil})")
         instansi.nama, instansi.profil = data.nama, data.profil
         instansi.save(update_fields=["nama", "profil"])
+    dokumen = _samakan_kode_unit(dokumen, instansi)
     org = dokumen.organisasi()
     unit_ids = _upsert_units(instansi, org, laporan)
     _upsert_pegawai(instansi, dokumen, unit_ids, laporan)

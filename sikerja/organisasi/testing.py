@@ -30,6 +30,16 @@ def buat_akun(pegawai, password: str = "rahasia-uji-123", **peran):  # type: ign
     """A login for ``pegawai`` (username = NIP), with optional instansi-wide roles."""
     from sikerja.akun.models import Pengguna
 
+    # The import already made the account (issue #10): give it the password and roles.
+    akun = Pengguna.objects.filter(pegawai=pegawai).first()
+    if akun is not None:
+        akun.set_password(password)
+        akun.wajib_ganti_sandi = False
+        akun.is_active = True
+        for k, v in peran.items():
+            setattr(akun, k, v)
+        akun.save()
+        return akun
     return Pengguna.objects.create_user(
         username=pegawai.nip, password=password, instansi=pegawai.instansi, pegawai=pegawai,
         first_name=pegawai.nama[:150], **peran,

@@ -8,7 +8,10 @@ and counts for a list of units in one more.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -19,9 +22,9 @@ from django.shortcuts import get_object_or_404, render
 from sikerja.akun.akses import Permintaan, instansi_required, peran_required
 
 from . import kait, selectors
-from .dokumen import DokumenTidakValid, load
+from .dokumen import DokumenTidakValid, load, periksa_ukuran
 from .models import Pegawai, UnitOrganisasi
-from .services import impor_dokumen
+from .services import NonaktifMassal, impor_dokumen
 
 
 def _kepala_map(units: list[UnitOrganisasi]) -> dict[int, Pegawai]:
@@ -121,26 +124,77 @@ def pegawai(request: Permintaan, pk: int) -> HttpResponse:
     })
 
 
+def _folder_tertunda() -> Path:
+    from django.conf import settings
+
+    return Path(settings.MEDIA_ROOT) / "impor-tertunda"
+
+
+def _simpan_tertunda(request: Permintaan, nama: str, isi: bytes) -> str:
+    """Keep a file waiting for the admin's confirmation of a mass deactivation."""
+    lama = request.session.get("impor_tertunda")
+    if lama:  # one held file per admin session
+        (_folder_tertunda() / lama["token"]).unlink(missing_ok=True)
+    token = secrets.token_urlsafe(16)
+    folder = _folder_tertunda()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / token).write_bytes(isi)
+    request.session["impor_tertunda"] = {"token": token, "nama": nama, "instansi": request.user.instansi_id}
+    return token
+
+
 @peran_required("admin_instansi")
 def impor(request: Permintaan) -> HttpResponse:
-    """The same import as ``sikerja impor``, for the admin of the instansi's own data."""
+    """The same import as ``sikerja impor``, for the admin of the instansi's own data.
+
+    A file over ``IMPOR_UKURAN_MAKS`` is refused before it is read; a save that
+    would deactivate more than the allowed share is held and shown, and goes
+    ahead only on a second, explicit confirmation (the file is kept meanwhile).
+    """
     ctx: dict = {}
-    if request.method == "POST" and request.FILES.get("berkas"):
+    if request.method != "POST":
+        return render(request, "organisasi/impor.html", ctx)
+    tertunda = request.session.get("impor_tertunda")
+    if request.POST.get("mode") == "konfirmasi":
+        token = request.POST.get("token", "")
+        if not tertunda or not secrets.compare_digest(token, tertunda["token"]) \
+                or tertunda["instansi"] != request.user.instansi_id:
+            messages.error(request, "Konfirmasi tidak berlaku lagi; unggah ulang berkasnya.")
+            return render(request, "organisasi/impor.html", ctx, status=400)
+        path = _folder_tertunda() / tertunda["token"]
+        isi = path.read_bytes() if path.exists() else b""
+        nama, izinkan, dry_run = tertunda["nama"], True, False
+    elif request.FILES.get("berkas"):
         berkas: Any = request.FILES["berkas"]
-        ctx["nama_berkas"] = berkas.name
+        nama, izinkan, dry_run = berkas.name, False, request.POST.get("mode") != "simpan"
         try:
-            dokumen = load(berkas, nama=berkas.name)
+            periksa_ukuran(berkas.size)
         except DokumenTidakValid as e:
-            ctx["galat"] = e.galat
-            return render(request, "organisasi/impor.html", ctx, status=400)
-        if dokumen.instansi.kode != request.user.instansi.kode:
-            ctx["galat_instansi"] = (
-                f"Berkas ini untuk instansi '{dokumen.instansi.kode}', sedangkan Anda admin "
-                f"'{request.user.instansi.kode}'. Ubah kode instansi di berkas."
-            )
-            return render(request, "organisasi/impor.html", ctx, status=400)
-        dry_run = request.POST.get("mode") != "simpan"
-        ctx["laporan"] = impor_dokumen(dokumen, dry_run=dry_run)
-        if not dry_run:
-            messages.success(request, f"Impor selesai: {ctx['laporan'].ringkasan()}.")
+            ctx.update(galat=e.galat, nama_berkas=nama)
+            return render(request, "organisasi/impor.html", ctx, status=413)
+        isi = berkas.read()
+    else:
+        return render(request, "organisasi/impor.html", ctx)
+    ctx["nama_berkas"] = nama
+    try:
+        dokumen = load(BytesIO(isi), nama=nama)
+    except DokumenTidakValid as e:
+        ctx["galat"] = e.galat
+        return render(request, "organisasi/impor.html", ctx, status=400)
+    if dokumen.instansi.kode != request.user.instansi.kode:
+        ctx["galat_instansi"] = (
+            f"Berkas ini untuk instansi '{dokumen.instansi.kode}', sedangkan Anda admin "
+            f"'{request.user.instansi.kode}'. Ubah kode instansi di berkas."
+        )
+        return render(request, "organisasi/impor.html", ctx, status=400)
+    try:
+        ctx["laporan"] = impor_dokumen(dokumen, dry_run=dry_run, izinkan_nonaktif=izinkan)
+    except NonaktifMassal as e:
+        ctx.update(laporan=e.laporan, nonaktif_massal=str(e), token=_simpan_tertunda(request, nama, isi))
+        return render(request, "organisasi/impor.html", ctx, status=409)
+    if not dry_run:
+        if tertunda:
+            (_folder_tertunda() / tertunda["token"]).unlink(missing_ok=True)
+            request.session.pop("impor_tertunda", None)
+        messages.success(request, f"Impor selesai: {ctx['laporan'].ringkasan()}.")
     return render(request, "organisasi/impor.html", ctx)

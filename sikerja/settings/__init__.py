@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sikerja.akun.middleware.WajibGantiSandiMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -115,6 +116,34 @@ LOGOUT_REDIRECT_URL = "login"
 # one username or one address within the window, logins are refused until it passes.
 LOGIN_GAGAL_MAKS = int(os.environ.get("LOGIN_GAGAL_MAKS", "5"))
 LOGIN_GAGAL_JENDELA_DETIK = int(os.environ.get("LOGIN_GAGAL_JENDELA_DETIK", "900"))
+# Per client address across all usernames (password spraying).
+LOGIN_GAGAL_MAKS_ALAMAT = int(os.environ.get("LOGIN_GAGAL_MAKS_ALAMAT", "50"))
+# Number of reverse proxies in front of the app whose X-Forwarded-For is trusted
+# (0: the header is ignored and REMOTE_ADDR is the client).
+PROXY_TEPERCAYA = int(os.environ.get("PROXY_TEPERCAYA", "0"))
+AUTHENTICATION_BACKENDS = ["sikerja.akun.backends.BatasiMasukBackend"]
+
+# Single sign-on by OpenID Connect (sikerja.akun.oidc), off unless OIDC_AKTIF:
+# users are matched by the NIP claim; an unknown NIP gets no account.
+OIDC_AKTIF = env_bool("OIDC_AKTIF", False)
+if OIDC_AKTIF:
+    AUTHENTICATION_BACKENDS.append("sikerja.akun.oidc.NipOIDCBackend")
+    OIDC_RP_CLIENT_ID = os.environ["OIDC_RP_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid profile")
+OIDC_KLAIM_NIP = os.environ.get("OIDC_KLAIM_NIP", "nip")
+OIDC_CREATE_USER = False
+LOGIN_REDIRECT_URL_FAILURE = "/masuk/?sso=gagal"
+
+# Import limits (sikerja.organisasi.dokumen / services, issue #10 points 5 and 7).
+IMPOR_UKURAN_MAKS = int(os.environ.get("IMPOR_UKURAN_MAKS", str(10 * 1024 * 1024)))
+IMPOR_BARIS_MAKS = int(os.environ.get("IMPOR_BARIS_MAKS", "100000"))
+IMPOR_NONAKTIF_MAKS = float(os.environ.get("IMPOR_NONAKTIF_MAKS", "0.05"))
 
 # Nothing shared lives in the cache (login throttling is in the database), so a
 # per-process memory cache is enough and needs no extra service.

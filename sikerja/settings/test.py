@@ -6,3 +6,14 @@ from sikerja.settings import *  # noqa: F403
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# A file, not SQLite's shared in-memory database: concurrency tests run threads
+# that must wait on each other's write lock (busy timeout), which the in-memory
+# shared cache answers with an immediate "table is locked" instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import os as _os
+    import tempfile as _tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": _os.path.join(_tempfile.gettempdir(), f"sikerja-test-{_os.getpid()}.sqlite3"),
+    }

@@ -42,7 +42,9 @@ def navigasi(request: HttpRequest) -> dict[str, Any]:
         if user.admin_instansi:
             items.append(_item(request, "delegasi", "Delegasi", "kedudukan:delegasi"))
             items.append(_item(request, "impor", "Impor Data", "organisasi:impor"))
+            items.append(_item(request, "akun", "Akun", "akun:kelola"))
             items.append(_item(request, "pengaturan", "Pengaturan", "penugasan:pengaturan"))
+    items.append(_item(request, "keamanan", "Kata Sandi & Token", "akun:ganti_sandi"))
     if user.is_superuser:
         items.append({"kode": "admin", "label": "Admin", "url": reverse("admin:index"), "jumlah": 0, "aktif": False})
     _tandai_aktif(request.path, items)

@@ -6,19 +6,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from sikerja.akun import services as akun_services
 from sikerja.akun.akses import Permintaan
 from sikerja.kedudukan import selectors as kd_selectors
 from sikerja.organisasi import selectors as org_selectors
-
-
-def _ip(request: Permintaan) -> str | None:
-    return request.META.get("REMOTE_ADDR")
 
 
 def masuk(request: Permintaan) -> HttpResponse:
@@ -30,24 +25,24 @@ def masuk(request: Permintaan) -> HttpResponse:
     if request.method == "POST":
         username = request.POST.get("username", "").strip()
         password = request.POST.get("password", "")
-        if akun_services.terkunci(username, _ip(request)):
+        # Throttled in the backend (sikerja.akun.backends), like /admin/login/.
+        user = authenticate(request, username=username, password=password)
+        if getattr(request, "login_terkunci", False):
             menit = max(1, settings.LOGIN_GAGAL_JENDELA_DETIK // 60)
             galat = f"Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {menit} menit."
             status = 429
+        elif user is None:
+            galat = "Nama pengguna atau kata sandi salah."
+            status = 401
         else:
-            user = authenticate(request, username=username, password=password)
-            if user is None:
-                akun_services.catat_gagal(username, _ip(request))
-                galat = "Nama pengguna atau kata sandi salah."
-                status = 401
-            else:
-                akun_services.bersihkan(username)
-                login(request, user)
-                tujuan = request.POST.get("next") or request.GET.get("next") or ""
-                if url_has_allowed_host_and_scheme(tujuan, {request.get_host()}, request.is_secure()):
-                    return redirect(tujuan)
-                return redirect("beranda")
-    return render(request, "web/masuk.html", {"galat": galat, "username": username,
+            login(request, user)
+            tujuan = request.POST.get("next") or request.GET.get("next") or ""
+            if url_has_allowed_host_and_scheme(tujuan, {request.get_host()}, request.is_secure()):
+                return redirect(tujuan)
+            return redirect("beranda")
+    if request.GET.get("sso") == "gagal":
+        galat = "Masuk lewat SSO gagal: NIP Anda belum terdaftar di SIKERJA atau akun Anda nonaktif. Hubungi admin instansi."
+    return render(request, "web/masuk.html", {"galat": galat, "username": username, "oidc_aktif": settings.OIDC_AKTIF,
                                                "next": request.GET.get("next", "")}, status=status)
 
 
@@ -76,3 +71,14 @@ def cari(request: Permintaan) -> HttpResponse:
     if request.headers.get("HX-Request"):
         return render(request, "web/_hasil_cari.html", {"hasil": hasil, "q": q})
     return render(request, "web/cari.html", {"hasil": hasil, "q": q})
+
+
+def galat_server(request: HttpRequest) -> HttpResponse:
+    """The 500 page: a static template rendered without context processors.
+
+    It runs when something already failed (perhaps the database), so it touches
+    neither the database, the session nor the user.
+    """
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render(), status=500)
