@@ -7,12 +7,15 @@ router scopes its queries to the user's instansi.
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from sikerja.operasi.dokumentasi_api import SwaggerLokal
+
 api = NinjaAPI(
     title="SIKERJA API",
     version="1",
     description="Sistem Kerja ASN: organisasi, kedudukan dan penugasan. Semua data dibatasi pada instansi pengguna.",
     auth=django_auth,
     urls_namespace="api",
+    docs=SwaggerLokal(),
 )
 
 api.add_router("/organisasi/", "sikerja.organisasi.api.router")
