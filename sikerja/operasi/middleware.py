@@ -14,6 +14,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -54,7 +55,7 @@ class LogPermintaan:
         mulai = time.perf_counter()
         response = self.get_response(request)
         if log.isEnabledFor(logging.INFO):
-            user = getattr(request, "user", None)
+            user: Any = getattr(request, "user", None)
             masuk = user is not None and user.is_authenticated
             log.info(json.dumps({
                 "metode": request.method,
