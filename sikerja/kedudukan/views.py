@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sikerja.akun.akses import Permintaan, instansi_required, peran_required
@@ -58,15 +59,18 @@ def bawahan(request: Permintaan) -> HttpResponse:
     ).select_related("pegawai__unit", "ppk", "pimpinan_unit", "koordinator", "penjelasan").order_by(
         "pegawai__unit__nama", "pegawai__nama"
     )
-    daftar = list(rows)
+    # A Kepala Dinas leads thousands: counts from the database, the list a page at a time.
+    jumlah = rows.aggregate(ppk=Count("id", filter=Q(ppk=p)), puo=Count("id", filter=Q(pimpinan_unit=p)),
+                            koordinator=Count("id", filter=Q(koordinator=p)))
+    halaman = Paginator(rows, 100).get_page(request.GET.get("hal"))
     return render(request, "kedudukan/bawahan.html", {
-        "p": p, "daftar": daftar,
-        "jumlah": {
-            "ppk": sum(1 for k in daftar if k.ppk_id == p.id),
-            "puo": sum(1 for k in daftar if k.pimpinan_unit_id == p.id),
-            "koordinator": sum(1 for k in daftar if k.koordinator_id == p.id),
-        },
+        "p": p, "daftar": halaman, "jumlah": jumlah,
+        "url_pegawai": reverse("organisasi:pegawai", args=[0]).removesuffix("0/"),
     })
+
+
+# Sub-units drawn under one unit in the chart; the rest are counted and linked.
+BAGAN_ANAK_MAKS = 30
 
 
 @instansi_required
@@ -77,21 +81,27 @@ def bagan(request: Permintaan, pk: int) -> HttpResponse:
     akar = get_object_or_404(UnitOrganisasi, pk=pk, instansi=instansi)
     pd_id = akar.akar_pd_id or akar.id
     units = list(org_selectors.units(instansi).filter(akar_pd_id=pd_id).order_by("level", "jenis", "nama"))
-    kepala = {p.unit_id: p for p in Pegawai.objects.filter(unit__akar_pd_id=pd_id, kepala_unit=True, aktif=True)}
-    garis: dict[int, dict[tuple[Any, ...], int]] = defaultdict(lambda: defaultdict(int))
-    nama: dict[int, str] = {}
-    for unit_id, ppk_id, ppk_nama, puo_id, puo_nama, ko_id, ko_nama in (
+    kepala = {p.unit_id: p for p in Pegawai.objects.filter(unit__akar_pd_id=pd_id, kepala_unit=True, aktif=True)
+              .only("id", "nama", "jabatan", "unit_id")}
+    garis: dict[int, dict[tuple[Any, ...], int]] = defaultdict(dict)
+    # Counted in the database, one row per (unit, PPK, PUO, koordinator): reading one row per
+    # pegawai of a 20,000-pegawai Dinas Pendidikan cost more than the rest of the page.
+    for unit_id, ppk_id, puo_id, ko_id, n in (
         selectors.berlaku(instansi).filter(pegawai__unit__akar_pd_id=pd_id, pegawai__aktif=True, pegawai__kepala_unit=False)
-        .values_list("pegawai__unit_id", "ppk_id", "ppk__nama", "pimpinan_unit_id", "pimpinan_unit__nama",
-                     "koordinator_id", "koordinator__nama")
+        .values_list("pegawai__unit_id", "ppk_id", "pimpinan_unit_id", "koordinator_id")
+        .annotate(n=Count("id")).order_by()
     ):
-        garis[unit_id][(ppk_id, puo_id, ko_id)] += 1
-        for i, n in ((ppk_id, ppk_nama), (puo_id, puo_nama), (ko_id, ko_nama)):
-            if i:
-                nama[i] = n
+        garis[unit_id][(ppk_id, puo_id, ko_id)] = n
+    ids = {i for g in garis.values() for kunci in g for i in kunci if i}
+    nama: dict[int, str] = dict(Pegawai.objects.filter(id__in=ids).values_list("id", "nama")) if ids else {}
+    url_unit = reverse("organisasi:unit", args=[0]).removesuffix("0/")
+    url_pegawai = reverse("organisasi:pegawai", args=[0]).removesuffix("0/")
     anak: dict[int | None, list[UnitOrganisasi]] = defaultdict(list)
     for u in units:
         u.kepala = kepala.get(u.id)  # type: ignore[attr-defined]
+        # Links formatted here: a `{% url %}` per node of a chart of thousands of units was most of its cost.
+        u.url = f"{url_unit}{u.pk}/"  # type: ignore[attr-defined]
+        u.url_kepala = f"{url_pegawai}{u.kepala.pk}/" if u.kepala else ""  # type: ignore[attr-defined]
         u.garis = [  # type: ignore[attr-defined]
             {"jumlah": n, "ppk": nama.get(a) if a else None, "puo": nama.get(b) if b else None,
              "koordinator": nama.get(c) if c else None, "beda": a != b}
@@ -101,7 +111,11 @@ def bagan(request: Permintaan, pk: int) -> HttpResponse:
     pd = next((u for u in units if u.id == pd_id), akar)
 
     def simpul(u: UnitOrganisasi) -> dict[str, Any]:
-        return {"u": u, "anak": [simpul(c) for c in anak.get(u.id, [])]}
+        # A unit with hundreds of sub-units (schools, puskesmas) shows the first ones and a link to
+        # the unit page, which lists them all a page at a time.
+        semua = anak.get(u.id, [])
+        return {"u": u, "anak": [simpul(c) for c in semua[:BAGAN_ANAK_MAKS]],
+                "sisa": max(0, len(semua) - BAGAN_ANAK_MAKS)}
 
     return render(request, "kedudukan/bagan.html", {"pd": pd, "akar": simpul(pd)})
 
