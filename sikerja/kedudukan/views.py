@@ -81,14 +81,26 @@ def bagan(request: Permintaan, pk: int) -> HttpResponse:
     instansi = request.user.instansi
     akar = get_object_or_404(UnitOrganisasi, pk=pk, instansi=instansi)
     pd_id = akar.akar_pd_id or akar.id
-    units = list(org_selectors.units(instansi).filter(akar_pd_id=pd_id).order_by("level", "jenis", "nama"))
-    kepala = {p.unit_id: p for p in Pegawai.objects.filter(unit__akar_pd_id=pd_id, kepala_unit=True, aktif=True)
+    # The shape first, as (id, parent) pairs: a Dinas Pendidikan has thousands of schools, and only
+    # the units drawn (BAGAN_ANAK_MAKS per parent) are then read with their heads and lines.
+    anak_id: dict[int | None, list[int]] = defaultdict(list)
+    for uid, induk_id in (org_selectors.units(instansi).filter(akar_pd_id=pd_id)
+                          .order_by("level", "jenis", "nama").values_list("id", "induk_id")):
+        if uid != pd_id:
+            anak_id[induk_id].append(uid)
+    terlihat, antre = [pd_id], [pd_id]
+    while antre:
+        anak_terlihat = anak_id.get(antre.pop(), [])[:BAGAN_ANAK_MAKS]
+        terlihat += anak_terlihat
+        antre += anak_terlihat
+    units = {u.id: u for u in org_selectors.units(instansi).filter(id__in=terlihat)}
+    kepala = {p.unit_id: p for p in Pegawai.objects.filter(unit_id__in=terlihat, kepala_unit=True, aktif=True)
               .only("id", "nama", "jabatan", "unit_id")}
     garis: dict[int, dict[tuple[Any, ...], int]] = defaultdict(dict)
-    # Counted in the database, one row per (unit, PPK, PUO, koordinator): reading one row per
-    # pegawai of a 20,000-pegawai Dinas Pendidikan cost more than the rest of the page.
+    # Counted in the database, one row per (unit, PPK, PUO, koordinator), not one per pegawai.
     for unit_id, ppk_id, puo_id, ko_id, n in (
-        selectors.berlaku(instansi).filter(pegawai__unit__akar_pd_id=pd_id, pegawai__aktif=True, pegawai__kepala_unit=False)
+        selectors.berlaku(instansi).filter(pegawai__unit_id__in=terlihat, pegawai__aktif=True,
+                                           pegawai__kepala_unit=False)
         .values_list("pegawai__unit_id", "ppk_id", "pimpinan_unit_id", "koordinator_id")
         .annotate(n=Count("id")).order_by()
     ):
@@ -97,10 +109,9 @@ def bagan(request: Permintaan, pk: int) -> HttpResponse:
     nama: dict[int, str] = dict(Pegawai.objects.filter(id__in=ids).values_list("id", "nama")) if ids else {}
     url_unit = reverse("organisasi:unit", args=[0]).removesuffix("0/")
     url_pegawai = reverse("organisasi:pegawai", args=[0]).removesuffix("0/")
-    anak: dict[int | None, list[UnitOrganisasi]] = defaultdict(list)
-    for u in units:
+    for u in units.values():
         u.kepala = kepala.get(u.id)  # type: ignore[attr-defined]
-        # Links formatted here: a `{% url %}` per node of a chart of thousands of units was most of its cost.
+        # Links formatted here: a `{% url %}` per node was most of the chart's template time.
         u.url = f"{url_unit}{u.pk}/"  # type: ignore[attr-defined]
         u.url_kepala = f"{url_pegawai}{u.kepala.pk}/" if u.kepala else ""  # type: ignore[attr-defined]
         u.garis = [  # type: ignore[attr-defined]
@@ -108,14 +119,13 @@ def bagan(request: Permintaan, pk: int) -> HttpResponse:
              "koordinator": nama.get(c) if c else None, "beda": a != b}
             for (a, b, c), n in sorted(garis[u.id].items(), key=lambda kv: -kv[1])
         ]
-        anak[u.induk_id if u.id != pd_id else None].append(u)
-    pd = next((u for u in units if u.id == pd_id), akar)
+    pd = units.get(pd_id, akar)
 
     def simpul(u: UnitOrganisasi) -> dict[str, Any]:
         # A unit with hundreds of sub-units (schools, puskesmas) shows the first ones and a link to
         # the unit page, which lists them all a page at a time.
-        semua = anak.get(u.id, [])
-        return {"u": u, "anak": [simpul(c) for c in semua[:BAGAN_ANAK_MAKS]],
+        semua = anak_id.get(u.id, [])
+        return {"u": u, "anak": [simpul(units[c]) for c in semua[:BAGAN_ANAK_MAKS] if c in units],
                 "sisa": max(0, len(semua) - BAGAN_ANAK_MAKS)}
 
     return render(request, "kedudukan/bagan.html", {"pd": pd, "akar": simpul(pd)})
