@@ -45,3 +45,22 @@ def test_api_unit_list_is_paginated_with_a_total(klien):
     assert data["count"] == 3 and len(data["items"]) == 2
     assert len(klien.get(f"/api/organisasi/unit?induk={dinkes.pk}&limit=2&offset=2").json()["items"]) == 1
     assert klien.get("/api/organisasi/unit?limit=100000").status_code == 422
+
+
+def test_warning_page_counts_each_category_as_the_full_export_does(rf):
+    from sikerja.kedudukan.services import hitung_ulang
+    from sikerja.kedudukan.views import _peringatan_halaman, _peringatan_rows
+
+    org = buat_organisasi(ORG)
+    Pegawai.objects.filter(nip__in=[nip(1), nip(3)]).update(aktif=False, kepala_unit=False)
+    hitung_ulang(org)
+    user = buat_akun(Pegawai.objects.get(nip=nip(6)), bkpsdm=True)
+    for kategori in ["", "tanpa_ppk", "tanpa_puo", "menunggu_delegasi", "lain"]:
+        request = rf.get("/kedudukan/pemantauan/", {"kategori": kategori} if kategori else {})
+        request.user = user
+        rows, filt = _peringatan_rows(request)
+        halaman, jumlah, filt_halaman = _peringatan_halaman(request)
+        assert filt_halaman["ringkasan"] == filt["ringkasan"]
+        assert jumlah == len(rows)
+        assert [(r["k"].id, r["kategori"]) for r in halaman] == [(r["k"].id, r["kategori"]) for r in rows[:100]]
+    assert sum(n for _, _, n in filt["ringkasan"]) > 0
