@@ -8,12 +8,18 @@ PROFIL ?= pasuruan
 PEGAWAI ?= 1500
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: demo test install lint serve browser-deps
+WORKERS ?= 2
 
-$(BIN)/.terpasang: pyproject.toml
+.PHONY: demo test install lint serve produksi kunci browser-deps
+
+# The tested versions: requirements.lock (pip-compile of pyproject.toml with the dev extras),
+# then the project itself without resolving again; a lock missing a dependency fails here.
+$(BIN)/.terpasang: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q -e . --no-deps
+	$(BIN)/python -m sikerja.operasi.kunci
 	touch $@
 
 install: $(BIN)/.terpasang
@@ -28,6 +34,17 @@ demo: install
 serve: install
 	$(BIN)/sikerja siapkan
 	$(BIN)/sikerja runserver $(ADDR)
+
+## make produksi: production on $(ADDR) — gunicorn ($(WORKERS) workers, static files by WhiteNoise) and the
+## task worker; needs SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS (README, "Production")
+produksi: install
+	$(BIN)/sikerja serve --bind $(ADDR) --workers $(WORKERS)
+
+## make kunci: regenerate requirements.lock from pyproject.toml (after adding a dependency)
+kunci:
+	@test -x $(BIN)/pip-compile || { $(PYTHON) -m venv $(VENV); $(BIN)/pip install -q pip-tools; }
+	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+	  --output-file requirements.lock pyproject.toml
 
 ## make test: install, fetch Debian's chromium for the browser tests when possible, run the whole suite
 test: install browser-deps

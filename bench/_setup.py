@@ -22,6 +22,7 @@ def setup_django(name: str) -> None:
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("LOG_PERMINTAAN", "WARNING")  # no JSON line per request in the bench output
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikerja.settings")
     import django

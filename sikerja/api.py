@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.security import django_auth
 
 from sikerja.akun.token import TokenBearer
+from sikerja.operasi.dokumentasi_api import SwaggerLokal
 
 api = NinjaAPI(
     title="SIKERJA API",
@@ -18,6 +19,7 @@ api = NinjaAPI(
     # (``Authorization: Bearer skj_…``, created at /akun/token/).
     auth=[django_auth, TokenBearer()],
     urls_namespace="api",
+    docs=SwaggerLokal(),
 )
 
 api.add_router("/organisasi/", "sikerja.organisasi.api.router")

@@ -12,13 +12,16 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikerja.settings")
+    args = list(sys.argv[1:] if argv is None else argv)
+    # `sikerja serve` is production: its settings (and the worker it starts) unless told otherwise.
+    produksi = bool(args) and args[0] == "serve"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sikerja.settings.production" if produksi else "sikerja.settings")
     from django.core.management import execute_from_command_line
 
-    args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["help", "--commands"]
-        print("Perintah utama: impor, demo, kedudukan, siapkan, runserver. Semua perintah:", file=sys.stderr)
+        print("Perintah utama: impor, demo, kedudukan, siapkan, runserver, serve, cadangkan, pulihkan. "
+              "Semua perintah:", file=sys.stderr)
     execute_from_command_line(["sikerja", *args])
 
 

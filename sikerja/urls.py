@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("sikerja.web.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("sehat/", include("sikerja.operasi.urls")),
     # penugasan (issue #4) mounts here
     path("penugasan/", include("sikerja.penugasan.urls")),
     path("akun/", include("sikerja.akun.urls")),

@@ -763,7 +763,7 @@ class Resolver:
         calon = list(dict.fromkeys(d.kepada for d in cocok))
         if len(calon) <= 1:
             return self.org.pegawai[calon[0]] if calon else None
-        disebut = list(dict.fromkeys(d.kepada for d in cocok if p.nip in d.pegawai))
+        disebut = list(dict.fromkeys(d.kepada for d in cocok if d.menyebut(p.nip)))
         if len(disebut) == 1:
             return self.org.pegawai[disebut[0]]
         leluhur = self.org.leluhur(p.unit)

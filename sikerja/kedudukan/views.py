@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from sikerja.akun.akses import Permintaan, instansi_required, peran_required
 from sikerja.organisasi import selectors as org_selectors
@@ -27,7 +28,7 @@ from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG, LABEL_WEWENANG, WEW
 from . import peringatan as pr
 from . import selectors, services
 from .engine import load_profil
-from .models import Delegasi
+from .models import Delegasi, Penjelasan
 
 KATEGORI = {
     "tanpa_ppk": "Belum ada PPK",
@@ -60,15 +61,18 @@ def bawahan(request: Permintaan) -> HttpResponse:
     ).select_related("pegawai__unit", "ppk", "pimpinan_unit", "koordinator", "penjelasan").order_by(
         "pegawai__unit__nama", "pegawai__nama"
     )
-    daftar = list(rows)
+    # A Kepala Dinas leads thousands: counts from the database, the list a page at a time.
+    jumlah = rows.aggregate(ppk=Count("id", filter=Q(ppk=p)), puo=Count("id", filter=Q(pimpinan_unit=p)),
+                            koordinator=Count("id", filter=Q(koordinator=p)))
+    halaman = Paginator(rows, 100).get_page(request.GET.get("hal"))
     return render(request, "kedudukan/bawahan.html", {
-        "p": p, "daftar": daftar,
-        "jumlah": {
-            "ppk": sum(1 for k in daftar if k.ppk_id == p.id),
-            "puo": sum(1 for k in daftar if k.pimpinan_unit_id == p.id),
-            "koordinator": sum(1 for k in daftar if k.koordinator_id == p.id),
-        },
+        "p": p, "daftar": halaman, "jumlah": jumlah,
+        "url_pegawai": reverse("organisasi:pegawai", args=[0]).removesuffix("0/"),
     })
+
+
+# Sub-units drawn under one unit in the chart; the rest are counted and linked.
+BAGAN_ANAK_MAKS = 30
 
 
 @instansi_required
@@ -78,58 +82,129 @@ def bagan(request: Permintaan, pk: int) -> HttpResponse:
     instansi = request.user.instansi
     akar = get_object_or_404(UnitOrganisasi, pk=pk, instansi=instansi)
     pd_id = akar.akar_pd_id or akar.id
-    units = list(org_selectors.units(instansi).filter(akar_pd_id=pd_id).order_by("level", "jenis", "nama"))
-    kepala = {p.unit_id: p for p in Pegawai.objects.filter(unit__akar_pd_id=pd_id, kepala_unit=True, aktif=True)}
-    garis: dict[int, dict[tuple[Any, ...], int]] = defaultdict(lambda: defaultdict(int))
-    nama: dict[int, str] = {}
-    for unit_id, ppk_id, ppk_nama, puo_id, puo_nama, ko_id, ko_nama in (
-        selectors.berlaku(instansi).filter(pegawai__unit__akar_pd_id=pd_id, pegawai__aktif=True, pegawai__kepala_unit=False)
-        .values_list("pegawai__unit_id", "ppk_id", "ppk__nama", "pimpinan_unit_id", "pimpinan_unit__nama",
-                     "koordinator_id", "koordinator__nama")
+    # The shape first, as (id, parent) pairs: a Dinas Pendidikan has thousands of schools, and only
+    # the units drawn (BAGAN_ANAK_MAKS per parent) are then read with their heads and lines.
+    anak_id: dict[int | None, list[int]] = defaultdict(list)
+    for uid, induk_id in (org_selectors.units(instansi).filter(akar_pd_id=pd_id)
+                          .order_by("level", "jenis", "nama").values_list("id", "induk_id")):
+        if uid != pd_id:
+            anak_id[induk_id].append(uid)
+    terlihat, antre = [pd_id], [pd_id]
+    while antre:
+        anak_terlihat = anak_id.get(antre.pop(), [])[:BAGAN_ANAK_MAKS]
+        terlihat += anak_terlihat
+        antre += anak_terlihat
+    units = {u.id: u for u in org_selectors.units(instansi).filter(id__in=terlihat)}
+    kepala = {p.unit_id: p for p in Pegawai.objects.filter(unit_id__in=terlihat, kepala_unit=True, aktif=True)
+              .only("id", "nama", "jabatan", "unit_id")}
+    garis: dict[int, dict[tuple[Any, ...], int]] = defaultdict(dict)
+    # Counted in the database, one row per (unit, PPK, PUO, koordinator), not one per pegawai.
+    for unit_id, ppk_id, puo_id, ko_id, n in (
+        selectors.berlaku(instansi).filter(pegawai__unit_id__in=terlihat, pegawai__aktif=True,
+                                           pegawai__kepala_unit=False)
+        .values_list("pegawai__unit_id", "ppk_id", "pimpinan_unit_id", "koordinator_id")
+        .annotate(n=Count("id")).order_by()
     ):
-        garis[unit_id][(ppk_id, puo_id, ko_id)] += 1
-        for i, n in ((ppk_id, ppk_nama), (puo_id, puo_nama), (ko_id, ko_nama)):
-            if i:
-                nama[i] = n
-    anak: dict[int | None, list[UnitOrganisasi]] = defaultdict(list)
-    for u in units:
+        garis[unit_id][(ppk_id, puo_id, ko_id)] = n
+    ids = {i for g in garis.values() for kunci in g for i in kunci if i}
+    nama: dict[int, str] = dict(Pegawai.objects.filter(id__in=ids).values_list("id", "nama")) if ids else {}
+    url_unit = reverse("organisasi:unit", args=[0]).removesuffix("0/")
+    url_pegawai = reverse("organisasi:pegawai", args=[0]).removesuffix("0/")
+    for u in units.values():
         u.kepala = kepala.get(u.id)  # type: ignore[attr-defined]
+        # Links formatted here: a `{% url %}` per node was most of the chart's template time.
+        u.url = f"{url_unit}{u.pk}/"  # type: ignore[attr-defined]
+        u.url_kepala = f"{url_pegawai}{u.kepala.pk}/" if u.kepala else ""  # type: ignore[attr-defined]
         u.garis = [  # type: ignore[attr-defined]
             {"jumlah": n, "ppk": nama.get(a) if a else None, "puo": nama.get(b) if b else None,
              "koordinator": nama.get(c) if c else None, "beda": a != b}
             for (a, b, c), n in sorted(garis[u.id].items(), key=lambda kv: -kv[1])
         ]
-        anak[u.induk_id if u.id != pd_id else None].append(u)
-    pd = next((u for u in units if u.id == pd_id), akar)
+    pd = units.get(pd_id, akar)
 
     def simpul(u: UnitOrganisasi) -> dict[str, Any]:
-        return {"u": u, "anak": [simpul(c) for c in anak.get(u.id, [])]}
+        # A unit with hundreds of sub-units (schools, puskesmas) shows the first ones and a link to
+        # the unit page, which lists them all a page at a time.
+        semua = anak_id.get(u.id, [])
+        return {"u": u, "anak": [simpul(units[c]) for c in semua[:BAGAN_ANAK_MAKS] if c in units],
+                "sisa": max(0, len(semua) - BAGAN_ANAK_MAKS)}
 
     return render(request, "kedudukan/bagan.html", {"pd": pd, "akar": simpul(pd)})
 
 
-def _peringatan_rows(request: Permintaan) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def _peringatan_qs(request: Permintaan) -> tuple[Any, str, str]:
     instansi = request.user.instansi
     kategori = request.GET.get("kategori", "")
     pd = request.GET.get("pd", "")
     qs = (
         selectors.berlaku(instansi).filter(pegawai__aktif=True, penjelasan__ada_peringatan=True)
-        .select_related("pegawai__unit__akar_pd", "ppk", "pimpinan_unit", "penjelasan")
         .order_by("pegawai__unit__akar_pd__nama", "pegawai__unit__nama", "pegawai__nama")
     )
     if pd.isdigit():
         qs = qs.filter(pegawai__unit__akar_pd_id=int(pd))
+    return qs, kategori, pd
+
+
+def _kategori(ppk_id: int | None, puo_id: int | None, menunggu: bool) -> str:
+    return ("tanpa_ppk" if ppk_id is None else "tanpa_puo" if puo_id is None
+            else "menunggu_delegasi" if menunggu else "lain")
+
+
+def _menunggu_delegasi(peringatan: list[Any]) -> bool:
+    """Whether stored warnings (``Penjelasan.peringatan``) include waiting for a delegation (by code)."""
+    return any(pr.Peringatan.dari_data(d).kode == pr.MENUNGGU_DELEGASI for d in peringatan)
+
+
+def _peringatan_rows(request: Permintaan) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Every warning row with its category (the Excel export)."""
+    qs, kategori, pd = _peringatan_qs(request)
     rows = []
     hitung: dict[str, int] = defaultdict(int)
-    for k in qs:
-        kat = ("tanpa_ppk" if k.ppk_id is None else "tanpa_puo" if k.pimpinan_unit_id is None
-               else "menunggu_delegasi" if pr.MENUNGGU_DELEGASI in k.kode_peringatan else "lain")
+    for k in qs.select_related("pegawai__unit__akar_pd", "ppk", "pimpinan_unit", "penjelasan"):
+        kat = _kategori(k.ppk_id, k.pimpinan_unit_id, pr.MENUNGGU_DELEGASI in k.kode_peringatan)
         hitung[kat] += 1
         if kategori and kat != kategori:
             continue
         rows.append({"k": k, "kategori": kat, "label": KATEGORI[kat]})
     ringkasan = [(kode, label, hitung.get(kode, 0)) for kode, label in KATEGORI.items()]
     return rows, {"kategori": kategori, "pd": pd, "ringkasan": ringkasan}
+
+
+def _peringatan_halaman(request: Permintaan) -> tuple[Any, int, dict[str, Any]]:
+    """One page of warning rows, with the category counts computed in the database.
+
+    Categories are conditions on the row (no PPK, no PUO) or on its explanation, which
+    everyone in the same post shares, so each explanation is tested once and the category
+    becomes a filter; only the 100 rows shown are read as objects (the whole list cost a
+    worker ~50 ms at 50,000 pegawai).
+    """
+    qs, kategori, pd = _peringatan_qs(request)
+    per_penjelasan = list(qs.order_by().values("penjelasan_id").annotate(
+        n=Count("id"), tanpa_ppk=Count("id", filter=Q(ppk__isnull=True)),
+        tanpa_puo=Count("id", filter=Q(ppk__isnull=False, pimpinan_unit__isnull=True))))
+    menunggu = {pid for pid, per in Penjelasan.objects.filter(
+        id__in=[r["penjelasan_id"] for r in per_penjelasan]).values_list("id", "peringatan")
+        if _menunggu_delegasi(per)}
+    hitung: dict[str, int] = defaultdict(int)
+    for r in per_penjelasan:
+        hitung["tanpa_ppk"] += r["tanpa_ppk"]
+        hitung["tanpa_puo"] += r["tanpa_puo"]
+        hitung["menunggu_delegasi" if r["penjelasan_id"] in menunggu else "lain"] += (
+            r["n"] - r["tanpa_ppk"] - r["tanpa_puo"])
+    lengkap = Q(ppk__isnull=False, pimpinan_unit__isnull=False)
+    saring = {"tanpa_ppk": Q(ppk__isnull=True), "tanpa_puo": Q(ppk__isnull=False, pimpinan_unit__isnull=True),
+              "menunggu_delegasi": lengkap & Q(penjelasan_id__in=menunggu),
+              "lain": lengkap & ~Q(penjelasan_id__in=menunggu)}
+    if kategori in saring:
+        qs = qs.filter(saring[kategori])
+    jumlah = hitung[kategori] if kategori in saring else sum(hitung.values())
+    halaman = Paginator(qs.select_related("pegawai__unit__akar_pd", "ppk", "pimpinan_unit", "penjelasan"),
+                        100).get_page(request.GET.get("hal"))
+    halaman.object_list = [
+        {"k": k, "kategori": (kat := _kategori(k.ppk_id, k.pimpinan_unit_id, k.penjelasan_id in menunggu)),
+         "label": KATEGORI[kat]} for k in halaman]
+    ringkasan = [(kode, label, hitung.get(kode, 0)) for kode, label in KATEGORI.items()]
+    return halaman, jumlah, {"kategori": kategori, "pd": pd, "ringkasan": ringkasan}
 
 
 def _rentang(instansi: Any) -> list[dict[str, Any]]:
@@ -146,10 +221,9 @@ def _rentang(instansi: Any) -> list[dict[str, Any]]:
 def pemantauan(request: Permintaan) -> HttpResponse:
     """BKPSDM: every kedudukan warning across the instansi, and spans of control over the threshold."""
     instansi = request.user.instansi
-    rows, filt = _peringatan_rows(request)
-    halaman = Paginator(rows, 100).get_page(request.GET.get("hal"))
+    halaman, jumlah, filt = _peringatan_halaman(request)
     return render(request, "kedudukan/pemantauan.html", {
-        "halaman": halaman, "jumlah": len(rows), "filter": filt, "kategori_pilihan": KATEGORI,
+        "halaman": halaman, "jumlah": jumlah, "filter": filt, "kategori_pilihan": KATEGORI,
         "pd_pilihan": org_selectors.units(instansi).filter(induk__isnull=True).order_by("nama").only("id", "nama"),
         "rentang": _rentang(instansi), "ambang": instansi.ambang_rentang_kendali,
         "query": request.GET.urlencode(),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from sikerja.akun.akses import Permintaan
 
@@ -40,7 +41,16 @@ def _instansi(request: Permintaan):  # type: ignore[no-untyped-def]
     return request.user.instansi
 
 
+class Halaman(LimitOffsetPagination):
+    """Every list answers a page (``limit``, ``offset``; ``count`` = all matches): a Dinas
+    Pendidikan holds thousands of schools, and an unbounded list cost a worker ~100 ms."""
+
+    class Input(LimitOffsetPagination.Input):
+        limit: int = Field(100, ge=1, le=500)  # type: ignore[assignment]
+
+
 @router.get("/unit", response=list[UnitOut])
+@paginate(Halaman)
 def daftar_unit(request: Permintaan, induk: int | None = None):  # type: ignore[no-untyped-def]
     qs = selectors.units(_instansi(request)).order_by("level", "nama")
     return qs.filter(induk_id=induk) if induk else qs.filter(induk__isnull=True)
@@ -58,5 +68,6 @@ def pegawai(request: Permintaan, nip: str):  # type: ignore[no-untyped-def]
 
 
 @router.get("/cari", response=list[PegawaiOut])
+@paginate(Halaman)
 def cari(request: Permintaan, q: str):  # type: ignore[no-untyped-def]
     return [_pegawai_out(p) for p in selectors.cari_pegawai(_instansi(request), q)]

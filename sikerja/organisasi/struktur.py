@@ -63,6 +63,16 @@ class Delegasi:
         if self.berlaku_mulai is not None and hari < self.berlaku_mulai:
             return False
         return self.berlaku_sampai is None or hari <= self.berlaku_sampai
+    # The NIP list as a set: the engine asks every delegation about every pegawai, and a
+    # tuple scan made recomputing an instansi grow with (pegawai × listed NIPs).
+    _nip: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_nip", frozenset(self.pegawai))
+
+    def menyebut(self, nip: str) -> bool:
+        """Whether the delegation names this pegawai in its list."""
+        return nip in self._nip
 
     def covers(self, pegawai: Pegawai) -> bool:
         """A delegation with neither list covers the JF and pelaksana the delegator manages.
@@ -72,7 +82,7 @@ class Delegasi:
         Madya does not hand a Kepala Dinas's Sekretaris and Kabid to an RSUD pengawas.
         """
         if self.pegawai:
-            return pegawai.nip in self.pegawai
+            return pegawai.nip in self._nip
         if pegawai.jenis_jabatan not in ("fungsional", "pelaksana"):
             return False
         if self.jenjang and (pegawai.jenjang or pegawai.jenis_jabatan) not in self.jenjang:

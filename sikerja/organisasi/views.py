@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from sikerja.akun.akses import Permintaan, instansi_required, peran_required
 
@@ -36,8 +37,12 @@ def _kepala_map(units: list[UnitOrganisasi]) -> dict[int, Pegawai]:
 
 def _hiasi(units: list[UnitOrganisasi]) -> list[UnitOrganisasi]:
     kepala = _kepala_map(units)
+    # Links formatted from one reversed URL: a `{% url %}` per node was most of the tree
+    # page's template time (two reversals for each of ~100 units).
+    dasar = reverse("organisasi:unit", args=[0]).removesuffix("0/")
     for u in units:
         u.kepala = kepala.get(u.id)  # type: ignore[attr-defined]
+        u.url = f"{dasar}{u.pk}/"  # type: ignore[attr-defined]
     return units
 
 
@@ -52,16 +57,29 @@ def pohon(request: Permintaan) -> HttpResponse:
     })
 
 
-def _anak(instansi, unit: UnitOrganisasi) -> list[UnitOrganisasi]:  # type: ignore[no-untyped-def]
-    return _hiasi(list(selectors.units_with_counts(instansi).filter(induk=unit).order_by("jenis", "nama")))
+# Sub-units shown at once; a Dinas Pendidikan holds thousands of schools, and rendering them
+# all cost a worker ~200 ms per expansion. The rest come with "tampilkan berikutnya".
+ANAK_PER_HALAMAN = 100
+
+
+def _anak(instansi, unit: UnitOrganisasi, hal: int = 1) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    qs = selectors.units_with_counts(instansi).filter(induk=unit).order_by("jenis", "nama", "id")
+    mulai = (hal - 1) * ANAK_PER_HALAMAN
+    anak = list(qs[mulai:mulai + ANAK_PER_HALAMAN + 1])
+    lagi = len(anak) > ANAK_PER_HALAMAN
+    sisa = qs.count() - mulai - ANAK_PER_HALAMAN if lagi else 0
+    return {"anak": _hiasi(anak[:ANAK_PER_HALAMAN]), "anak_sisa": sisa, "anak_hal_berikut": hal + 1,
+            "anak_url": reverse("organisasi:unit_anak", args=[unit.pk])}
 
 
 @instansi_required
 def unit_anak(request: Permintaan, pk: int) -> HttpResponse:
-    """The sub-units of a unit, for expanding the tree in place (htmx)."""
+    """The sub-units of a unit, for expanding the tree in place (htmx), a page at a time."""
     instansi = request.user.instansi
     unit = get_object_or_404(UnitOrganisasi, pk=pk, instansi=instansi)
-    return render(request, "organisasi/_anak.html", {"anak": _anak(instansi, unit)})
+    hal = int(request.GET["hal"]) if request.GET.get("hal", "").isdigit() and int(request.GET["hal"]) > 0 else 1
+    template = "organisasi/_anak_baris.html" if hal > 1 else "organisasi/_anak.html"
+    return render(request, template, _anak(instansi, unit, hal))
 
 
 @instansi_required
@@ -76,8 +94,10 @@ def unit(request: Permintaan, pk: int) -> HttpResponse:
     )
     halaman = Paginator(anggota_qs, 100).get_page(request.GET.get("hal"))
     return render(request, "organisasi/unit.html", {
-        "unit": unit, "rantai": rantai, "anak": _anak(instansi, unit), "anggota": halaman,
+        "unit": unit, "rantai": rantai, **_anak(instansi, unit), "anggota": halaman,
         "kepala": next((p for p in halaman if p.kepala_unit), None),
+        # One reversal for the up-to-100 member links (see _hiasi).
+        "url_pegawai": reverse("organisasi:pegawai", args=[0]).removesuffix("0/"),
     })
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sikerja.kedudukan",
     "sikerja.penugasan",
     "sikerja.web",
+    "sikerja.operasi",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "sikerja.akun.middleware.WajibGantiSandiMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "sikerja.operasi.middleware.HeaderKeamanan",
+    "sikerja.operasi.middleware.LogPermintaan",
 ]
 
 ROOT_URLCONF = "sikerja.urls"
@@ -100,7 +103,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "akun.Pengguna"
 
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2id at OWASP's parameters; older Argon2 hashes are rewritten at the next login.
+    "sikerja.operasi.sandi.Argon2idOWASP",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -178,6 +182,17 @@ SIKERJA_BASE_URL = os.environ.get("SIKERJA_BASE_URL", "http://127.0.0.1:8000")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"pesan": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # One JSON object per line (sikerja.operasi.middleware.LogPermintaan) on stdout.
+        "json": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "pesan"},
+    },
+    "loggers": {
+        "sikerja.permintaan": {
+            "handlers": ["json"], "propagate": False,
+            "level": os.environ.get("LOG_PERMINTAAN", "WARNING" if DEBUG else "INFO"),
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -1,8 +1,9 @@
-"""Production settings: DEBUG off, secret required, HTTPS and secure cookies.
+"""Production settings: DEBUG off, secret required, HTTPS and secure cookies, static
+files served by the application itself (WhiteNoise, compressed, cache-busting names).
 
-Use with ``DJANGO_SETTINGS_MODULE=sikerja.settings.production``; passes
-``manage.py check --deploy``. Static files are collected to ``STATIC_ROOT`` and
-served by the front web server (no CDN: users' browsers fetch nothing outside).
+The default of ``sikerja.wsgi`` and ``sikerja serve``; passes ``sikerja check --deploy``.
+``SIKERJA_HTTPS=0`` is only for a plain-HTTP loopback (the CI test and the load bench):
+it turns off the HTTPS redirect, HSTS and secure-only cookies.
 """
 
 import os
@@ -10,17 +11,25 @@ import os
 os.environ.setdefault("DEBUG", "false")
 
 from sikerja.settings import *  # noqa: E402,F403
-from sikerja.settings import env_bool  # noqa: E402
+from sikerja.settings import MIDDLEWARE, STORAGES, env_bool  # noqa: E402
 
 DEBUG = False
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+HTTPS = env_bool("SIKERJA_HTTPS", True)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# Static files from the app process: one command serves everything, no front server needed
+# for them (a reverse proxy for TLS may still sit in front).
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "whitenoise.middleware.WhiteNoiseMiddleware")
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}

@@ -44,9 +44,13 @@ def masuk(client, pegawai_nip: str, **peran):
 
 def test_passwords_are_hashed_with_argon2_in_the_application_settings():
     # The test settings swap in a fast hasher; the application's own settings must use argon2.
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+    from django.utils.module_loading import import_string
+
     from sikerja import settings as app_settings
 
-    assert app_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    hasher = import_string(app_settings.PASSWORD_HASHERS[0])
+    assert issubclass(hasher, Argon2PasswordHasher) and hasher.algorithm == "argon2"
 
 
 def test_login_page_logs_in_and_wrong_password_is_refused(client, org):
