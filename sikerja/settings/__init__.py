@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "sikerja.organisasi",
     "sikerja.kedudukan",
     "sikerja.penugasan",
+    "sikerja.timkerja",
     "sikerja.web",
 ]
 

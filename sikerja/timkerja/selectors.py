@@ -1,0 +1,210 @@
+"""Reading tim kerja: placements for the rules, who may see a team, workload, candidates.
+
+Hot paths (the unit workload page) run a fixed number of queries whatever the
+size of the unit: aggregates are computed by the database, and the table shows
+one page of pegawai at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+
+from sikerja.kedudukan.models import Kedudukan
+from sikerja.organisasi.models import Kompetensi, Pegawai, UnitOrganisasi
+from sikerja.penugasan.models import Penerima
+
+from .alur import AKHIR, BERJALAN
+from .aturan import Tempat
+from .models import AnggotaTim, KapasitasPegawai, TimKerja
+
+# --- placements -------------------------------------------------------------------
+
+
+def _leluhur(unit: UnitOrganisasi) -> list[UnitOrganisasi]:
+    rantai = [unit]
+    seen = {unit.id}
+    while rantai[-1].induk_id and rantai[-1].induk_id not in seen:
+        induk = UnitOrganisasi.objects.only("id", "induk_id", "level", "akar_pd_id", "instansi_id").get(
+            pk=rantai[-1].induk_id)
+        seen.add(induk.id)
+        rantai.append(induk)
+    return rantai
+
+
+def tempat_unit(unit: UnitOrganisasi, jenis_jabatan: str = "") -> Tempat:
+    rantai = _leluhur(unit)
+    bidang = next((u.id for u in rantai if u.level == 2), unit.id)
+    return Tempat(instansi=unit.instansi_id, pd=unit.akar_pd_id or rantai[-1].id, bidang=bidang, unit=unit.id,
+                  leluhur=frozenset(u.id for u in rantai), jenis_jabatan=jenis_jabatan)
+
+
+def tempat_pegawai(p: Pegawai) -> Tempat:
+    return tempat_unit(p.unit, p.jenis_jabatan)
+
+
+def unit_dalam(unit: UnitOrganisasi) -> list[int]:
+    """The unit and every unit below it (ids)."""
+    hasil = [unit.id]
+    lapis = [unit.id]
+    while lapis:
+        lapis = list(UnitOrganisasi.objects.filter(induk_id__in=lapis).values_list("id", flat=True))
+        hasil.extend(lapis)
+    return hasil
+
+
+def memimpin(pejabat: Pegawai, unit: UnitOrganisasi) -> bool:
+    """``pejabat`` heads ``unit`` or a unit above it, or is PUO of pegawai placed in it."""
+    if pejabat.kepala_unit and pejabat.unit_id in {u.id for u in _leluhur(unit)}:
+        return True
+    return Kedudukan.objects.filter(pimpinan_unit=pejabat, berlaku_sampai__isnull=True,
+                                    pegawai__unit=unit).exists()
+
+
+def puo_pemilik(tim: TimKerja) -> Pegawai | None:
+    """The PUO of the unit pemilik kinerja: its head, else the PUO of its pegawai, else the pembentuk."""
+    kepala = Pegawai.objects.filter(unit_id=tim.unit_pemilik_id, kepala_unit=True, aktif=True).first()
+    if kepala is not None:
+        return kepala
+    k = Kedudukan.objects.filter(berlaku_sampai__isnull=True, pegawai__unit_id=tim.unit_pemilik_id,
+                                 pimpinan_unit__isnull=False).select_related("pimpinan_unit").first()
+    return k.pimpinan_unit if k else tim.pembentuk
+
+
+def adalah_koordinator(p: Pegawai) -> bool:
+    return p.jenis_jabatan == "pengawas" and Kedudukan.objects.filter(
+        koordinator=p, berlaku_sampai__isnull=True).exists()
+
+
+# --- visibility -------------------------------------------------------------------
+
+
+def tim_terlihat(pengguna: Any) -> QuerySet[TimKerja]:
+    """Teams a user may see: HR/inspectorate/admin see all of the instansi; a pegawai sees the teams
+    of units he leads, those he formed, signs, leads or belongs to (also of another instansi)."""
+    qs = TimKerja.objects.all()
+    if pengguna.lintas_unit:
+        return qs.filter(Q(instansi_id=pengguna.instansi_id) | Q(anggota__instansi_asal_id=pengguna.instansi_id)
+                         ).distinct()
+    p = pengguna.pegawai
+    if p is None:
+        return qs.none()
+    syarat = (Q(pembentuk=p) | Q(penandatangan=p) | Q(ketua=p) | Q(titik_koordinasi=p)
+              | Q(anggota__pegawai=p) | Q(anggota__ppk_asal=p) | Q(anggota__puo_asal=p))
+    if p.kepala_unit:
+        syarat |= Q(unit_pemilik_id__in=unit_dalam(p.unit))
+    return qs.filter(syarat).distinct()
+
+
+def tim_saya(p: Pegawai) -> QuerySet[AnggotaTim]:
+    return (AnggotaTim.objects.filter(pegawai=p, status="aktif").exclude(tim__status__in=AKHIR)
+            .select_related("tim__unit_pemilik", "tim__ketua").order_by("tim__masa_selesai"))
+
+
+# --- workload ---------------------------------------------------------------------
+
+
+@dataclass
+class Beban:
+    tim: int
+    penugasan: int
+    kapasitas: int
+
+    @property
+    def total(self) -> int:
+        return self.tim + self.penugasan
+
+    @property
+    def persen(self) -> int:
+        return round(100 * self.total / self.kapasitas) if self.kapasitas else 0
+
+
+def _tim_berjalan(mulai: date, selesai: date) -> Q:
+    return Q(status="aktif", tim__status__in=BERJALAN, mulai__lte=selesai, selesai__gte=mulai)
+
+
+def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, *, kapasitas_bawaan: int,
+                  kecuali_tim: int | None = None) -> dict[int, Beban]:
+    """Each pegawai's concurrent team shares and assignment efforts overlapping the period (M-5)."""
+    tim = dict(AnggotaTim.objects.filter(_tim_berjalan(mulai, selesai), pegawai_id__in=pegawai_ids)
+               .exclude(tim_id=kecuali_tim or 0).values("pegawai_id").annotate(t=Sum("porsi_persen"))
+               .values_list("pegawai_id", "t"))
+    tugas = dict(Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
+                                         penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
+                 .values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
+    kap = dict(KapasitasPegawai.objects.filter(pegawai_id__in=pegawai_ids)
+               .values_list("pegawai_id", "kapasitas_persen"))
+    return {i: Beban(tim=tim.get(i) or 0, penugasan=tugas.get(i) or 0, kapasitas=kap.get(i, kapasitas_bawaan))
+            for i in pegawai_ids}
+
+
+def beban_unit(unit: UnitOrganisasi, hari: date, *, kapasitas_bawaan: int, halaman: int = 1,
+               per_halaman: int = 50, urut: str = "beban") -> dict[str, Any]:
+    """The unit workload view (Blitar Pasal 28): per pegawai (one page, heaviest first) and per team,
+    with the distribution over all pegawai of the unit, in a constant number of queries."""
+    tim_aktif = AnggotaTim.objects.filter(
+        pegawai_id=OuterRef("pk"), status="aktif", tim__status__in=BERJALAN, mulai__lte=hari, selesai__gte=hari)
+    porsi = Subquery(tim_aktif.order_by().values("pegawai_id").annotate(s=Sum("porsi_persen")).values("s")[:1],
+                     output_field=IntegerField())
+    jumlah = Subquery(tim_aktif.order_by().values("pegawai_id").annotate(c=Count("id")).values("c")[:1],
+                      output_field=IntegerField())
+    tugas = Subquery(
+        Penerima.objects.filter(pegawai_id=OuterRef("pk"), penugasan__status="ditugaskan",
+                                penugasan__mulai__lte=hari, penugasan__selesai__gte=hari)
+        .order_by().values("pegawai_id").annotate(s=Sum("beban_persen")).values("s")[:1],
+        output_field=IntegerField())
+    kap = Subquery(KapasitasPegawai.objects.filter(pegawai_id=OuterRef("pk")).values("kapasitas_persen")[:1],
+                   output_field=IntegerField())
+    # The unit's subtree by its PD root and level path is not stored; one recursive walk of unit ids.
+    unit_ids = unit_dalam(unit)
+    pegawai = (Pegawai.objects.filter(unit_id__in=unit_ids, aktif=True)
+               .annotate(porsi_tim=Coalesce(porsi, Value(0)), jumlah_tim=Coalesce(jumlah, Value(0)),
+                         beban_tugas=Coalesce(tugas, Value(0)), kapasitas=Coalesce(kap, Value(kapasitas_bawaan))))
+    pegawai = pegawai.annotate(total=F("porsi_tim") + F("beban_tugas"))
+    ringkas = pegawai.aggregate(
+        jumlah=Count("id"),
+        tanpa_tim=Count("id", filter=Q(total=0)),
+        ringan=Count("id", filter=Q(total__gt=0, total__lt=50)),
+        sedang=Count("id", filter=Q(total__gte=50, total__lte=100)),
+        lebih=Count("id", filter=Q(total__gt=100)),
+    )
+    urutan = ["-total", "nama"] if urut == "beban" else (["total", "nama"] if urut == "ringan" else ["nama"])
+    awal = (max(halaman, 1) - 1) * per_halaman
+    baris = list(pegawai.select_related("unit").order_by(*urutan)[awal:awal + per_halaman])
+    tim = list(TimKerja.objects.filter(unit_pemilik_id__in=unit_ids, status__in=BERJALAN)
+               .annotate(jumlah_anggota=Count("anggota", filter=Q(anggota__status="aktif")),
+                         total_porsi=Coalesce(Sum("anggota__porsi_persen", filter=Q(anggota__status="aktif")),
+                                              Value(0)))
+               .order_by("-total_porsi", "nama")[:per_halaman])
+    return {"ringkas": ringkas, "pegawai": baris, "tim": tim, "halaman": halaman, "per_halaman": per_halaman,
+            "jumlah_halaman": max(1, -(-ringkas["jumlah"] // per_halaman))}
+
+
+# --- ketua candidates -------------------------------------------------------------
+
+
+def kandidat_ketua(tim: TimKerja, jenis_jabatan: tuple[str, ...], limit: int = 10) -> list[dict[str, Any]]:
+    """Proposed ketua (KINERJA §1.4 selection basis): active members and pegawai of the unit pemilik whose
+    jabatan may lead, ranked by competencies matching the team's needs, then by origin."""
+    butuh = {k.lower() for a in tim.anggota.filter(status="aktif") for k in a.kompetensi_dibutuhkan}
+    unit_ids = unit_dalam(tim.unit_pemilik)
+    anggota_ids = set(tim.anggota.filter(status="aktif").values_list("pegawai_id", flat=True))
+    calon = (Pegawai.objects.filter(Q(unit_id__in=unit_ids) | Q(id__in=anggota_ids), aktif=True,
+                                    jenis_jabatan__in=jenis_jabatan)
+             .annotate(dari_pemilik=Exists(Pegawai.objects.filter(pk=OuterRef("pk"), unit_id__in=unit_ids)))
+             .select_related("unit")[:200])
+    komp: dict[int, set[str]] = {}
+    for pid, nama in Kompetensi.objects.filter(pegawai__in=calon).values_list("pegawai_id", "nama"):
+        komp.setdefault(pid, set()).add(nama.lower())
+    hasil = []
+    for c in calon:
+        cocok = sorted(k for k in komp.get(c.id, set()) if any(b in k or k in b for b in butuh))
+        hasil.append({"pegawai": c, "kompetensi_cocok": cocok, "dari_pemilik": c.dari_pemilik,
+                      "anggota": c.id in anggota_ids,
+                      "skor": 10 * len(cocok) + (5 if c.dari_pemilik else 0) + (2 if c.id in anggota_ids else 0)})
+    hasil.sort(key=lambda r: (-r["skor"], r["pegawai"].nama))
+    return hasil[:limit]
