@@ -361,6 +361,8 @@ def _tambah(tim: TimKerja, aktor: Pegawai, d: DataAnggota) -> tuple[AnggotaTim, 
         raise DataTidakLengkap({"porsi_persen": "Porsi waktu kerja diisi 0–100 persen."})
     aturan.periksa_jabatan_anggota(a, pegawai.jenis_jabatan, substansi=tim.jenis == "tim_kerja_substansi")
     aturan.periksa_masukan_ketua(a, ada_ketua=tim.ketua_id is not None, masukan=d.masukan_ketua)
+    # TK-01 before TK-06: a pattern the regulation lacks is refused before asking for a penugasan.
+    aturan.periksa_pola(a, aturan.pola_dari([*_tempat_anggota(tim), selectors.tempat_pegawai(pegawai)]))
     dasar = _dasar_luar(tim, pegawai, d.penugasan_id)
     beban = selectors.beban_pegawai([pegawai.id], tim.masa_mulai, tim.masa_selesai,
                                     kapasitas_bawaan=_kapasitas(tim))[pegawai.id]
