@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "sikerja.akun",
     "sikerja.organisasi",
     "sikerja.kedudukan",
+    "sikerja.surat",
+    "sikerja.kotak_masuk",
+    "sikerja.jejak",
+    "sikerja.alur_kerja",
     "sikerja.penugasan",
     "sikerja.web",
 ]
