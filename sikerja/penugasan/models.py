@@ -209,6 +209,10 @@ class Surat(models.Model):
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise ObjekTidakDapatDiubah("Surat yang sudah terbit tidak dapat dihapus; cabut surat tersebut.")
 
+    @property
+    def berlaku(self) -> bool:
+        return self.status == "berlaku"
+
 
 class Transisi(models.Model):
     """One audit entry (SPEC §1 akuntabilitas, §4): written once, never edited."""

@@ -11,7 +11,6 @@ import io
 import json
 import secrets
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import segno
@@ -22,10 +21,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikerja.organisasi.models import Instansi, Pegawai
+from sikerja.surat.jenis import TEMPLATE_UMUM as TEMPLATE  # noqa: E402
 
 from .models import NomorSurat, Penugasan, Surat
-
-TEMPLATE = Path(__file__).resolve().parent / "templates_surat" / "surat.typ"
 
 # {kode} of Instansi.format_nomor_surat, per kind of letter.
 KODE_JENIS = {"permohonan_pelibatan": "PP", "jawaban": "JWB", "penugasan": "ST", "pengajuan_sukarela": "PS"}

@@ -403,7 +403,7 @@ def verifikasi(request: HttpRequest, kode: str) -> HttpResponse:
     """Public: a letter's number, date, kind, status and the names on it — nothing else (no NIP)."""
     s = Surat.objects.filter(kode_verifikasi=kode).select_related("instansi", "penandatangan").defer("pdf").first()
     if s is None:
-        return render(request, "penugasan/verifikasi.html", {"surat": None}, status=404)
+        return render(request, "surat/verifikasi.html", {"surat": None}, status=404)
     ctx = {
         "surat": s,
         "penandatangan": s.isi.get("penandatangan", {}).get("nama", s.penandatangan.nama),
@@ -411,8 +411,9 @@ def verifikasi(request: HttpRequest, kode: str) -> HttpResponse:
         "tembusan": [t["nama"] for t in s.isi.get("tembusan", [])],
         "pegawai": [p["nama"] for p in s.isi.get("pegawai", [])],
         "pengganti": s.koreksi.values_list("nomor", flat=True).first() if s.status == "dikoreksi" else None,
+        "dicabut": s.status == "dicabut", "dikoreksi": s.status == "dikoreksi",
     }
-    return render(request, "penugasan/verifikasi.html", ctx)
+    return render(request, "surat/verifikasi.html", ctx)
 
 
 @peran_required("admin_instansi")
