@@ -12,5 +12,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # penugasan (issue #4) mounts here
     path("penugasan/", include("sikerja.penugasan.urls")),
+    path("tim-kerja/", include("sikerja.timkerja.urls")),
     path("verifikasi/<str:kode>/", verifikasi_surat, name="verifikasi_surat"),
 ]

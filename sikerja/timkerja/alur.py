@@ -1,15 +1,15 @@
-"""The lifecycle of a tim kerja as one table (KINERJA.md §1.7).
+"""The lifecycle of a tim kerja as one state table on the workflow core (KINERJA.md §1.7).
 
-Declared here once, as data: each transition names the states it leaves from,
-the state it reaches (``None`` = stays), the role that may fire it (resolved
-from kedudukan and the profile by ``services``) and the letter it produces.
-This is the table to register with ``sikerja.alur_kerja`` when the shared
-workflow core lands; until then ``services`` reads it directly.
+``draf`` → (``menunggu_penetapan`` when the founding instrument's signer is not the creator) →
+``dibentuk`` → ``aktif`` (first member assigned) → ``selesai`` | ``dibubarkan``. Changes while
+the team runs (members, ketua, target, period) are *general* decisions of the table: their
+actor is not "whoever the state waits for" but the official the profile names, which the
+service establishes (``AKTOR``) before calling :func:`sikerja.alur_kerja.services.jalankan`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from sikerja.alur_kerja.tabel import TETAP, Keputusan, KeputusanUmum, Langkah, TabelStatus
 
 STATUS = {
     "draf": "Draf",
@@ -22,55 +22,72 @@ STATUS = {
 AKHIR = frozenset({"selesai", "dibubarkan"})
 BERJALAN = ("dibentuk", "aktif")
 
-
-@dataclass(frozen=True)
-class Langkah:
-    aksi: str
-    label: str
-    dari: tuple[str, ...]
-    ke: str | None
-    aktor: str            # pembentuk | penandatangan | pengelola (pembentuk, penandatangan or PUO pemilik)
-    surat: str = ""       # the letter the step issues ("" = audit entry only)
-    butuh_alasan: bool = False
-
-
-TABEL: dict[str, Langkah] = {l.aksi: l for l in (
-    Langkah("buat_draf", "Buat draf", (), "draf", "pembentuk"),
-    Langkah("ajukan_pembentukan", "Ajukan kepada penandatangan", ("draf",), "menunggu_penetapan", "pembentuk"),
-    Langkah("tetapkan", "Tetapkan pembentukan", ("draf", "menunggu_penetapan"), "dibentuk", "penandatangan",
-            surat="pembentukan"),
-    Langkah("tolak", "Tolak", ("menunggu_penetapan",), "draf", "penandatangan", butuh_alasan=True),
-    Langkah("tugaskan_anggota", "Tugaskan anggota", ("dibentuk", "aktif"), "aktif", "pengelola",
-            surat="penugasan_anggota"),
-    Langkah("lepas_anggota", "Lepas anggota", ("aktif",), None, "pengelola", surat="pelepasan_anggota",
-            butuh_alasan=True),
-    Langkah("ganti_ketua", "Ganti ketua", ("dibentuk", "aktif"), None, "penandatangan", surat="penunjukan_ketua"),
-    Langkah("ubah_target", "Ubah target", ("dibentuk", "aktif"), None, "pengelola", butuh_alasan=True),
-    Langkah("perpanjang", "Perpanjang masa kerja", ("dibentuk", "aktif"), None, "penandatangan",
-            surat="perpanjangan"),
-    Langkah("tutup", "Tutup (selesai)", ("aktif",), "selesai", "pengelola"),
-    Langkah("bubarkan", "Bubarkan", ("dibentuk", "aktif"), "dibubarkan", "penandatangan", surat="pembubaran",
-            butuh_alasan=True),
-)}
-
-# Letters the lifecycle issues (registered with sikerja.surat's ``jenis.daftarkan`` once it exists).
+# The letter kinds a team's steps issue, one per instrument (surat.jenis, registered in apps.ready);
+# which one a team uses is profile data (aturan.instrumen).
 JENIS_SURAT = {
-    "pembentukan": "Pembentukan Tim Kerja",
-    "penugasan_anggota": "Penugasan Anggota Tim Kerja",
-    "pelepasan_anggota": "Pelepasan Anggota Tim Kerja",
-    "penunjukan_ketua": "Penunjukan Ketua Tim Kerja",
-    "perpanjangan": "Perpanjangan Masa Kerja Tim Kerja",
-    "pembubaran": "Pembubaran Tim Kerja",
+    "surat_perintah": ("tim_surat_perintah", "Surat Perintah", "SPRIN"),
+    "surat_penugasan": ("tim_surat_penugasan", "Surat Penugasan Tim Kerja", "SPT"),
+    "keputusan_kepala_daerah": ("tim_keputusan", "Keputusan Kepala Daerah", "KEP"),
+}
+
+_BERJALAN = frozenset(BERJALAN)
+
+TABEL = TabelStatus(
+    nama="tim kerja",
+    awal=("draf", "aktif"),  # aktif: a tim kerja substansi built from kedudukan (TK-07)
+    pembuat="pembentuk",
+    langkah={
+        "draf": Langkah(
+            aktor="pembentuk",
+            keputusan=(
+                # Straight to dibentuk/aktif when the creator signs the founding instrument himself.
+                Keputusan("ajukan_pembentukan", ("menunggu_penetapan", "dibentuk", "aktif"),
+                          label="Ajukan pembentukan", efek="ajukan", surat=tuple(j for j, _, _ in JENIS_SURAT.values())),
+            ),
+        ),
+        "menunggu_penetapan": Langkah(
+            aktor="penandatangan",
+            keputusan=(
+                Keputusan("tetapkan", ("dibentuk", "aktif"), label="Tetapkan pembentukan", efek="tetapkan",
+                          surat=tuple(j for j, _, _ in JENIS_SURAT.values())),
+                Keputusan("tolak", ("draf",), label="Kembalikan ke pembentuk",
+                          wajib_alasan="Tuliskan alasan pengembalian."),
+            ),
+        ),
+    },
+    umum=(
+        KeputusanUmum(Keputusan("tugaskan_anggota", ("aktif",), label="Tugaskan anggota", efek="surat_perubahan"),
+                      di=_BERJALAN),
+        KeputusanUmum(Keputusan("lepas_anggota", (TETAP,), label="Lepas anggota", efek="surat_perubahan",
+                                wajib_alasan="Tuliskan alasan pelepasan anggota."), di=frozenset({"aktif"})),
+        KeputusanUmum(Keputusan("ganti_ketua", (TETAP,), label="Ganti ketua", efek="surat_perubahan"), di=_BERJALAN),
+        KeputusanUmum(Keputusan("ubah_target", (TETAP,), label="Ubah target",
+                                wajib_alasan="Tuliskan alasan perubahan target."), di=_BERJALAN),
+        KeputusanUmum(Keputusan("perpanjang", (TETAP,), label="Perpanjang masa kerja", efek="surat_perubahan"),
+                      di=_BERJALAN),
+        KeputusanUmum(Keputusan("tutup", ("selesai",), label="Tutup (selesai)"), di=frozenset({"aktif"})),
+        KeputusanUmum(Keputusan("bubarkan", ("dibubarkan",), label="Bubarkan", efek="surat_perubahan",
+                                wajib_alasan="Tuliskan alasan pembubaran."), di=_BERJALAN),
+        # Recorded events that do not move the state (pola re-derived, kendala, reports).
+        KeputusanUmum(Keputusan("catat", (TETAP,), label="Catatan"), juga_di_akhir=True),
+    ),
+    label_status=STATUS,
+    akhir=AKHIR,
+    label_peran={"pembentuk": "pembentuk tim", "penandatangan": "penandatangan instrumen pembentukan",
+                 "pengelola": "pimpinan unit organisasi pemilik kinerja atau pembentuk tim"},
+    label_aksi={"ajukan_pembentukan": "Ajukan pembentukan", "tetapkan": "Tetapkan pembentukan", "tolak": "Kembalikan",
+                "tugaskan_anggota": "Tugaskan anggota", "lepas_anggota": "Lepas anggota", "ganti_ketua": "Ganti ketua",
+                "ubah_target": "Ubah target", "perpanjang": "Perpanjang", "tutup": "Tutup", "bubarkan": "Bubarkan",
+                "catat": "Catatan", "buat_draf": "Buat draf"},
+    dasar_hukum="KINERJA §1.7 (siklus tim kerja)",
+)
+
+# Who fires each general decision (the table's umum list): established by the service.
+AKTOR = {
+    "tugaskan_anggota": "pengelola", "lepas_anggota": "pengelola", "ubah_target": "pengelola", "tutup": "pengelola",
+    "ganti_ketua": "penandatangan", "perpanjang": "penandatangan", "bubarkan": "penandatangan",
 }
 
 
 def boleh(aksi: str, status: str) -> bool:
-    langkah = TABEL.get(aksi)
-    return langkah is not None and status in langkah.dari
-
-
-def tabel() -> list[dict[str, str]]:
-    """The machine as rows, for the documentation page and tests."""
-    return [{"aksi": l.aksi, "label": l.label, "dari": ", ".join(STATUS[s] for s in l.dari) or "—",
-             "ke": STATUS[l.ke] if l.ke else "(tetap)", "aktor": l.aktor, "surat": JENIS_SURAT.get(l.surat, "")}
-            for l in TABEL.values()]
+    return TABEL.keputusan(status, aksi) is not None

@@ -8,35 +8,28 @@ sees why, not only that. Views: 403 for ``TidakBerwenang``, 404 for
 
 from __future__ import annotations
 
+from sikerja import galat
+from sikerja.alur_kerja.errors import TransisiTidakSah
 
-class TimKerjaError(Exception):
-    status_http = 400
-
-    def __init__(self, pesan: str) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
+__all__ = ["TransisiTidakSah"]
 
 
-class TidakBerwenang(TimKerjaError):
-    status_http = 403
+class TimKerjaError(galat.KesalahanPengguna):
+    pass
 
+
+class TidakBerwenang(galat.TidakBerwenang):
     def __init__(self, pesan: str, dasar: str = "") -> None:
         super().__init__(f"{pesan} ({dasar})" if dasar else pesan)
         self.dasar = dasar
 
 
-class TimTidakDitemukan(TimKerjaError):
-    status_http = 404
+class TimTidakDitemukan(galat.TidakDitemukan):
+    pass
 
 
-class TransisiTidakSah(TimKerjaError):
-    status_http = 409
-
-
-class DataTidakLengkap(TimKerjaError):
-    def __init__(self, galat: dict[str, str]) -> None:
-        super().__init__("Data belum lengkap: " + "; ".join(f"{k}: {v}" for k, v in galat.items()))
-        self.galat = galat
+class DataTidakLengkap(galat.DataTidakLengkap):
+    pass
 
 
 class AturanDilanggar(TimKerjaError):

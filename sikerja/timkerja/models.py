@@ -37,6 +37,8 @@ class TimKerja(models.Model):
     penandatangan = models.ForeignKey("organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT,
                                       related_name="+")
     jenis_instrumen = models.CharField(max_length=32, blank=True)
+    # The founding instrument (TK-LETTERS); later letters of the team name it.
+    surat_dasar = models.ForeignKey("surat.Surat", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     ketua = models.ForeignKey("organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT,
                               related_name="tim_diketuai")
     alasan_asal_ketua = models.TextField(blank=True)

@@ -228,3 +228,49 @@ def pejabat_dituju_untuk(pegawai: Pegawai) -> Pegawai | None:
     if k is None:
         return None
     return k.pimpinan_unit if kepada == "puo" else k.ppk
+
+
+# --- reports due ------------------------------------------------------------------
+
+LANGKAH_JADWAL = {"mingguan": 7, "bulanan": 30, "triwulanan": 91}  # [P] days per period
+TENGGANG_HARI = 7  # [P] a report is overdue this many days after its period ends
+
+
+def laporan_terlambat(tim: TimKerja, hari: date) -> list[dict[str, Any]]:
+    """Periods of the team's schedule whose ketua → PUO report is overdue, and unanswered on-demand
+    requests past their deadline (KINERJA §2.6: overdue → flagged)."""
+    from datetime import timedelta
+
+    from .models import LaporanTim, PermintaanLaporan
+
+    hasil: list[dict[str, Any]] = []
+    if tim.status in BERJALAN or tim.status == "selesai":
+        langkah = timedelta(days=LANGKAH_JADWAL.get(tim.jadwal_laporan, 30))
+        akhir_laporan = set(LaporanTim.objects.filter(tim=tim, jenis="ketua_ke_puo")
+                            .values_list("periode_selesai", flat=True))
+        mulai = tim.masa_mulai
+        while mulai <= min(hari, tim.masa_selesai):
+            selesai = min(mulai + langkah - timedelta(days=1), tim.masa_selesai)
+            if selesai + timedelta(days=TENGGANG_HARI) < hari and not any(a >= selesai for a in akhir_laporan):
+                hasil.append({"jenis": "berkala", "periode_mulai": mulai, "periode_selesai": selesai,
+                              "pelapor": tim.koordinator})
+            mulai = selesai + timedelta(days=1)
+    for p in (PermintaanLaporan.objects.filter(tim=tim, batas_waktu__lt=hari, jawaban__isnull=True)
+              .select_related("sasaran")):
+        hasil.append({"jenis": "permintaan", "batas_waktu": p.batas_waktu, "pelapor": p.sasaran, "permintaan": p})
+    return hasil
+
+
+# --- matriks peran hasil ----------------------------------------------------------
+
+
+def matriks(tim: TimKerja) -> dict[str, Any]:
+    """The MPPH of the team (KINERJA §3.4.7): columns = the team's targets, rows = members (ketua
+    first) with jabatan, unit of origin and role in result language."""
+    anggota = list(tim.anggota.filter(status="aktif").select_related("pegawai__unit", "unit_asal", "instansi_asal")
+                   .order_by("id"))
+    anggota.sort(key=lambda a: (a.pegawai_id != tim.ketua_id, a.pegawai.nama))
+    return {"kolom": tim.target, "baris": [
+        {"anggota": a, "peran_baris": "ketua_tim" if a.pegawai_id == tim.ketua_id else "anggota",
+         "lintas": a.instansi_asal_id != tim.instansi_id or a.unit_asal_id not in set(unit_dalam(tim.unit_pemilik))}
+        for a in anggota]}

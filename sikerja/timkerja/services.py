@@ -9,12 +9,11 @@ URL). Letters, inbox items and audit entries go through ``inti``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from sikerja.kedudukan.selectors import kedudukan_pegawai
@@ -22,7 +21,13 @@ from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.penugasan import services as penugasan_services
 from sikerja.penugasan.models import Penerima, Penugasan
 
-from . import alur, aturan, inti, selectors
+from sikerja.alur_kerja import services as alur_kerja
+from sikerja.jejak import services as jejak
+from sikerja.kotak_masuk import services as kotak_masuk
+from sikerja.surat import services as surat_services
+from sikerja.surat.models import Surat
+
+from . import alur, aturan, selectors
 from .errors import (
     AnggotaTidakMemenuhi,
     AturanDilanggar,
@@ -32,7 +37,6 @@ from .errors import (
     TidakBerwenang,
     TimKerjaError,
     TimTidakDitemukan,
-    TransisiTidakSah,
 )
 from .models import (
     AnggotaTim,
@@ -104,14 +108,7 @@ def _pegawai(pengguna: Any) -> Pegawai:
     return p
 
 
-def _atomic(fn: Callable[..., Any]) -> Callable[..., Any]:
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with transaction.atomic():
-            return fn(*args, **kwargs)
-
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
+_atomic = alur_kerja.atomic
 
 
 def _aturan(tim: TimKerja) -> aturan.AturanTim:
@@ -139,31 +136,129 @@ def pengelola(tim: TimKerja) -> set[int]:
     return {i for i in (tim.pembentuk_id, tim.penandatangan_id, puo.id if puo else None) if i}
 
 
+def resolver(tim: TimKerja, peran: str) -> Pegawai | None:
+    """Who holds a role of the lifecycle table on ``tim``."""
+    if peran == "pembentuk":
+        return tim.pembentuk
+    if peran == "penandatangan":
+        return tim.penandatangan or tim.pembentuk
+    return None
+
+
+def tautan(tim: TimKerja) -> str:
+    return reverse("timkerja:detail", args=[tim.pk])
+
+
 def _boleh(tim: TimKerja, aksi: str, aktor: Pegawai) -> None:
-    langkah = alur.TABEL[aksi]
-    if tim.status not in langkah.dari:
-        raise TransisiTidakSah(
-            f"'{langkah.label}' tidak dapat dilakukan pada tim berstatus {tim.label_status.lower()}.")
-    if langkah.aktor == "pembentuk":
-        ok = aktor.id == tim.pembentuk_id
-    elif langkah.aktor == "penandatangan":
+    """The actor check of the table's general decisions (alur.AKTOR), done before jalankan."""
+    if not alur.boleh(aksi, tim.status):
+        raise alur_kerja.TransisiTidakSah(
+            f"'{alur.TABEL.label_aksi.get(aksi, aksi)}' tidak dapat dilakukan pada tim berstatus "
+            f"{tim.label_status.lower()}.")
+    peran = alur.AKTOR.get(aksi)
+    if peran == "penandatangan":
         ok = aktor.id == (tim.penandatangan_id or tim.pembentuk_id)
-    else:
+    elif peran == "pengelola":
         ok = aktor.id in pengelola(tim)
+    else:
+        return
     if not ok:
-        peran = {"pembentuk": "pembentuk tim", "penandatangan": "penandatangan instrumen pembentukan tim",
-                 "pengelola": "pimpinan unit organisasi pemilik kinerja atau pembentuk tim"}[langkah.aktor]
-        raise TidakBerwenang(f"'{langkah.label}' hanya dapat dilakukan oleh {peran}.")
+        raise TidakBerwenang(f"'{alur.TABEL.label_aksi.get(aksi, aksi)}' hanya dapat dilakukan oleh "
+                             f"{alur.TABEL.nama_peran(peran)}.")
 
 
-def _pindah(tim: TimKerja, aksi: str, aktor: Pegawai, *, alasan: str = "", dasar_hukum: str = "",
-            data: dict[str, Any] | None = None, ke: str | None = None) -> None:
-    dari = tim.status
-    tujuan = ke or alur.TABEL[aksi].ke
-    if tujuan:
-        tim.status = tujuan
+def _jalankan(tim: TimKerja, aksi: str, aktor: Pegawai, pengguna: Any, *, alasan: str = "",
+              masukan: dict[str, Any] | None = None) -> TimKerja:
+    """Move ``tim`` through the table (alur_kerja locks, re-reads, audits and notifies)."""
     tim.save()
-    inti.catat(tim, aksi=aksi, aktor=aktor, dari=dari, alasan=alasan, dasar_hukum=dasar_hukum, data=data)
+    t = alur_kerja.jalankan(tabel=alur.TABEL, qs=TimKerja.objects.select_related("instansi", "unit_pemilik"),
+                            pk=tim.pk, aksi=aksi, aktor=aktor, resolver=resolver, efek=EFEK, pengguna=pengguna,
+                            alasan=alasan, masukan=masukan or {}, tautan=tautan,
+                            tidak_ditemukan="Tim kerja tidak ditemukan.")
+    return t.subjek  # type: ignore[no-any-return]
+
+
+def _catat(tim: TimKerja, *, aksi: str, aktor: Pegawai, pengguna: Any = None, alasan: str = "",
+           dasar_hukum: str = "", data: dict[str, Any] | None = None) -> None:
+    """An audit entry for an event that does not move the state (pola re-derived, kendala, report)."""
+    jejak.catat(subjek=tim, aksi=aksi, dari=tim.status, ke=tim.status, aktor=aktor, pengguna=pengguna,
+                alasan=alasan, dasar_hukum=dasar_hukum, data=data)
+
+
+def _kirim(tim: TimKerja, penerima: list[Pegawai | None], pesan: str, *, tindakan: bool = False) -> None:
+    kotak_masuk.kirim(penerima=penerima, subjek=tim, jenis="tindakan" if tindakan else "info", pesan=pesan,
+                      tautan=tautan(tim))
+
+
+# --- letters (effects of the table) ---------------------------------------------------
+
+
+def _daftar_anggota(anggota: list[AnggotaTim]) -> list[dict[str, str]]:
+    return [{"nama": x.pegawai.nama + (" (ketua tim)" if x.tim.ketua_id == x.pegawai_id else ""),
+             "nip": x.pegawai.nip, "jabatan": x.pegawai.jabatan, "unit": x.pegawai.unit.nama,
+             "beban": f"{x.porsi_persen}%"} for x in anggota]
+
+
+def _terbitkan(tim: TimKerja, penandatangan: Pegawai, *, perihal: str, paragraf: list[str], kepada: list[Pegawai],
+               tembusan: list[Pegawai], rincian: list[tuple[str, str]] | None = None,
+               pegawai: list[dict[str, str]] | None = None) -> Surat:
+    """One letter of the team, of the kind its instrument is (TK-04); every letter after the founding
+    one names it ("a new letter names the one it amends")."""
+    ins = aturan.instrumen(_aturan(tim), tim.pola)
+    kode = alur.JENIS_SURAT.get(ins.jenis, alur.JENIS_SURAT["surat_penugasan"])[0]
+    rincian = list(rincian or [])
+    if tim.surat_dasar is not None:
+        paragraf = [*paragraf, f"Surat ini merupakan perubahan atas surat pembentukan {tim.nama} nomor "
+                               f"{tim.surat_dasar.nomor}."]
+        rincian.append(("Mengubah", f"{tim.surat_dasar.get_jenis_display()} nomor {tim.surat_dasar.nomor}"))
+    rincian.append(("Dasar", ins.dasar))
+    return surat_services.terbitkan(subjek=tim, jenis=kode, penandatangan=penandatangan, kepada=kepada,
+                                    tembusan=tembusan, perihal=perihal[:300], paragraf=paragraf, rincian=rincian,
+                                    pegawai=pegawai)
+
+
+def _surat_pembentukan(tim: TimKerja, aktor: Pegawai) -> Surat:
+    ins = aturan.instrumen(_aturan(tim), tim.pola)
+    anggota = list(tim.anggota.filter(status="aktif").select_related("pegawai__unit", "ppk_asal", "tim"))
+    koordinasi = (f"Ketua tim: {tim.ketua.nama}" if tim.ketua else
+                  f"Tanpa ketua; titik koordinasi: {tim.koordinator.nama} ({tim.alasan_tanpa_ketua})")
+    return _terbitkan(
+        tim, aktor, perihal=f"Pembentukan {tim.nama}",
+        paragraf=[f"Dengan {ins.label} ini dibentuk {tim.nama} ({aturan.POLA[tim.pola].lower()}) pada "
+                  f"{tim.unit_pemilik.nama} sebagai unit pemilik kinerja, untuk mencapai target: "
+                  f"{'; '.join(tim.target)}.", koordinasi + "."],
+        kepada=[x.pegawai for x in anggota] + ([tim.ketua] if tim.ketua else []),
+        tembusan=[tim.pembentuk] + [x.ppk_asal for x in anggota if x.ppk_asal],
+        rincian=[("Masa kerja", f"{surat_services.tanggal_id(tim.masa_mulai)} s.d. "
+                                f"{surat_services.tanggal_id(tim.masa_selesai)}"),
+                 ("Tujuan", tim.tujuan)] if tim.tujuan else
+                [("Masa kerja", f"{surat_services.tanggal_id(tim.masa_mulai)} s.d. "
+                                f"{surat_services.tanggal_id(tim.masa_selesai)}")],
+        pegawai=_daftar_anggota(anggota))
+
+
+def _efek_tetapkan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    s = _surat_pembentukan(tim, k.aktor)
+    tim.surat_dasar = s
+    ada_anggota = tim.anggota.filter(status="aktif").exists()
+    return alur_kerja.Hasil(ke="aktif" if ada_anggota else "dibentuk", surat=[s],
+                            data={"instrumen": tim.jenis_instrumen, "pola": tim.pola})
+
+
+def _efek_ajukan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    if (tim.penandatangan_id or tim.pembentuk_id) == k.aktor.id:
+        return _efek_tetapkan(tim, k)
+    return alur_kerja.Hasil(ke="menunggu_penetapan", data={"penandatangan": tim.penandatangan_id})
+
+
+def _efek_surat_perubahan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    m = k.masukan
+    s = _terbitkan(tim, tim.penandatangan or k.aktor, perihal=m["perihal"], paragraf=m["paragraf"],
+                   kepada=m.get("kepada", []), tembusan=m.get("tembusan", []), pegawai=m.get("pegawai"))
+    return alur_kerja.Hasil(surat=[s], data=m.get("data", {}))
+
+
+EFEK = {"tetapkan": _efek_tetapkan, "ajukan": _efek_ajukan, "surat_perubahan": _efek_surat_perubahan}
 
 
 def _tempat_anggota(tim: TimKerja) -> list[aturan.Tempat]:
@@ -178,14 +273,15 @@ def _tempat_anggota(tim: TimKerja) -> list[aturan.Tempat]:
     return hasil
 
 
-def _turunkan_pola(tim: TimKerja, aktor: Pegawai) -> None:
+def _turunkan_pola(tim: TimKerja, aktor: Pegawai, pengguna: Any = None) -> None:
     """TK-POLA: re-derive the pola from the members and refuse one the profile does not allow (TK-01)."""
     pola = aturan.pola_dari(_tempat_anggota(tim))
     aturan.periksa_pola(_aturan(tim), pola)
     if pola != tim.pola:
         lama, tim.pola = tim.pola, pola
         tim.save(update_fields=["pola"])
-        inti.catat(tim, aksi="pola_berubah", aktor=aktor, data={"dari": lama, "ke": pola})
+        _catat(tim, aksi="catat", aktor=aktor, pengguna=pengguna, alasan=f"Pola berubah: {aturan.POLA[lama]} → "
+               f"{aturan.POLA[pola]}", dasar_hukum=_aturan(tim).dasar("dasar_pola"), data={"dari": lama, "ke": pola})
 
 
 def _periksa_data(d: DataTim) -> None:
@@ -227,17 +323,19 @@ def buat_draf(*, pengguna: Any, data: DataTim) -> TimKerja:
     if unit is None:
         raise DataTidakLengkap({"unit_pemilik": "Pilih unit pemilik kinerja di instansi Anda."})
     a = aturan.aturan_tim(aktor.instansi.profil)
-    aturan.periksa_pembentuk(a, jenis_jabatan=aktor.jenis_jabatan, memimpin_unit_pemilik=selectors.memimpin(aktor, unit),
+    aturan.periksa_pembentuk(a, jenis_jabatan=aktor.jenis_jabatan,
+                             memimpin_unit_pemilik=selectors.memimpin(aktor, unit),
                              koordinator_substansi=selectors.adalah_koordinator(aktor))
     _periksa_target(a, data.target)
     tim = TimKerja.objects.create(
-        instansi_id=aktor.instansi_id, unit_pemilik=unit, pembentuk=aktor, status="draf",
+        instansi_id=aktor.instansi_id, unit_pemilik=unit, pembentuk=aktor,
         nama=data.nama.strip(), tujuan=data.tujuan, target=data.target, masa_mulai=data.masa_mulai,
         masa_selesai=data.masa_selesai, justifikasi_target=data.justifikasi_target,
         justifikasi_beban=data.justifikasi_beban, justifikasi_kompetensi=data.justifikasi_kompetensi,
         jadwal_laporan=data.jadwal_laporan,
     )
-    inti.catat(tim, aksi="buat_draf", aktor=aktor, dasar_hukum=a.dasar("pembentuk", "dasar"))
+    alur_kerja.mulai(tabel=alur.TABEL, subjek=tim, aktor=aktor, pengguna=pengguna, resolver=resolver,
+                     tautan=tautan, aksi="buat_draf")
     return tim
 
 
@@ -281,8 +379,8 @@ def _simpan_peringatan(tim: TimKerja, kode: str, pesan: str) -> None:
 @_atomic
 def tetapkan_ketua(*, pengguna: Any, tim_id: int, ketua_id: int | None, alasan_asal: str = "",
                    alasan: str = "", tanpa_ketua: bool = False) -> TimKerja:
-    """Name the ketua of a draft (or, later, `ganti_ketua`), or decide that none is needed: then the
-    deciding official is the team's coordination point (KINERJA A-05, §1.4)."""
+    """Name the ketua of a draft (or, later, `ganti_ketua` with a new letter), or decide that none is
+    needed: then the deciding official is the team's coordination point (KINERJA A-05, §1.4)."""
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     a = _aturan(tim)
@@ -303,8 +401,7 @@ def tetapkan_ketua(*, pengguna: Any, tim_id: int, ketua_id: int | None, alasan_a
         ketua = Pegawai.objects.filter(pk=ketua_id, aktif=True).select_related("unit").first()
         if ketua is None:
             raise DataTidakLengkap({"ketua": "Pegawai calon ketua tidak ditemukan."})
-        anggota_ketua = tim.anggota.filter(pegawai=ketua, status="aktif").first()
-        if ketua.instansi_id != tim.instansi_id and anggota_ketua is None:
+        if ketua.instansi_id != tim.instansi_id and not tim.anggota.filter(pegawai=ketua, status="aktif").exists():
             raise AnggotaTidakMemenuhi("TK-06", "Ketua dari instansi lain harus lebih dahulu menjadi anggota tim "
                                        "melalui surat penugasan lintas instansi", a.dasar("anggota_luar", "dasar"))
         peringatan = _ketua_sah(tim, ketua, alasan_asal)
@@ -312,19 +409,20 @@ def tetapkan_ketua(*, pengguna: Any, tim_id: int, ketua_id: int | None, alasan_a
         tim.alasan_asal_ketua = alasan_asal.strip() if peringatan else ""
         _simpan_peringatan(tim, "TK-03", peringatan)
         dasar = a.dasar("ketua", "dasar")
-    tim.save()
     RiwayatKetua.objects.filter(tim=tim, selesai__isnull=True).update(selesai=timezone.now())
     RiwayatKetua.objects.create(tim=tim, pegawai=tim.ketua, alasan=alasan or tim.alasan_asal_ketua)
-    if tim.status != "draf":
-        _turunkan_pola(tim, aktor)
-        surat = inti.terbitkan(tim, jenis="penunjukan_ketua", penandatangan=aktor,
-                               kepada=[tim.ketua] if tim.ketua else [], tembusan=[lama] if lama else [],
-                               perihal=f"Penunjukan ketua {tim.nama}",
-                               paragraf=[f"Menunjuk {tim.ketua.nama if tim.ketua else 'tanpa ketua'} sebagai ketua "
-                                         f"{tim.nama}."])
-        inti.catat(tim, aksi="ganti_ketua", aktor=aktor, alasan=alasan, dasar_hukum=dasar,
-                   data={"dari": lama.id if lama else None, "ke": tim.ketua_id, "surat": getattr(surat, "pk", None)})
-    return tim
+    if tim.status == "draf":
+        tim.save()
+        return tim
+    _turunkan_pola(tim, aktor, pengguna)
+    baru = tim.ketua.nama if tim.ketua else f"tanpa ketua (titik koordinasi {aktor.nama})"
+    return _jalankan(tim, "ganti_ketua", aktor, pengguna, alasan=alasan, masukan={
+        "perihal": f"Penunjukan ketua {tim.nama}",
+        "paragraf": [f"Menunjuk {baru} sebagai ketua {tim.nama}"
+                     + (f", menggantikan {lama.nama}." if lama else ".")
+                     + (f" Dasar: {dasar}." if dasar else "")],
+        "kepada": [tim.ketua] if tim.ketua else [], "tembusan": [lama] if lama else [],
+        "data": {"dari": lama.id if lama else None, "ke": tim.ketua_id, "dasar": dasar}})
 
 
 def _dasar_luar(tim: TimKerja, pegawai: Pegawai, penugasan_id: int | None) -> Penugasan | None:
@@ -348,30 +446,31 @@ def _dasar_luar(tim: TimKerja, pegawai: Pegawai, penugasan_id: int | None) -> Pe
     return p
 
 
-def _tambah(tim: TimKerja, aktor: Pegawai, d: DataAnggota) -> tuple[AnggotaTim, list[str]]:
+def _kapasitas(tim: TimKerja) -> int:
+    return tim.instansi.ambang_beban_kerja or _aturan(tim).kapasitas_persen
+
+
+def _tambah(tim: TimKerja, aktor: Pegawai, d: DataAnggota, beban: selectors.Beban | None,
+            pegawai: Pegawai | None) -> tuple[AnggotaTim, list[str]]:
     a = _aturan(tim)
-    pegawai = Pegawai.objects.filter(pk=d.pegawai_id, aktif=True).select_related("unit", "instansi").first()
     if pegawai is None:
         raise DataTidakLengkap({"pegawai": "Pegawai tidak ditemukan atau tidak aktif."})
     if d.sumber == "sukarela":
         aturan.periksa_sukarela(a, instansi_tim=tim.instansi_id, instansi_pegawai=pegawai.instansi_id)
-    if tim.anggota.filter(pegawai=pegawai, status="aktif").exists():
-        raise DataTidakLengkap({"pegawai": f"{pegawai.nama} sudah menjadi anggota tim ini."})
     if not (0 <= d.porsi_persen <= 100):
-        raise DataTidakLengkap({"porsi_persen": "Porsi waktu kerja diisi 0–100 persen."})
+        raise DataTidakLengkap({"porsi_persen": f"Porsi waktu kerja {pegawai.nama} diisi 0–100 persen."})
     aturan.periksa_jabatan_anggota(a, pegawai.jenis_jabatan, substansi=tim.jenis == "tim_kerja_substansi")
     aturan.periksa_masukan_ketua(a, ada_ketua=tim.ketua_id is not None, masukan=d.masukan_ketua)
     # TK-01 before TK-06: a pattern the regulation lacks is refused before asking for a penugasan.
-    aturan.periksa_pola(a, aturan.pola_dari([*_tempat_anggota(tim), selectors.tempat_pegawai(pegawai)]))
+    aturan.periksa_pola(a, aturan.pola_dari([selectors.tempat_unit(tim.unit_pemilik), selectors.tempat_pegawai(pegawai)]))
     dasar = _dasar_luar(tim, pegawai, d.penugasan_id)
-    beban = selectors.beban_pegawai([pegawai.id], tim.masa_mulai, tim.masa_selesai,
-                                    kapasitas_bawaan=_kapasitas(tim))[pegawai.id]
+    assert beban is not None
     peringatan = aturan.periksa_kapasitas(a, nama=pegawai.nama, sesudah=beban.total + d.porsi_persen,
                                           kapasitas=beban.kapasitas, alasan=d.alasan_beban)
     k = kedudukan_pegawai(pegawai)
-    anggota = AnggotaTim.objects.create(
+    anggota = AnggotaTim(
         tim=tim, pegawai=pegawai, unit_asal=pegawai.unit, instansi_asal=pegawai.instansi,
-        ppk_asal=k.ppk if k else None, puo_asal=k.pimpinan_unit if k else None, peran=d.peran.strip(),
+        ppk_asal=k.ppk if k else None, puo_asal=k.pimpinan_unit if k else None, peran=d.peran.strip()[:300],
         kompetensi_dibutuhkan=[x.strip() for x in d.kompetensi_dibutuhkan if x.strip()], porsi_persen=d.porsi_persen,
         mulai=tim.masa_mulai, selesai=tim.masa_selesai, dasar_penugasan=dasar, sumber=d.sumber,
         masukan_ketua=d.masukan_ketua, alasan_beban=d.alasan_beban if peringatan else "",
@@ -379,27 +478,10 @@ def _tambah(tim: TimKerja, aktor: Pegawai, d: DataAnggota) -> tuple[AnggotaTim, 
     return anggota, [peringatan] if peringatan else []
 
 
-def _kapasitas(tim: TimKerja) -> int:
-    return tim.instansi.ambang_beban_kerja or _aturan(tim).kapasitas_persen
-
-
-def _surat_anggota(tim: TimKerja, aktor: Pegawai, anggota: list[AnggotaTim]) -> Any:
-    if not anggota:
-        return None
-    ins = aturan.instrumen(_aturan(tim), tim.pola)
-    return inti.terbitkan(
-        tim, jenis="penugasan_anggota", penandatangan=tim.penandatangan or aktor,
-        kepada=[x.pegawai for x in anggota], tembusan=[x.ppk_asal for x in anggota if x.ppk_asal],
-        perihal=f"Penugasan anggota {tim.nama}",
-        paragraf=[f"Menugaskan pegawai tersebut di bawah sebagai anggota {tim.nama} ({ins.label})."],
-        pegawai=[{"nama": x.pegawai.nama, "nip": x.pegawai.nip, "jabatan": x.pegawai.jabatan,
-                  "unit": x.pegawai.unit.nama, "beban": f"{x.porsi_persen}%"} for x in anggota])
-
-
 @_atomic
 def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) -> list[AnggotaTim]:
     """Propose members on a draft or assign them to a formed/active team (`tugaskan_anggota`,
-    `tambah_anggota`); the pola is re-derived and each new member's letter names the founding letter."""
+    `tambah_anggota`); the pola is re-derived and the member letter names the founding letter."""
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     if tim.status == "draf":
@@ -407,26 +489,41 @@ def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) ->
             raise TidakBerwenang("Anggota pada draf diusulkan oleh pembentuk tim.")
     else:
         _boleh(tim, "tugaskan_anggota", aktor)
+    ids = [d.pegawai_id for d in anggota]
+    if len(set(ids)) != len(ids):
+        raise DataTidakLengkap({"pegawai": "Seorang pegawai tercantum lebih dari sekali."})
+    sudah = set(tim.anggota.filter(pegawai_id__in=ids, status="aktif").values_list("pegawai__nama", flat=True))
+    if sudah:
+        raise DataTidakLengkap({"pegawai": f"Sudah menjadi anggota tim ini: {', '.join(sorted(sudah))}."})
+    # One query each for the people and their workload, however many members are added.
+    pegawai = Pegawai.objects.filter(pk__in=ids, aktif=True).select_related("unit", "instansi").in_bulk()
+    beban = selectors.beban_pegawai(ids, tim.masa_mulai, tim.masa_selesai, kapasitas_bawaan=_kapasitas(tim))
     baru: list[AnggotaTim] = []
     peringatan: list[str] = []
     for d in anggota:
-        x, w = _tambah(tim, aktor, d)
+        x, w = _tambah(tim, aktor, d, beban.get(d.pegawai_id), pegawai.get(d.pegawai_id))
         baru.append(x)
         peringatan += w
-    _turunkan_pola(tim, aktor)
+    AnggotaTim.objects.bulk_create(baru)
+    _turunkan_pola(tim, aktor, pengguna)
     if tim.ketua_id and tim.ketua is not None:
         # A membership change can change the pola and so the ketua's origin rule (TK-03).
         _ketua_sah(tim, tim.ketua, tim.alasan_asal_ketua)
     if peringatan:
         _simpan_peringatan(tim, "TK-16", "; ".join(peringatan))
-    if tim.status != "draf":
-        surat = _surat_anggota(tim, aktor, baru)
-        _pindah(tim, "tugaskan_anggota", aktor, ke="aktif", dasar_hukum=_aturan(tim).dasar("anggota", "dasar"),
-                data={"anggota": [x.pegawai_id for x in baru], "surat": getattr(surat, "pk", None),
-                      "peringatan": peringatan})
-        inti.kirim(tim, [x.pegawai for x in baru], pesan=f"Anda ditugaskan sebagai anggota {tim.nama}")
-    else:
+    if tim.status == "draf":
         tim.save()
+        return baru
+    for x in baru:
+        x.tim = tim
+    _jalankan(tim, "tugaskan_anggota", aktor, pengguna, masukan={
+        "perihal": f"Penugasan anggota {tim.nama}",
+        "paragraf": [f"Menugaskan pegawai tersebut di bawah sebagai anggota {tim.nama}."
+                     + (f" Masukan ketua tim: {'; '.join(d.masukan_ketua for d in anggota if d.masukan_ketua)}."
+                        if any(d.masukan_ketua for d in anggota) else "")],
+        "kepada": [x.pegawai for x in baru], "tembusan": [x.ppk_asal for x in baru if x.ppk_asal],
+        "pegawai": _daftar_anggota(baru),
+        "data": {"anggota": [x.pegawai_id for x in baru], "peringatan": peringatan}})
     return baru
 
 
@@ -437,40 +534,19 @@ def lepas_anggota(*, pengguna: Any, tim_id: int, pegawai_id: int, alasan: str) -
     _boleh(tim, "lepas_anggota", aktor)
     if not alasan.strip():
         raise DataTidakLengkap({"alasan": "Tuliskan alasan pelepasan anggota."})
-    x = tim.anggota.filter(pegawai_id=pegawai_id, status="aktif").select_related("pegawai").first()
+    x = tim.anggota.filter(pegawai_id=pegawai_id, status="aktif").select_related("pegawai", "ppk_asal").first()
     if x is None:
         raise DataTidakLengkap({"pegawai": "Pegawai itu bukan anggota aktif tim ini."})
     x.status, x.alasan_lepas, x.selesai = "dilepas", alasan.strip(), max(timezone.localdate(), x.mulai)
     x.save()
     if tim.ketua_id == pegawai_id:
         tim.ketua = None
-        tim.save(update_fields=["ketua"])
-    _turunkan_pola(tim, aktor)
-    surat = inti.terbitkan(tim, jenis="pelepasan_anggota", penandatangan=tim.penandatangan or aktor,
-                           kepada=[x.pegawai], tembusan=[x.ppk_asal] if x.ppk_asal else [],
-                           perihal=f"Pelepasan anggota {tim.nama}",
-                           paragraf=[f"Melepaskan {x.pegawai.nama} dari keanggotaan {tim.nama}: {alasan.strip()}"])
-    _pindah(tim, "lepas_anggota", aktor, alasan=alasan, data={"pegawai": pegawai_id, "surat": getattr(surat, "pk", None)})
+    _turunkan_pola(tim, aktor, pengguna)
+    _jalankan(tim, "lepas_anggota", aktor, pengguna, alasan=alasan, masukan={
+        "perihal": f"Pelepasan anggota {tim.nama}",
+        "paragraf": [f"Melepaskan {x.pegawai.nama} dari keanggotaan {tim.nama} karena {alasan.strip()}."],
+        "kepada": [x.pegawai], "tembusan": [x.ppk_asal] if x.ppk_asal else [], "data": {"pegawai": pegawai_id}})
     return x
-
-
-@_atomic
-def ajukan_pembentukan(*, pengguna: Any, tim_id: int) -> TimKerja:
-    """Send the draft to the signer of the founding instrument when he is not the creator (Blitar
-    lintas PD → Sekretaris Daerah; lintas instansi → Keputusan Kepala Daerah), or form it directly."""
-    aktor = _pegawai(pengguna)
-    tim = _ambil(tim_id)
-    _boleh(tim, "ajukan_pembentukan", aktor)
-    a = _aturan(tim)
-    _siap_ditetapkan(tim)
-    ins = aturan.instrumen(a, tim.pola)
-    tim.penandatangan, tim.jenis_instrumen = _penandatangan(tim, ins), ins.jenis
-    if tim.penandatangan_id == aktor.id:
-        tim.save()
-        return _tetapkan(tim, aktor)
-    _pindah(tim, "ajukan_pembentukan", aktor, dasar_hukum=ins.dasar)
-    inti.kirim(tim, [tim.penandatangan], pesan=f"Menunggu penetapan {ins.label}: {tim.nama}", tindakan=True)
-    return tim
 
 
 def _siap_ditetapkan(tim: TimKerja) -> None:
@@ -488,54 +564,33 @@ def _siap_ditetapkan(tim: TimKerja) -> None:
 
 
 @_atomic
-def tetapkan(*, pengguna: Any, tim_id: int) -> TimKerja:
+def ajukan_pembentukan(*, pengguna: Any, tim_id: int) -> TimKerja:
+    """Send the draft to the signer of the founding instrument when he is not the creator (Blitar
+    lintas PD → Sekretaris Daerah; lintas instansi → Keputusan Kepala Daerah), or form it directly."""
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
-    if tim.penandatangan_id is None:
-        ins = aturan.instrumen(_aturan(tim), aturan.pola_dari(_tempat_anggota(tim)))
-        tim.penandatangan, tim.jenis_instrumen = _penandatangan(tim, ins), ins.jenis
-    _boleh(tim, "tetapkan", aktor)
+    if tim.status != "draf":
+        raise alur_kerja.TransisiTidakSah("Hanya draf yang dapat diajukan.")
     _siap_ditetapkan(tim)
-    return _tetapkan(tim, aktor)
+    ins = aturan.instrumen(_aturan(tim), tim.pola)
+    tim.penandatangan, tim.jenis_instrumen = _penandatangan(tim, ins), ins.jenis
+    return _jalankan(tim, "ajukan_pembentukan", aktor, pengguna)
 
 
-def _tetapkan(tim: TimKerja, aktor: Pegawai) -> TimKerja:
-    """Issue the founding instrument (TK-04) and the members' letters; formed, active once it has members."""
-    a = _aturan(tim)
-    ins = aturan.instrumen(a, tim.pola)
-    anggota = list(tim.anggota.filter(status="aktif").select_related("pegawai__unit", "ppk_asal"))
-    surat = inti.terbitkan(
-        tim, jenis="pembentukan", penandatangan=aktor,
-        kepada=[x.pegawai for x in anggota] + ([tim.ketua] if tim.ketua else []),
-        tembusan=[tim.pembentuk] + [x.ppk_asal for x in anggota if x.ppk_asal],
-        perihal=f"{ins.label} pembentukan {tim.nama}",
-        paragraf=[f"Membentuk {tim.nama} ({aturan.POLA[tim.pola].lower()}) pada {tim.unit_pemilik.nama} untuk "
-                  f"target: {'; '.join(tim.target)}."],
-        rincian=[("Ketua", tim.ketua.nama if tim.ketua else f"Tanpa ketua (titik koordinasi: {tim.koordinator.nama})"),
-                 ("Masa kerja", f"{tim.masa_mulai:%d-%m-%Y} s.d. {tim.masa_selesai:%d-%m-%Y}"),
-                 ("Dasar", ins.dasar)],
-        pegawai=[{"nama": x.pegawai.nama, "nip": x.pegawai.nip, "jabatan": x.pegawai.jabatan,
-                  "unit": x.pegawai.unit.nama, "beban": f"{x.porsi_persen}%"} for x in anggota])
-    inti.tutup_tindakan(tim)
-    _pindah(tim, "tetapkan", aktor, dasar_hukum=ins.dasar, data={"surat": getattr(surat, "pk", None)})
-    if anggota:
-        _pindah(tim, "tugaskan_anggota", aktor, ke="aktif", dasar_hukum=a.dasar("anggota", "dasar"),
-                data={"anggota": [x.pegawai_id for x in anggota]})
-        inti.kirim(tim, [x.pegawai for x in anggota], pesan=f"Anda ditugaskan sebagai anggota {tim.nama}")
-    return tim
+@_atomic
+def tetapkan(*, pengguna: Any, tim_id: int) -> TimKerja:
+    """The signer issues the founding instrument (TK-04) and the team is formed (active with members)."""
+    aktor = _pegawai(pengguna)
+    tim = _ambil(tim_id)
+    if tim.status == "menunggu_penetapan":
+        _siap_ditetapkan(tim)
+    return _jalankan(tim, "tetapkan", aktor, pengguna)
 
 
 @_atomic
 def tolak(*, pengguna: Any, tim_id: int, alasan: str) -> TimKerja:
     aktor = _pegawai(pengguna)
-    tim = _ambil(tim_id)
-    _boleh(tim, "tolak", aktor)
-    if not alasan.strip():
-        raise DataTidakLengkap({"alasan": "Tuliskan alasan penolakan."})
-    inti.tutup_tindakan(tim)
-    _pindah(tim, "tolak", aktor, alasan=alasan)
-    inti.kirim(tim, [tim.pembentuk], pesan=f"Pembentukan {tim.nama} dikembalikan: {alasan[:200]}")
-    return tim
+    return _jalankan(_ambil(tim_id), "tolak", aktor, pengguna, alasan=alasan)
 
 
 @_atomic
@@ -546,24 +601,26 @@ def bentuk_tim(*, pengguna: Any, data: DataTim, anggota: list[DataAnggota], ketu
     tambah_anggota(pengguna=pengguna, tim_id=tim.id, anggota=anggota)
     tetapkan_ketua(pengguna=pengguna, tim_id=tim.id, ketua_id=ketua_id, alasan_asal=alasan_asal_ketua,
                    alasan=alasan_tanpa_ketua, tanpa_ketua=ketua_id is None)
-    return ajukan_pembentukan(pengguna=pengguna, tim_id=tim.id)
+    return ajukan_pembentukan(pengguna=pengguna, tim_id=tim.id)  # type: ignore[no-any-return]
 
 
 # --- changes ------------------------------------------------------------------------
 
 
+def _anggota_aktif(tim: TimKerja) -> list[Pegawai]:
+    return [x.pegawai for x in tim.anggota.filter(status="aktif").select_related("pegawai")]
+
+
 @_atomic
 def ubah_target(*, pengguna: Any, tim_id: int, target: list[str], alasan: str) -> TimKerja:
+    """Audited; in Magelang a change of kegiatan also requires an amended Perjanjian Kinerja (Lampiran II)."""
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     _boleh(tim, "ubah_target", aktor)
     target = [t.strip() for t in target if t.strip()]
     _periksa_target(_aturan(tim), target)
-    if not alasan.strip():
-        raise DataTidakLengkap({"alasan": "Tuliskan alasan perubahan target."})
     lama, tim.target = tim.target, target
-    _pindah(tim, "ubah_target", aktor, alasan=alasan, data={"dari": lama, "ke": target})
-    return tim
+    return _jalankan(tim, "ubah_target", aktor, pengguna, alasan=alasan)
 
 
 @_atomic
@@ -571,18 +628,15 @@ def perpanjang(*, pengguna: Any, tim_id: int, selesai_baru: date, alasan: str = 
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     _boleh(tim, "perpanjang", aktor)
-    if selesai_baru < max(timezone.localdate(), tim.masa_selesai):
+    if selesai_baru <= tim.masa_selesai or selesai_baru < timezone.localdate():
         raise DataTidakLengkap({"masa_selesai": "Tanggal selesai baru harus setelah masa kerja sekarang dan "
                                                 "tidak sebelum hari ini."})
     lama, tim.masa_selesai = tim.masa_selesai, selesai_baru
     tim.anggota.filter(status="aktif", selesai=lama).update(selesai=selesai_baru)
-    surat = inti.terbitkan(tim, jenis="perpanjangan", penandatangan=aktor,
-                           kepada=[x.pegawai for x in tim.anggota.filter(status="aktif").select_related("pegawai")],
-                           tembusan=[], perihal=f"Perpanjangan masa kerja {tim.nama}",
-                           paragraf=[f"Memperpanjang masa kerja {tim.nama} sampai {selesai_baru:%d-%m-%Y}."])
-    _pindah(tim, "perpanjang", aktor, alasan=alasan,
-            data={"dari": str(lama), "ke": str(selesai_baru), "surat": getattr(surat, "pk", None)})
-    return tim
+    return _jalankan(tim, "perpanjang", aktor, pengguna, alasan=alasan, masukan={
+        "perihal": f"Perpanjangan masa kerja {tim.nama}",
+        "paragraf": [f"Memperpanjang masa kerja {tim.nama} sampai {surat_services.tanggal_id(selesai_baru)}."],
+        "kepada": _anggota_aktif(tim), "data": {"dari": str(lama), "ke": str(selesai_baru)}})
 
 
 @_atomic
@@ -590,8 +644,7 @@ def tutup(*, pengguna: Any, tim_id: int) -> TimKerja:
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     _boleh(tim, "tutup", aktor)
-    _pindah(tim, "tutup", aktor)
-    return tim
+    return _jalankan(tim, "tutup", aktor, pengguna)
 
 
 @_atomic
@@ -599,13 +652,9 @@ def bubarkan(*, pengguna: Any, tim_id: int, alasan: str) -> TimKerja:
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     _boleh(tim, "bubarkan", aktor)
-    if not alasan.strip():
-        raise DataTidakLengkap({"alasan": "Tuliskan alasan pembubaran."})
-    surat = inti.terbitkan(tim, jenis="pembubaran", penandatangan=aktor,
-                           kepada=[x.pegawai for x in tim.anggota.filter(status="aktif").select_related("pegawai")],
-                           tembusan=[], perihal=f"Pembubaran {tim.nama}", paragraf=[alasan.strip()])
-    _pindah(tim, "bubarkan", aktor, alasan=alasan, data={"surat": getattr(surat, "pk", None)})
-    return tim
+    return _jalankan(tim, "bubarkan", aktor, pengguna, alasan=alasan, masukan={
+        "perihal": f"Pembubaran {tim.nama}", "paragraf": [f"Membubarkan {tim.nama} karena {alasan.strip()}."],
+        "kepada": _anggota_aktif(tim)})
 
 
 @_atomic
@@ -618,13 +667,17 @@ def buat_tim_substansi(*, koordinator: Pegawai) -> TimKerja | None:
     if not a.get("koordinator", "otomatis_ketua_substansi", default=False):
         return None
     hari = timezone.localdate()
-    tim, dibuat = TimKerja.objects.get_or_create(
-        instansi_id=koordinator.instansi_id, jenis="tim_kerja_substansi", ketua=koordinator,
-        status__in=alur.BERJALAN,
-        defaults={"unit_pemilik_id": koordinator.unit_id, "pembentuk": koordinator, "penandatangan": koordinator,
-                  "nama": f"Tim kerja substansi {koordinator.unit.nama}", "status": "aktif",
-                  "target": [f"Target kinerja {koordinator.unit.nama}"], "masa_mulai": hari,
-                  "masa_selesai": date(hari.year, 12, 31)})
+    tim = TimKerja.objects.filter(instansi_id=koordinator.instansi_id, jenis="tim_kerja_substansi",
+                                  ketua=koordinator, status__in=alur.BERJALAN).first()
+    if tim is None:
+        tim = TimKerja.objects.create(
+            instansi_id=koordinator.instansi_id, jenis="tim_kerja_substansi", ketua=koordinator,
+            unit_pemilik_id=koordinator.unit_id, pembentuk=koordinator, penandatangan=koordinator,
+            nama=f"Tim kerja substansi {koordinator.unit.nama}", target=[f"Target kinerja {koordinator.unit.nama}"],
+            masa_mulai=hari, masa_selesai=date(hari.year, 12, 31))
+        RiwayatKetua.objects.create(tim=tim, pegawai=koordinator, alasan=a.dasar("koordinator", "dasar"))
+        alur_kerja.mulai(tabel=alur.TABEL, subjek=tim, aktor=koordinator, resolver=resolver, awal="aktif",
+                         tautan=tautan, aksi="buat_draf")
     ada = set(tim.anggota.filter(status="aktif").values_list("pegawai_id", flat=True))
     for p in dikoordinasi_oleh(koordinator):
         if p.id not in ada:
@@ -632,9 +685,6 @@ def buat_tim_substansi(*, koordinator: Pegawai) -> TimKerja | None:
             AnggotaTim.objects.create(tim=tim, pegawai=p, unit_asal=p.unit, instansi_asal_id=p.instansi_id,
                                       ppk_asal=k.ppk if k else None, puo_asal=k.pimpinan_unit if k else None,
                                       mulai=tim.masa_mulai, selesai=tim.masa_selesai)
-    if dibuat:
-        RiwayatKetua.objects.create(tim=tim, pegawai=koordinator, alasan=a.dasar("koordinator", "dasar"))
-        inti.catat(tim, aksi="buat_draf", aktor=koordinator, dasar_hukum=a.dasar("koordinator", "dasar"))
     return tim
 
 
@@ -695,7 +745,7 @@ def ajukan_kendala(*, pengguna: Any, tim_id: int, judul: str, uraian: str, alter
     if not (anggota or aktor.id == tim.koordinator.id):
         raise TidakBerwenang("Kendala diajukan oleh ketua atau anggota tim.")
     if tim.status not in alur.BERJALAN:
-        raise TransisiTidakSah("Kendala hanya dapat diajukan oleh tim yang sedang berjalan.")
+        raise alur_kerja.TransisiTidakSah("Kendala hanya dapat diajukan oleh tim yang sedang berjalan.")
     alternatif = [x.strip() for x in alternatif if x.strip()]
     galat = {}
     if not judul.strip():
@@ -714,8 +764,9 @@ def ajukan_kendala(*, pengguna: Any, tim_id: int, judul: str, uraian: str, alter
                                alternatif=alternatif, lingkup=lingkup, dasar_hukum=a.dasar("kendala", "dasar"))
     tujuan = _penerima_kendala(tim, lingkup)
     k.tujuan.set(tujuan)
-    inti.kirim(tim, tujuan, pesan=f"Kendala {tim.nama}: {k.judul}", tindakan=True)
-    inti.catat(tim, aksi="ajukan_kendala", aktor=aktor, dasar_hukum=k.dasar_hukum, data={"kendala": k.id})
+    _kirim(tim, tujuan, f"Kendala {tim.nama}: {k.judul}", tindakan=True)
+    _catat(tim, aksi="catat", aktor=aktor, pengguna=pengguna, alasan=f"Kendala diajukan: {k.judul}",
+           dasar_hukum=k.dasar_hukum, data={"kendala": k.id})
     return k
 
 
@@ -731,7 +782,7 @@ def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: s
         raise TidakBerwenang("Kendala ini diputuskan oleh pimpinan unit organisasi yang dituju.")
     ke = {"putuskan": "diputuskan", "teruskan": "diteruskan", "tindaklanjuti": "ditindaklanjuti", "tutup": "ditutup"}
     if tindakan not in ke or k.status == "ditutup":
-        raise TransisiTidakSah("Keputusan itu tidak dapat diambil atas kendala ini.")
+        raise alur_kerja.TransisiTidakSah("Keputusan itu tidak dapat diambil atas kendala ini.")
     if not alasan.strip():
         raise DataTidakLengkap({"alasan": "Tuliskan alasan keputusan."})
     if tindakan == "putuskan" and (opsi is None or not (0 <= opsi < len(k.alternatif))):
@@ -743,9 +794,12 @@ def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: s
     if tindakan == "teruskan":
         baru = _penerima_kendala(k.tim, "setiap_puo")
         k.tujuan.add(*baru)
-        inti.kirim(k.tim, baru, pesan=f"Kendala diteruskan: {k.judul}", tindakan=True)
-    inti.kirim(k.tim, [k.pengaju], pesan=f"Kendala {k.judul}: {ke[tindakan]}")
-    inti.catat(k.tim, aksi=f"kendala_{tindakan}", aktor=aktor, alasan=alasan, data={"kendala": k.id, "opsi": opsi})
+        _kirim(k.tim, baru, f"Kendala diteruskan: {k.judul}", tindakan=True)
+    kotak_masuk.tutup_tindakan(subjek=k.tim, penerima_id=aktor.id)
+    _kirim(k.tim, [k.pengaju], f"Kendala {k.judul}: {ke[tindakan]}")
+    pilihan = f" — opsi: {k.alternatif[opsi]}" if opsi is not None and tindakan == "putuskan" else ""
+    _catat(k.tim, aksi="catat", aktor=aktor, pengguna=pengguna, alasan=f"Kendala {ke[tindakan]}{pilihan}: {alasan}",
+           dasar_hukum=k.dasar_hukum, data={"kendala": k.id, "tindakan": tindakan, "opsi": opsi})
     return k
 
 
@@ -777,7 +831,7 @@ def kirim_laporan(*, pengguna: Any, tim_id: int, jenis: str, periode_mulai: date
     tim = _ambil(tim_id, kunci=False)
     a = _aturan(tim)
     if tim.status not in (*alur.BERJALAN, "selesai"):
-        raise TransisiTidakSah("Laporan dikirim oleh tim yang sudah dibentuk.")
+        raise alur_kerja.TransisiTidakSah("Laporan dikirim oleh tim yang sudah dibentuk.")
     galat: dict[str, str] = {}
     if not progres.strip():
         galat["progres"] = "Uraikan progres terhadap target."
@@ -833,8 +887,11 @@ def kirim_laporan(*, pengguna: Any, tim_id: int, jenis: str, periode_mulai: date
     BuktiLaporan.objects.bulk_create([
         BuktiLaporan(laporan=lap, nama=b.nama[:200], ukuran=len(b.isi), isi=b.isi,
                      jenis_konten=BUKTI_JENIS[b.nama.rsplit(".", 1)[-1].lower()][0]) for b in berkas])
-    inti.kirim(tim, penerima, pesan=f"Laporan {dict(LaporanTim.JENIS)[jenis]}: {tim.nama}")
-    inti.catat(tim, aksi="laporan", aktor=aktor, dasar_hukum=dasar, data={"laporan": lap.id, "jenis": jenis})
+    _kirim(tim, list(penerima), f"Laporan {dict(LaporanTim.JENIS)[jenis]}: {tim.nama}")
+    if permintaan is not None:
+        kotak_masuk.tutup_tindakan(subjek=tim, penerima_id=aktor.id)
+    _catat(tim, aksi="catat", aktor=aktor, pengguna=pengguna, alasan=f"Laporan: {dict(LaporanTim.JENIS)[jenis]}",
+           dasar_hukum=dasar, data={"laporan": lap.id, "jenis": jenis})
     return lap
 
 
@@ -858,8 +915,9 @@ def minta_laporan(*, pengguna: Any, tim_id: int, sasaran_id: int, batas_waktu: d
         raise DataTidakLengkap({"batas_waktu": "Batas waktu tidak boleh sebelum hari ini."})
     p = PermintaanLaporan.objects.create(tim=tim, peminta=aktor, sasaran_id=sasaran_id, batas_waktu=batas_waktu,
                                          lingkup=lingkup.strip()[:300])
-    inti.kirim(tim, [p.sasaran], pesan=f"Permintaan laporan {tim.nama} paling lambat {batas_waktu:%d-%m-%Y}",
-               tindakan=True)
+    _kirim(tim, [p.sasaran], f"Permintaan laporan {tim.nama} paling lambat {batas_waktu:%d-%m-%Y}", tindakan=True)
+    _catat(tim, aksi="catat", aktor=aktor, pengguna=pengguna, alasan=f"Permintaan laporan kepada {p.sasaran.nama}",
+           dasar_hukum=a.dasar("laporan", "sewaktu_waktu", "dasar"), data={"permintaan": p.id})
     return p
 
 

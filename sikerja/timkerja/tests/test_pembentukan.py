@@ -16,9 +16,9 @@ from sikerja.timkerja.errors import (
     KetuaTidakMemenuhi,
     PerluAlasan,
     PolaTidakDiizinkan,
-    TidakBerwenang,
     TransisiTidakSah,
 )
+from sikerja.galat import TidakBerwenang
 from sikerja.timkerja.models import TimKerja
 from sikerja.timkerja.selectors import pejabat_dituju_untuk
 
