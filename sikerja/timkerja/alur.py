@@ -61,7 +61,7 @@ TABEL = TabelStatus(
         KeputusanUmum(Keputusan("lepas_anggota", (TETAP,), label="Lepas anggota", efek="surat_perubahan",
                                 wajib_alasan="Tuliskan alasan pelepasan anggota."), di=frozenset({"aktif"})),
         KeputusanUmum(Keputusan("ganti_ketua", (TETAP,), label="Ganti ketua", efek="surat_perubahan"), di=_BERJALAN),
-        KeputusanUmum(Keputusan("ubah_target", (TETAP,), label="Ubah target",
+        KeputusanUmum(Keputusan("ubah_target", (TETAP,), label="Ubah target", efek="data",
                                 wajib_alasan="Tuliskan alasan perubahan target."), di=_BERJALAN),
         KeputusanUmum(Keputusan("perpanjang", (TETAP,), label="Perpanjang masa kerja", efek="surat_perubahan"),
                       di=_BERJALAN),

@@ -131,6 +131,9 @@ class RiwayatKetua(models.Model):
         verbose_name_plural = "riwayat ketua"
         ordering = ["mulai", "id"]
 
+    def __str__(self) -> str:
+        return f"Ketua tim {self.tim_id}: {self.pegawai_id or '-'}"
+
 
 class KapasitasPegawai(models.Model):
     """A capacity other than the default 100% (imported from an Analisis Beban Kerja) [D]."""
@@ -141,6 +144,9 @@ class KapasitasPegawai(models.Model):
 
     class Meta:
         verbose_name_plural = "kapasitas pegawai (ABK)"
+
+    def __str__(self) -> str:
+        return f"{self.pegawai_id}: {self.kapasitas_persen}%"
 
 
 class Kendala(models.Model):
@@ -166,6 +172,9 @@ class Kendala(models.Model):
         verbose_name_plural = "kendala"
         ordering = ["-dibuat", "-id"]
 
+    def __str__(self) -> str:
+        return self.judul
+
 
 class KeputusanKendala(models.Model):
     """Who decided what, when, which option and why; written once."""
@@ -180,6 +189,9 @@ class KeputusanKendala(models.Model):
     class Meta:
         ordering = ["waktu", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.tindakan} kendala {self.kendala_id}"
+
 
 class PermintaanLaporan(models.Model):
     tim = models.ForeignKey(TimKerja, on_delete=models.CASCADE, related_name="permintaan_laporan")
@@ -191,6 +203,9 @@ class PermintaanLaporan(models.Model):
 
     class Meta:
         ordering = ["-dibuat", "-id"]
+
+    def __str__(self) -> str:
+        return f"Permintaan laporan tim {self.tim_id} kepada {self.sasaran_id}"
 
 
 class LaporanTim(models.Model):
@@ -220,6 +235,9 @@ class LaporanTim(models.Model):
         ordering = ["-periode_selesai", "-id"]
         indexes = [models.Index(fields=["tim", "jenis", "periode_selesai"])]
 
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} tim {self.tim_id} s.d. {self.periode_selesai}"
+
 
 class BuktiLaporan(models.Model):
     """An evidence file, stored in the database and served only to who may see the team."""
@@ -232,3 +250,6 @@ class BuktiLaporan(models.Model):
 
     class Meta:
         verbose_name_plural = "bukti laporan"
+
+    def __str__(self) -> str:
+        return self.nama

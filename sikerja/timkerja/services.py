@@ -9,6 +9,7 @@ URL). Letters, inbox items and audit entries go through ``inti``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,14 +17,13 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from sikerja.alur_kerja import services as alur_kerja
+from sikerja.jejak import services as jejak
 from sikerja.kedudukan.selectors import kedudukan_pegawai
+from sikerja.kotak_masuk import services as kotak_masuk
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.penugasan import services as penugasan_services
 from sikerja.penugasan.models import Penerima, Penugasan
-
-from sikerja.alur_kerja import services as alur_kerja
-from sikerja.jejak import services as jejak
-from sikerja.kotak_masuk import services as kotak_masuk
 from sikerja.surat import services as surat_services
 from sikerja.surat.models import Surat
 
@@ -185,7 +185,7 @@ def _catat(tim: TimKerja, *, aksi: str, aktor: Pegawai, pengguna: Any = None, al
                 alasan=alasan, dasar_hukum=dasar_hukum, data=data)
 
 
-def _kirim(tim: TimKerja, penerima: list[Pegawai | None], pesan: str, *, tindakan: bool = False) -> None:
+def _kirim(tim: TimKerja, penerima: Sequence[Pegawai | None], pesan: str, *, tindakan: bool = False) -> None:
     kotak_masuk.kirim(penerima=penerima, subjek=tim, jenis="tindakan" if tindakan else "info", pesan=pesan,
                       tautan=tautan(tim))
 
@@ -258,7 +258,12 @@ def _efek_surat_perubahan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Ha
     return alur_kerja.Hasil(surat=[s], data=m.get("data", {}))
 
 
-EFEK = {"tetapkan": _efek_tetapkan, "ajukan": _efek_ajukan, "surat_perubahan": _efek_surat_perubahan}
+def _efek_data(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    return alur_kerja.Hasil(data=dict(k.masukan.get("data", {})))
+
+
+EFEK = {"tetapkan": _efek_tetapkan, "ajukan": _efek_ajukan, "surat_perubahan": _efek_surat_perubahan,
+        "data": _efek_data}
 
 
 def _tempat_anggota(tim: TimKerja) -> list[aturan.Tempat]:
@@ -620,7 +625,7 @@ def ubah_target(*, pengguna: Any, tim_id: int, target: list[str], alasan: str) -
     target = [t.strip() for t in target if t.strip()]
     _periksa_target(_aturan(tim), target)
     lama, tim.target = tim.target, target
-    return _jalankan(tim, "ubah_target", aktor, pengguna, alasan=alasan)
+    return _jalankan(tim, "ubah_target", aktor, pengguna, alasan=alasan, masukan={"data": {"dari": lama, "ke": target}})
 
 
 @_atomic
@@ -921,15 +926,12 @@ def minta_laporan(*, pengguna: Any, tim_id: int, sasaran_id: int, batas_waktu: d
     return p
 
 
-def tandai_perubahan_puo(instansi: Any) -> int:
+def tandai_perubahan_puo(instansi: Any) -> None:
     """TK-12: after an organisation change, flag teams whose PUO pemilik is no longer the one who
     delegated coordination to the ketua (registered on organisasi.kait in apps.ready)."""
-    n = 0
     for tim in TimKerja.objects.filter(instansi=instansi, status__in=alur.BERJALAN, ketua__isnull=False,
                                        perlu_konfirmasi=False).select_related("unit_pemilik", "pembentuk"):
         puo = selectors.puo_pemilik(tim)
         if puo is not None and puo.id not in (tim.pembentuk_id, tim.penandatangan_id):
             tim.perlu_konfirmasi = True
             tim.save(update_fields=["perlu_konfirmasi"])
-            n += 1
-    return n

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -57,7 +58,7 @@ def daftar(request: Permintaan) -> HttpResponse:
 def tim_saya(request: Permintaan) -> HttpResponse:
     p = request.user.pegawai
     if p is None:
-        raise galat.TidakBerwenang("Akun Anda tidak terhubung ke data pegawai.")
+        raise PermissionDenied("Akun Anda tidak terhubung ke data pegawai.")
     keanggotaan = list(selectors.tim_saya(p))
     hari = timezone.localdate()
     beban = selectors.beban_pegawai([p.id], hari, hari, kapasitas_bawaan=p.instansi.ambang_beban_kerja)[p.id]
@@ -144,6 +145,8 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "riwayat_ketua": tim.riwayat_ketua.select_related("pegawai"),
         "status": alur.STATUS, "pola": aturan.POLA,
         "bisa": {aksi: alur.boleh(aksi, tim.status) for aksi in alur.AKTOR},
+        "boleh_ketua": (pid == tim.pembentuk_id and tim.status == "draf")
+        or (pid == (tim.penandatangan_id or tim.pembentuk_id) and tim.status in alur.BERJALAN),
         "lingkup_kendala": Kendala._meta.get_field("lingkup").choices,
         "jenis_laporan": LaporanTim.JENIS,
     }
@@ -275,7 +278,7 @@ def beban_unit(request: Permintaan) -> HttpResponse:
         units = list(UnitOrganisasi.objects.filter(instansi_id=request.user.instansi_id, aktif=True,
                                                    induk__isnull=True).order_by("nama")) + units
     if not units:
-        raise galat.TidakBerwenang("Beban kerja unit dilihat oleh pimpinan unit, BKPSDM atau inspektorat.")
+        raise PermissionDenied("Beban kerja unit dilihat oleh pimpinan unit, BKPSDM atau inspektorat.")
     pilihan = _int(request.GET.get("unit"))
     unit = next((x for x in units if x.id == pilihan), units[0])
     if pilihan and unit.id != pilihan:

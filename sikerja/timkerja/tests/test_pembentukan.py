@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from sikerja.galat import TidakBerwenang
 from sikerja.kedudukan.selectors import ppk_dari
 from sikerja.penugasan import services as ps
 from sikerja.penugasan.models import Penugasan
@@ -18,7 +19,6 @@ from sikerja.timkerja.errors import (
     PolaTidakDiizinkan,
     TransisiTidakSah,
 )
-from sikerja.galat import TidakBerwenang
 from sikerja.timkerja.models import TimKerja
 from sikerja.timkerja.selectors import pejabat_dituju_untuk
 
