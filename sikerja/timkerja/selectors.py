@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from sikerja.kedudukan.models import Kedudukan
@@ -48,12 +48,17 @@ def tempat_pegawai(p: Pegawai) -> Tempat:
 
 
 def unit_dalam(unit: UnitOrganisasi) -> list[int]:
-    """The unit and every unit below it (ids)."""
-    hasil = [unit.id]
-    lapis = [unit.id]
-    while lapis:
-        lapis = list(UnitOrganisasi.objects.filter(induk_id__in=lapis).values_list("id", flat=True))
-        hasil.extend(lapis)
+    """The unit and every unit below it (ids): one query for the units of its Perangkat Daerah, the
+    subtree taken in memory, so the cost does not depend on the depth of the tree."""
+    anak: dict[int, list[int]] = {}
+    for uid, induk in UnitOrganisasi.objects.filter(
+            instansi_id=unit.instansi_id, akar_pd_id=unit.akar_pd_id or unit.id).values_list("id", "induk_id"):
+        if induk is not None:
+            anak.setdefault(induk, []).append(uid)
+    hasil, i = [unit.id], 0
+    while i < len(hasil):
+        hasil.extend(anak.get(hasil[i], ()))
+        i += 1
     return hasil
 
 
@@ -145,43 +150,51 @@ def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, *, kapasit
 def beban_unit(unit: UnitOrganisasi, hari: date, *, kapasitas_bawaan: int, halaman: int = 1,
                per_halaman: int = 50, urut: str = "beban") -> dict[str, Any]:
     """The unit workload view (Blitar Pasal 28): per pegawai (one page, heaviest first) and per team,
-    with the distribution over all pegawai of the unit, in a constant number of queries."""
-    tim_aktif = AnggotaTim.objects.filter(
-        pegawai_id=OuterRef("pk"), status="aktif", tim__status__in=BERJALAN, mulai__lte=hari, selesai__gte=hari)
-    porsi = Subquery(tim_aktif.order_by().values("pegawai_id").annotate(s=Sum("porsi_persen")).values("s")[:1],
-                     output_field=IntegerField())
-    jumlah = Subquery(tim_aktif.order_by().values("pegawai_id").annotate(c=Count("id")).values("c")[:1],
-                      output_field=IntegerField())
-    tugas = Subquery(
-        Penerima.objects.filter(pegawai_id=OuterRef("pk"), penugasan__status="ditugaskan",
-                                penugasan__mulai__lte=hari, penugasan__selesai__gte=hari)
-        .order_by().values("pegawai_id").annotate(s=Sum("beban_persen")).values("s")[:1],
-        output_field=IntegerField())
-    kap = Subquery(KapasitasPegawai.objects.filter(pegawai_id=OuterRef("pk")).values("kapasitas_persen")[:1],
-                   output_field=IntegerField())
-    # The unit's subtree by its PD root and level path is not stored; one recursive walk of unit ids.
+    with the distribution over all pegawai of the unit, in a constant number of queries.
+
+    Sums are grouped in the database (one GROUP BY for teams, one for assignments); the per-pegawai
+    totals, the distribution and the ordering are computed over plain (id, name) pairs, and only the
+    page shown is loaded as objects.
+    """
     unit_ids = unit_dalam(unit)
-    pegawai = (Pegawai.objects.filter(unit_id__in=unit_ids, aktif=True)
-               .annotate(porsi_tim=Coalesce(porsi, Value(0)), jumlah_tim=Coalesce(jumlah, Value(0)),
-                         beban_tugas=Coalesce(tugas, Value(0)), kapasitas=Coalesce(kap, Value(kapasitas_bawaan))))
-    pegawai = pegawai.annotate(total=F("porsi_tim") + F("beban_tugas"))
-    ringkas = pegawai.aggregate(
-        jumlah=Count("id"),
-        tanpa_tim=Count("id", filter=Q(total=0)),
-        ringan=Count("id", filter=Q(total__gt=0, total__lt=50)),
-        sedang=Count("id", filter=Q(total__gte=50, total__lte=100)),
-        lebih=Count("id", filter=Q(total__gt=100)),
-    )
-    urutan = ["-total", "nama"] if urut == "beban" else (["total", "nama"] if urut == "ringan" else ["nama"])
+    semua = list(Pegawai.objects.filter(unit_id__in=unit_ids, aktif=True).values_list("id", "nama"))
+    ids = [i for i, _ in semua]
+    in_unit = Q(pegawai__unit_id__in=unit_ids, pegawai__aktif=True)
+    tim = {r["pegawai_id"]: (r["s"], r["c"]) for r in AnggotaTim.objects.filter(
+        in_unit, status="aktif", tim__status__in=BERJALAN, mulai__lte=hari, selesai__gte=hari)
+        .values("pegawai_id").annotate(s=Sum("porsi_persen"), c=Count("id")).order_by()}
+    tugas = dict(Penerima.objects.filter(in_unit, penugasan__status="ditugaskan", penugasan__mulai__lte=hari,
+                                         penugasan__selesai__gte=hari)
+                 .values("pegawai_id").annotate(s=Sum("beban_persen")).order_by().values_list("pegawai_id", "s"))
+    kap = dict(KapasitasPegawai.objects.filter(pegawai__unit_id__in=unit_ids).values_list("pegawai_id",
+                                                                                          "kapasitas_persen"))
+    total = {i: (tim.get(i, (0, 0))[0] or 0) + (tugas.get(i) or 0) for i in ids}
+    ringkas = {"jumlah": len(ids), "tanpa_tim": 0, "ringan": 0, "sedang": 0, "lebih": 0}
+    for i in ids:
+        t, k = total[i], kap.get(i, kapasitas_bawaan)
+        ringkas["tanpa_tim" if t == 0 else "ringan" if t < k / 2 else "sedang" if t <= k else "lebih"] += 1
+    if urut == "nama":
+        semua.sort(key=lambda r: r[1])
+    else:
+        tanda = -1 if urut == "beban" else 1
+        semua.sort(key=lambda r: (tanda * total[r[0]], r[1]))
     awal = (max(halaman, 1) - 1) * per_halaman
-    baris = list(pegawai.select_related("unit").order_by(*urutan)[awal:awal + per_halaman])
-    tim = list(TimKerja.objects.filter(unit_pemilik_id__in=unit_ids, status__in=BERJALAN)
-               .annotate(jumlah_anggota=Count("anggota", filter=Q(anggota__status="aktif")),
-                         total_porsi=Coalesce(Sum("anggota__porsi_persen", filter=Q(anggota__status="aktif")),
-                                              Value(0)))
-               .order_by("-total_porsi", "nama")[:per_halaman])
-    return {"ringkas": ringkas, "pegawai": baris, "tim": tim, "halaman": halaman, "per_halaman": per_halaman,
-            "jumlah_halaman": max(1, -(-ringkas["jumlah"] // per_halaman))}
+    halaman_ids = [i for i, _ in semua[awal:awal + per_halaman]]
+    objek = Pegawai.objects.select_related("unit").in_bulk(halaman_ids)
+    baris = []
+    for i in halaman_ids:
+        p = objek[i]
+        p.porsi_tim, p.jumlah_tim = tim.get(i, (0, 0))  # type: ignore[attr-defined]
+        p.beban_tugas = tugas.get(i) or 0  # type: ignore[attr-defined]
+        p.total, p.kapasitas = total[i], kap.get(i, kapasitas_bawaan)  # type: ignore[attr-defined]
+        baris.append(p)
+    daftar_tim = list(TimKerja.objects.filter(unit_pemilik_id__in=unit_ids, status__in=BERJALAN)
+                      .annotate(jumlah_anggota=Count("anggota", filter=Q(anggota__status="aktif")),
+                                total_porsi=Coalesce(Sum("anggota__porsi_persen", filter=Q(anggota__status="aktif")),
+                                                     Value(0)))
+                      .order_by("-total_porsi", "nama")[:per_halaman])
+    return {"ringkas": ringkas, "pegawai": baris, "tim": daftar_tim, "halaman": halaman, "per_halaman": per_halaman,
+            "jumlah_halaman": max(1, -(-len(ids) // per_halaman))}
 
 
 # --- ketua candidates -------------------------------------------------------------

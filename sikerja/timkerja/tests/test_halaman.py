@@ -121,3 +121,24 @@ def test_api_forms_a_team_and_refuses_with_the_article(magelang):
     assert c.get(f"/api/tim-kerja/{pk}/matriks").json()["baris"][0]["peran_baris"] == "ketua_tim"
     assert _masuk(pd, "eka").get(f"/api/tim-kerja/{pk}").status_code == 404
     assert len(surat_tim(TimKerja.objects.get(pk=pk))) == 1
+
+
+def test_unit_workload_query_count_does_not_grow_with_teams_or_depth(nasional, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sikerja.organisasi.models import UnitOrganisasi
+    from sikerja.timkerja.selectors import beban_unit
+
+    pd = nasional
+    dinas = UnitOrganisasi.objects.get(instansi=pd.instansi, kode="DINKES")
+    with CaptureQueriesContext(connection) as sedikit:
+        beban_unit(dinas, date.today(), kapasitas_bawaan=100)
+    _tim(pd)
+    s.bentuk_tim(pengguna=pd.u["bambang"], data=data_tim(pd, unit="YANKES", nama="Tim B"),
+                 anggota=[anggota(pd, "rina"), anggota(pd, "dodi")], ketua_id=pd.p["rina"].id)
+    with CaptureQueriesContext(connection) as banyak:
+        d = beban_unit(dinas, date.today(), kapasitas_bawaan=100)
+    assert len(banyak) == len(sedikit)
+    assert d["ringkas"]["jumlah"] == 9 and {t.nama for t in d["tim"]} == {"Tim Penanggulangan DBD", "Tim B"}
+    assert d["pegawai"][0].total == 20
