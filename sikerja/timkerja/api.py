@@ -225,6 +225,32 @@ def lepas_anggota(request: Permintaan, pk: int, pegawai_id: int, payload: Alasan
     return _detail(_tim(request, pk))
 
 
+class PeranIn(Schema):
+    peran: str
+    kompetensi_dibutuhkan: list[str] | None = None
+    porsi_persen: int | None = None
+    alasan_beban: str = ""
+
+
+@router.post("/{pk}/anggota/{pegawai_id}/peran", summary="Bagi peran anggota (ketua tim; TK-10)")
+def atur_peran(request: Permintaan, pk: int, pegawai_id: int, payload: PeranIn) -> dict[str, Any]:
+    _tim(request, pk)
+    _panggil(services.atur_peran, pengguna=request.user, tim_id=pk, pegawai_id=pegawai_id, **payload.dict())
+    return _detail(_tim(request, pk))
+
+
+class KapasitasIn(Schema):
+    nip: str
+    kapasitas_persen: int
+
+
+@router.post("/kapasitas", summary="Impor kapasitas beban kerja dari Analisis Beban Kerja (admin/BKPSDM)")
+def kapasitas(request: Permintaan, payload: list[KapasitasIn], sumber: str = "Analisis Beban Kerja") -> dict[str, int]:
+    n = _panggil(services.atur_kapasitas, pengguna=request.user,
+                 baris=[(x.nip, x.kapasitas_persen) for x in payload], sumber=sumber)
+    return {"jumlah": n}
+
+
 @router.post("/{pk}/ketua", summary="Tunjuk/ganti ketua atau putuskan tanpa ketua")
 def ketua(request: Permintaan, pk: int, payload: KetuaIn) -> dict[str, Any]:
     _tim(request, pk)

@@ -935,3 +935,86 @@ def tandai_perubahan_puo(instansi: Any) -> None:
         if puo is not None and puo.id not in (tim.pembentuk_id, tim.penandatangan_id):
             tim.perlu_konfirmasi = True
             tim.save(update_fields=["perlu_konfirmasi"])
+
+
+# --- roles, capacity, reminders -------------------------------------------------------
+
+
+@_atomic
+def atur_peran(*, pengguna: Any, tim_id: int, pegawai_id: int, peran: str,
+               kompetensi_dibutuhkan: list[str] | None = None, porsi_persen: int | None = None,
+               alasan_beban: str = "") -> AnggotaTim:
+    """TK-10: the ketua (or, without a ketua, the coordination point) divides the roles by competency
+    (e.g. Perbup Karangasem 15/2023 Pasal 18 ayat (4) huruf b); changes are audited."""
+    aktor = _pegawai(pengguna)
+    tim = _ambil(tim_id)
+    if aktor.id != tim.koordinator.id:
+        raise TidakBerwenang("Pembagian peran anggota dilakukan oleh ketua tim (atau titik koordinasi bila tanpa "
+                             "ketua)", _aturan(tim).dasar("ketua", "dasar"))
+    if tim.status in alur.AKHIR:
+        raise alur_kerja.TransisiTidakSah("Tim sudah berakhir; peran tidak dapat diubah.")
+    x = tim.anggota.filter(pegawai_id=pegawai_id, status="aktif").select_related("pegawai").first()
+    if x is None:
+        raise DataTidakLengkap({"pegawai": "Pegawai itu bukan anggota aktif tim ini."})
+    if not peran.strip():
+        raise DataTidakLengkap({"peran": "Tuliskan peran (hasil) anggota."})
+    lama = {"peran": x.peran, "porsi_persen": x.porsi_persen}
+    x.peran = peran.strip()[:300]
+    if kompetensi_dibutuhkan is not None:
+        x.kompetensi_dibutuhkan = [k.strip() for k in kompetensi_dibutuhkan if k.strip()]
+    if porsi_persen is not None and porsi_persen != x.porsi_persen:
+        if not (0 <= porsi_persen <= 100):
+            raise DataTidakLengkap({"porsi_persen": "Porsi waktu kerja diisi 0–100 persen."})
+        beban = selectors.beban_pegawai([pegawai_id], tim.masa_mulai, tim.masa_selesai,
+                                        kapasitas_bawaan=_kapasitas(tim), kecuali_tim=tim.id)[pegawai_id]
+        w = aturan.periksa_kapasitas(_aturan(tim), nama=x.pegawai.nama, sesudah=beban.total + porsi_persen,
+                                     kapasitas=beban.kapasitas, alasan=alasan_beban)
+        x.porsi_persen, x.alasan_beban = porsi_persen, alasan_beban if w else x.alasan_beban
+    x.save()
+    _catat(tim, aksi="catat", aktor=aktor, pengguna=pengguna, alasan=f"Peran {x.pegawai.nama}: {x.peran}",
+           data={"pegawai": pegawai_id, "dari": lama, "ke": {"peran": x.peran, "porsi_persen": x.porsi_persen}})
+    return x
+
+
+def tanpa_peran(tim: TimKerja) -> list[AnggotaTim]:
+    """TK-10: members without a role yet; a kegiatan of the team cannot start until this is empty."""
+    return list(tim.anggota.filter(status="aktif", peran="").select_related("pegawai"))
+
+
+@_atomic
+def atur_kapasitas(*, pengguna: Any, baris: list[tuple[str, int]], sumber: str = "Analisis Beban Kerja") -> int:
+    """Import capacities from the instansi's Analisis Beban Kerja [D] (admin instansi / BKPSDM): rows of
+    (NIP, percent of standard working time). Unknown NIPs and out-of-range values are refused by row."""
+    from .models import KapasitasPegawai
+
+    if not (getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "bkpsdm", False)):
+        raise TidakBerwenang("Kapasitas beban kerja diimpor oleh admin instansi atau BKPSDM.")
+    nip = dict(Pegawai.objects.filter(instansi_id=pengguna.instansi_id, nip__in=[n for n, _ in baris])
+               .values_list("nip", "id"))
+    galat: dict[str, str] = {}
+    for i, (n, persen) in enumerate(baris, start=1):
+        if n not in nip:
+            galat[f"baris {i}"] = f"Baris {i}: NIP {n[:18]} tidak terdaftar di instansi Anda."
+        elif not (1 <= persen <= 200):
+            galat[f"baris {i}"] = f"Baris {i}: kapasitas {persen}% di luar 1–200%."
+    if galat:
+        raise DataTidakLengkap(galat)
+    for n, persen in baris:
+        KapasitasPegawai.objects.update_or_create(pegawai_id=nip[n], defaults={"kapasitas_persen": persen,
+                                                                               "sumber": sumber[:120]})
+    return len(baris)
+
+
+def ingatkan_laporan(hari: date | None = None) -> int:
+    """Reminders (inbox) for overdue periodic reports and unanswered requests; run daily (task)."""
+    hari = hari or timezone.localdate()
+    n = 0
+    for tim in TimKerja.objects.filter(status__in=alur.BERJALAN).select_related("ketua", "titik_koordinasi",
+                                                                                  "pembentuk"):
+        for r in selectors.laporan_terlambat(tim, hari):
+            teks = (f"Laporan berkala {tim.nama} s.d. {r['periode_selesai']:%d-%m-%Y} terlambat"
+                    if r["jenis"] == "berkala" else
+                    f"Laporan yang diminta untuk {tim.nama} melewati batas {r['batas_waktu']:%d-%m-%Y}")
+            _kirim(tim, [r["pelapor"]], teks, tindakan=True)
+            n += 1
+    return n

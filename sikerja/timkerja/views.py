@@ -143,6 +143,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "permintaan": tim.permintaan_laporan.select_related("peminta", "sasaran"),
         "terlambat": selectors.laporan_terlambat(tim, hari), "hari_ini": hari,
         "riwayat_ketua": tim.riwayat_ketua.select_related("pegawai"),
+        "tanpa_peran": [x for x in aktif if not x.peran],
         "status": alur.STATUS, "pola": aturan.POLA,
         "bisa": {aksi: alur.boleh(aksi, tim.status) for aksi in alur.AKTOR},
         "boleh_ketua": (pid == tim.pembentuk_id and tim.status == "draf")
@@ -181,6 +182,13 @@ def aksi(request: Permintaan, pk: int) -> HttpResponse:
                 porsi_persen=_int(P.get("porsi_persen")) or 0, penugasan_id=_int(P.get("penugasan")),
                 masukan_ketua=P.get("masukan_ketua", ""), alasan_beban=P.get("alasan_beban", ""))])
             pesan = "Anggota ditambahkan."
+        elif a == "peran":
+            services.atur_peran(pengguna=u, tim_id=tim.pk, pegawai_id=_int(P.get("pegawai")) or 0,
+                                peran=P.get("peran", ""),
+                                kompetensi_dibutuhkan=[x.strip() for x in P.get("kompetensi", "").split(",")]
+                                if "kompetensi" in P else None,
+                                porsi_persen=_int(P.get("porsi_persen")), alasan_beban=P.get("alasan_beban", ""))
+            pesan = "Peran anggota disimpan."
         elif a == "ketua":
             tanpa = P.get("tanpa_ketua") == "1"
             services.tetapkan_ketua(pengguna=u, tim_id=tim.pk, ketua_id=None if tanpa else _int(P.get("ketua")),
