@@ -15,10 +15,11 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from sikerja.akun.akses import Permintaan
+from sikerja.surat.models import Surat
 
 from . import alur, selectors, services
 from .errors import PenugasanError
-from .models import Penugasan, Surat
+from .models import Penugasan
 
 router = Router(tags=["penugasan"])
 
@@ -27,10 +28,18 @@ class ItemOut(Schema):
     id: int
     jenis: str
     pesan: str
-    penugasan_id: int
+    # The assignment the item is about (None for another module's subject: see subjek_jenis).
+    penugasan_id: int | None
+    subjek_jenis: str
+    subjek_id: int
+    tautan: str
     surat_id: int | None
     terbuka: bool
     dibuat: datetime
+
+    @staticmethod
+    def resolve_penugasan_id(obj: Any) -> int | None:
+        return obj.subjek_id if obj.subjek_jenis == selectors.SUBJEK else None
 
 
 class PenerimaIn(Schema):
