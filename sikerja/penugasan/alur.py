@@ -104,6 +104,10 @@ JENIS_SURAT = {
 # The letters that start a path (a request) and the one that assigns.
 SURAT_PERMOHONAN = frozenset({"permohonan_pelibatan", "pengajuan_sukarela"})
 SURAT_TUGAS = "penugasan"
+# Lintas instansi: whom the target PPK proposes stays inside the target instansi until its PyB
+# approves the answer (Karangasem Pasal 14 ayat (4) huruf e angka 1: the PyB dituju alone writes to
+# the requesting instansi) — the approval taken in this step discloses it (issue 10 point 10).
+USULAN_TERUNGKAP_SETELAH = "menunggu_pyb_tujuan_jawaban"
 # How a state reads on a page (the badge colour), instead of templates comparing status strings.
 NADA = {"ditugaskan": "berhasil", "ditolak": "gagal", "dicabut": "gagal", "dikembalikan": "perhatian"}
 
@@ -514,7 +518,9 @@ def _tabel(jalur: str, varian: str) -> TabelStatus:
             KeputusanUmum(Keputusan("koreksi_surat", (TETAP,), label=AKSI["koreksi_surat"], efek="koreksi_surat"),
                           di=tidak_dicabut, juga_di_akhir=True),
         ),
-        fakta={**FAKTA_JALUR[jalur], "kepada": a.kepada, "surat_saat_dibuat": a.surat_saat_dibuat, "nada": NADA},
+        fakta={**FAKTA_JALUR[jalur], "kepada": a.kepada, "surat_saat_dibuat": a.surat_saat_dibuat, "nada": NADA,
+               **({"usulan_terungkap_setelah": USULAN_TERUNGKAP_SETELAH} if FAKTA_JALUR[jalur]["lintas_instansi"]
+                  else {})},
     )
 
 

@@ -271,3 +271,22 @@ def pejabat_puo(instansi_id: int) -> QuerySet[Pegawai]:
     ids = berlaku(instansi_id).filter(pimpinan_unit__isnull=False)  # type: ignore[arg-type]
     return Pegawai.objects.filter(id__in=ids.values("pimpinan_unit_id"), aktif=True).select_related("unit").order_by(
         "nama")
+
+
+def usulan_tertutup(pengguna, p: Penugasan) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``pengguna`` must not see whom the other instansi's PPK has proposed on ``p``: on a
+    lintas-instansi path, the requesting side sees the pegawai only once the target PyB has approved
+    the answer — and then what the letters say, nothing more (issue 10 point 10)."""
+    from .alur import tabel_status
+
+    langkah = tabel_status(p).fakta.get("usulan_terungkap_setelah")
+    if not langkah or _instansi_id(pengguna) == p.instansi_tujuan_id:
+        return False
+    return not p.transisi.filter(aksi="setujui", dari_status=langkah).exists()
+
+
+def penerima_terlihat(pengguna, p: Penugasan) -> list[Penerima]:  # type: ignore[no-untyped-def]
+    """The assignees ``pengguna`` may see on ``p`` (none while the other instansi's proposal is closed)."""
+    if usulan_tertutup(pengguna, p):
+        return []
+    return list(p.penerima.select_related("pegawai__unit"))

@@ -254,11 +254,12 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     fakta = alur_kerja_sel.fakta_status(tabel, p.status)
     surat = list(selectors.surat_terlihat(request.user, p))
     boleh = services.boleh_bertindak(request.user, p)
-    penerima = list(p.penerima.select_related("pegawai__unit"))
-    beban = selectors.beban_pegawai([r.pegawai_id for r in penerima], p.mulai, p.selesai, kecuali=p.pk) \
-        if penerima else {}
+    penerima = selectors.penerima_terlihat(request.user, p)
+    # Other workload only of the user's own instansi's pegawai: the other side sees what the letters say.
+    sendiri = [r.pegawai_id for r in penerima if r.pegawai.instansi_id == request.user.instansi_id]  # type: ignore[union-attr]
+    beban = selectors.beban_pegawai(sendiri, p.mulai, p.selesai, kecuali=p.pk) if sendiri else {}
     for r in penerima:
-        r.beban_lain = beban.get(r.pegawai_id, 0)  # type: ignore[attr-defined]
+        r.beban_lain = beban.get(r.pegawai_id)  # type: ignore[attr-defined]
     ctx: dict[str, Any] = {
         "p": p, "langkah": lk, "boleh": boleh, "aksi": alur.aksi_tersedia(p.jalur, p.status, p.varian) if boleh else [],
         "penerima": penerima, "surat": surat,
