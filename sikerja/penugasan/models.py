@@ -127,10 +127,18 @@ class Penugasan(models.Model):
             from sikerja.organisasi.models import Pegawai
 
             pegawai = Pegawai.objects.select_related("instansi", "unit").get(pk=pegawai)
+        if self._pihak_map().get(peran) == pegawai:
+            return  # already so: no write
         PihakPenugasan.objects.filter(penugasan_id=self.pk, peran=peran).delete()
         if pegawai is not None:
             PihakPenugasan.objects.create(penugasan_id=self.pk, peran=peran, pegawai=pegawai)
         self._pihak_map()[peran] = pegawai
+
+    def pihak_awal(self, peran: dict[str, Any]) -> None:
+        """The parties of a just-created assignment, in one INSERT."""
+        PihakPenugasan.objects.bulk_create([PihakPenugasan(penugasan_id=self.pk, peran=r, pegawai=pg)
+                                            for r, pg in peran.items()])
+        self.__dict__["_pihak_cache"] = dict(peran)
 
     def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
         self.__dict__.pop("_pihak_cache", None)

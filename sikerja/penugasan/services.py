@@ -258,9 +258,7 @@ def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, **pihak: A
         jalur=jalur, varian=varian, instansi=instansi,
         **{f: getattr(d, f) for f in DataPenugasan.FIELDS}, **pihak,
     )
-    for r, pg in peran.items():
-        if pg is not None:
-            p.atur_pihak(r, pg)
+    p.pihak_awal({r: pg for r, pg in peran.items() if pg is not None})
     return p
 
 
