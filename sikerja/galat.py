@@ -26,7 +26,11 @@ class Konflik(KesalahanPengguna):
     status_http = 409
 
 
-class SedangDiproses(Konflik):
+class TransisiTidakSah(Konflik):
+    """The decision is not open in the current state (often: someone already decided)."""
+
+
+class SedangDiproses(TransisiTidakSah):
     """A database lock, deadlock or unique-constraint race: nothing was written; try again."""
 
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from sikerja.api import api
-from sikerja.penugasan.views import verifikasi as verifikasi_surat
+from sikerja.surat.views import verifikasi as verifikasi_surat
 
 urlpatterns = [
     path("", include("sikerja.web.urls")),

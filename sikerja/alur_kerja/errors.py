@@ -5,18 +5,14 @@ from __future__ import annotations
 from sikerja.galat import (
     DataTidakLengkap,
     KesalahanPengguna,
-    Konflik,
     SedangDiproses,
     TidakBerwenang,
     TidakDitemukan,
+    TransisiTidakSah,
 )
 
 __all__ = ["DataTidakLengkap", "KesalahanPengguna", "SedangDiproses", "TargetTidakDiizinkan", "TidakBerwenang",
            "TidakDitemukan", "TransisiTidakSah"]
-
-
-class TransisiTidakSah(Konflik):
-    """The decision is not open in the current state (often: someone already decided)."""
 
 
 class TargetTidakDiizinkan(RuntimeError):

@@ -62,6 +62,8 @@ class Hasil:
     pemberitahuan: list[tuple[list[Any], str, str, Any]] = field(default_factory=list)
     # Override of the audit entry's reason (e.g. a refusal's reason is cleaned by the effect).
     alasan: str | None = None
+    # The letter the audit entry names when none is issued (e.g. the one revoked); not delivered.
+    surat_jejak: Any = None
 
 
 @dataclass
@@ -142,7 +144,7 @@ def _selesaikan(tabel: TabelStatus, subjek: Any, *, aksi: str, dari: str, aktor:
                 tautan: Callable[[Any], str] | None) -> Transisi:
     url = tautan(subjek) if tautan else ""
     surat = list(hasil.surat)
-    pertama = surat[0] if surat else None
+    pertama = surat[0] if surat else hasil.surat_jejak
     if pindah:
         _pindahkan_aktor(tabel, subjek, resolver, url, pertama)
     subjek.save()

@@ -187,21 +187,15 @@ class PengaturanForm(forms.ModelForm):
             bidang.widget.attrs.setdefault("class", "form-control form-control-sm")
 
     def clean_format_nomor_surat(self) -> str:
-        from datetime import date
+        # Only the documented placeholders, a small width, a result that fits (issue 10 point 9).
+        from sikerja.surat.errors import FormatNomorTidakSah
+        from sikerja.surat.nomor import periksa_format
 
-        from .surat import KODE_JENIS, ROMAWI
-
-        fmt = self.cleaned_data["format_nomor_surat"].strip()
-        if "{nomor" not in fmt:
-            raise forms.ValidationError("Format harus memuat {nomor}, agar tiap surat bernomor unik.")
         try:
-            fmt.format(kode=KODE_JENIS["penugasan"], nomor=1, singkatan="X", tahun=date.today().year,
-                       bulan_romawi=ROMAWI[0])
-        except (KeyError, IndexError, ValueError) as e:
-            raise forms.ValidationError(
-                f"Format tidak dapat dipakai ({e}). Gunakan {{kode}}, {{nomor}} atau {{nomor:04d}}, {{singkatan}}, "
-                "{tahun}, {bulan_romawi}.") from e
-        return fmt
+            return periksa_format(self.cleaned_data["format_nomor_surat"],
+                                  singkatan=self.cleaned_data.get("singkatan") or self.instance.singkatan or "")
+        except FormatNomorTidakSah as e:
+            raise forms.ValidationError(e.pesan) from e
 
     def clean_ambang_beban_kerja(self) -> int:
         v = self.cleaned_data["ambang_beban_kerja"]

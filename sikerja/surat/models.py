@@ -91,3 +91,14 @@ class Surat(SubjekFields):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise ObjekTidakDapatDiubah("Surat yang sudah terbit tidak dapat dihapus; cabut surat tersebut.")
+
+    def _tandai(self, keadaan: str, alasan: str) -> None:
+        """Mark the letter dicabut or dikoreksi: the only change an issued letter allows (its content
+        stays). Written as one UPDATE of the status fields; called by surat.services only."""
+        from django.utils import timezone
+
+        if keadaan not in STATUS_SURAT:
+            raise ValueError(keadaan)
+        type(self).objects.filter(pk=self.pk).update(status=keadaan, waktu_status=timezone.now(),
+                                                     alasan_status=alasan.strip())
+        self.refresh_from_db(fields=["status", "waktu_status", "alasan_status"])

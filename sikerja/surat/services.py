@@ -133,8 +133,7 @@ def cabut(*, surat: Surat, alasan: str) -> Surat:
     The caller has locked ``surat`` (:func:`kunci`) and checked who may revoke it."""
     assert transaction.get_connection().in_atomic_block, "cabut() harus dipanggil di dalam transaksi"
     _pastikan_berlaku(surat)
-    surat.status, surat.waktu_status, surat.alasan_status = "dicabut", timezone.now(), alasan.strip()
-    surat.save(update_fields=["status", "waktu_status", "alasan_status"])
+    surat._tandai("dicabut", alasan)
     return surat
 
 
@@ -155,6 +154,5 @@ def koreksi(*, lama: Surat, alasan: str, paragraf_tambahan: str = "",
         rincian=rincian if rincian is not None else [tuple(r) for r in isi.get("rincian", [])],  # type: ignore[misc]
         pegawai=pegawai if pegawai is not None else (isi.get("pegawai") or None), mengoreksi=lama,
     )
-    lama.status, lama.waktu_status, lama.alasan_status = "dikoreksi", timezone.now(), alasan.strip()
-    lama.save(update_fields=["status", "waktu_status", "alasan_status"])
+    lama._tandai("dikoreksi", alasan)
     return baru

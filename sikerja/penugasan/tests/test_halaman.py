@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sikerja.penugasan import services
-from sikerja.penugasan.models import Penugasan, Surat
+from sikerja.penugasan.models import Penugasan
 from sikerja.penugasan.selectors import jumlah_kotak_masuk
+from sikerja.surat.models import Surat
 
 from .conftest import data, penerima
 
@@ -170,10 +171,16 @@ def test_navigation_shows_kotak_masuk_with_count(org, masuk):
     assert "Kotak Masuk" in html and 'data-jumlah="kotak_masuk">2<' in html
 
 
-def test_opening_the_assignment_reads_its_tembusan(org, masuk):
+def test_opening_the_assignment_reads_its_tembusan_by_a_post_not_on_get(org, masuk):
+    # Issue 10 point 12 (intended change): a GET changes nothing; the page POSTs (htmx) once shown.
     p = _lintas_unit(org)
     assert jumlah_kotak_masuk(org.p["kadis_a"].pk) == 1
-    masuk(org.u["kadis_a"]).get(f"/penugasan/{p.pk}/")
+    c = masuk(org.u["kadis_a"])
+    html = c.get(f"/penugasan/{p.pk}/").content.decode()
+    assert jumlah_kotak_masuk(org.p["kadis_a"].pk) == 1
+    assert f'hx-post="/penugasan/{p.pk}/dibaca/"' in html and 'hx-trigger="load"' in html
+    assert c.get(f"/penugasan/{p.pk}/dibaca/").status_code == 405
+    assert c.post(f"/penugasan/{p.pk}/dibaca/").status_code == 204
     assert jumlah_kotak_masuk(org.p["kadis_a"].pk) == 0
 
 
