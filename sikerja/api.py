@@ -20,3 +20,4 @@ api.add_router("/kedudukan/", "sikerja.kedudukan.api.router")
 # penugasan (issue #4) adds its router here
 api.add_router("/penugasan/", "sikerja.penugasan.api.router")
 api.add_router("/tim-kerja/", "sikerja.timkerja.api.router")
+api.add_router("/siklus/", "sikerja.siklus.api.router")

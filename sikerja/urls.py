@@ -13,5 +13,6 @@ urlpatterns = [
     # penugasan (issue #4) mounts here
     path("penugasan/", include("sikerja.penugasan.urls")),
     path("tim-kerja/", include("sikerja.timkerja.urls")),
+    path("siklus/", include("sikerja.siklus.urls")),
     path("verifikasi/<str:kode>/", verifikasi_surat, name="verifikasi_surat"),
 ]

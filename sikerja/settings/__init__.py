@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "sikerja.alur_kerja",
     "sikerja.penugasan",
     "sikerja.timkerja",
+    "sikerja.siklus",
     "sikerja.web",
 ]
 
