@@ -462,16 +462,34 @@ def tabel() -> list[dict[str, str]]:
     return rows
 
 
+# Refusal of a written request is answered in writing, to whoever sent it to this step
+# (Karangasem Pasal 14 ayat (3) huruf d): (addressee, tembusan) roles per state.
+JAWAB_TOLAK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("lintas_unit", "menunggu_ppk_tujuan"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_unit", "menunggu_penerbitan"): ("pemohon", ("ppk_pemohon", "puo_tujuan")),
+    ("lintas_instansi", "menunggu_pyb_pemohon"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_instansi", "menunggu_pyb_tujuan"): ("pyb_pemohon", ("pemohon",)),
+    ("lintas_instansi", "menunggu_pyb_tujuan_jawaban"): ("pyb_pemohon", ("pemohon", "ppk_tujuan")),
+    ("sukarela_lintas_unit", "menunggu_puo_tujuan"): ("pemohon", ("ppk_pemohon", "puo_pemohon")),
+}
+
+
 # --- the tables as sikerja.alur_kerja state tables ------------------------------------------
 
 # Facts of each path, read by services and pages instead of comparing jalur strings.
 FAKTA_JALUR: dict[str, dict[str, Any]] = {
+    # Assigned at once by the one who leads the pegawai (no request).
     "dalam_unit": {"permohonan_tertulis": False, "sukarela": False, "lintas_instansi": False, "langsung": True},
-    "lintas_unit": {"permohonan_tertulis": True, "sukarela": False, "lintas_instansi": False},
+    # A written request (surat permohonan pelibatan) to the official the requester chooses.
+    "lintas_unit": {"permohonan_tertulis": True, "sukarela": False, "lintas_instansi": False,
+                    "pilih_dituju": "ppk_tujuan"},
     "lintas_instansi": {"permohonan_tertulis": True, "sukarela": False, "lintas_instansi": True},
+    # Volunteering told orally to the own PUO/PPK (who may record it for the pegawai).
     "sukarela_dalam_unit": {"permohonan_tertulis": False, "sukarela": True, "lintas_instansi": False,
                             "lisan": True},
-    "sukarela_lintas_unit": {"permohonan_tertulis": False, "sukarela": True, "lintas_instansi": False},
+    # Volunteering by letter to the head of another unit the volunteer chooses.
+    "sukarela_lintas_unit": {"permohonan_tertulis": False, "sukarela": True, "lintas_instansi": False,
+                             "pilih_dituju": "puo_tujuan"},
 }
 
 
