@@ -408,36 +408,24 @@ def langkah(jalur: str, status: str, varian: str = "") -> Langkah | None:
 
 
 def aksi_tersedia(jalur: str, status: str, varian: str = "") -> list[str]:
-    """The decisions open in ``status`` (the actor is checked separately)."""
-    if status == "dikembalikan":
-        return ["ajukan_ulang"]
-    lk = langkah(jalur, status, varian)
-    if lk is None:
-        return []
-    aksi = ["setujui"]
-    if lk.boleh_tolak:
-        aksi.append("tolak")
-    if lk.kembali_ke:
-        aksi.append("kembalikan")
-    return aksi
+    """The decisions open in ``status`` (the actor is checked separately), read from the state table."""
+    return _tabel(jalur, varian).aksi_tersedia(status)
 
 
 def peran_aktor(jalur: str, status: str, varian: str = "") -> str | None:
     """Which role must act in ``status``; the pemohon acts on a returned request."""
-    if status == "dikembalikan":
-        return "pemohon"
-    lk = langkah(jalur, status, varian)
-    return lk.aktor if lk else None
+    return _tabel(jalur, varian).peran(status)
 
 
 def peran_untuk(p: Any) -> str | None:
     """The role that acts now on assignment ``p``: the step's actor, or its stand-in when the
     assignment names nobody in that role."""
-    peran = peran_aktor(p.jalur, p.status, p.varian)
-    lk = langkah(p.jalur, p.status, p.varian)
-    if peran and lk and lk.aktor_cadangan and getattr(p, f"{peran}_id", None) is None:
+    lk = tabel_status(p).langkah.get(p.status)
+    if lk is None:
+        return None
+    if lk.aktor_cadangan and p.pihak(lk.aktor) is None:
         return lk.aktor_cadangan
-    return peran
+    return lk.aktor
 
 
 def label_peran(p: Any, peran: str) -> str:
