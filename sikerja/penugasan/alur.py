@@ -408,36 +408,24 @@ def langkah(jalur: str, status: str, varian: str = "") -> Langkah | None:
 
 
 def aksi_tersedia(jalur: str, status: str, varian: str = "") -> list[str]:
-    """The decisions open in ``status`` (the actor is checked separately)."""
-    if status == "dikembalikan":
-        return ["ajukan_ulang"]
-    lk = langkah(jalur, status, varian)
-    if lk is None:
-        return []
-    aksi = ["setujui"]
-    if lk.boleh_tolak:
-        aksi.append("tolak")
-    if lk.kembali_ke:
-        aksi.append("kembalikan")
-    return aksi
+    """The decisions open in ``status`` (the actor is checked separately), read from the state table."""
+    return _tabel(jalur, varian).aksi_tersedia(status)
 
 
 def peran_aktor(jalur: str, status: str, varian: str = "") -> str | None:
     """Which role must act in ``status``; the pemohon acts on a returned request."""
-    if status == "dikembalikan":
-        return "pemohon"
-    lk = langkah(jalur, status, varian)
-    return lk.aktor if lk else None
+    return _tabel(jalur, varian).peran(status)
 
 
 def peran_untuk(p: Any) -> str | None:
     """The role that acts now on assignment ``p``: the step's actor, or its stand-in when the
     assignment names nobody in that role."""
-    peran = peran_aktor(p.jalur, p.status, p.varian)
-    lk = langkah(p.jalur, p.status, p.varian)
-    if peran and lk and lk.aktor_cadangan and getattr(p, f"{peran}_id", None) is None:
+    lk = tabel_status(p).langkah.get(p.status)
+    if lk is None:
+        return None
+    if lk.aktor_cadangan and p.pihak(lk.aktor) is None:
         return lk.aktor_cadangan
-    return peran
+    return lk.aktor
 
 
 def label_peran(p: Any, peran: str) -> str:
@@ -462,16 +450,34 @@ def tabel() -> list[dict[str, str]]:
     return rows
 
 
+# Refusal of a written request is answered in writing, to whoever sent it to this step
+# (Karangasem Pasal 14 ayat (3) huruf d): (addressee, tembusan) roles per state.
+JAWAB_TOLAK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("lintas_unit", "menunggu_ppk_tujuan"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_unit", "menunggu_penerbitan"): ("pemohon", ("ppk_pemohon", "puo_tujuan")),
+    ("lintas_instansi", "menunggu_pyb_pemohon"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_instansi", "menunggu_pyb_tujuan"): ("pyb_pemohon", ("pemohon",)),
+    ("lintas_instansi", "menunggu_pyb_tujuan_jawaban"): ("pyb_pemohon", ("pemohon", "ppk_tujuan")),
+    ("sukarela_lintas_unit", "menunggu_puo_tujuan"): ("pemohon", ("ppk_pemohon", "puo_pemohon")),
+}
+
+
 # --- the tables as sikerja.alur_kerja state tables ------------------------------------------
 
 # Facts of each path, read by services and pages instead of comparing jalur strings.
 FAKTA_JALUR: dict[str, dict[str, Any]] = {
+    # Assigned at once by the one who leads the pegawai (no request).
     "dalam_unit": {"permohonan_tertulis": False, "sukarela": False, "lintas_instansi": False, "langsung": True},
-    "lintas_unit": {"permohonan_tertulis": True, "sukarela": False, "lintas_instansi": False},
+    # A written request (surat permohonan pelibatan) to the official the requester chooses.
+    "lintas_unit": {"permohonan_tertulis": True, "sukarela": False, "lintas_instansi": False,
+                    "pilih_dituju": "ppk_tujuan"},
     "lintas_instansi": {"permohonan_tertulis": True, "sukarela": False, "lintas_instansi": True},
+    # Volunteering told orally to the own PUO/PPK (who may record it for the pegawai).
     "sukarela_dalam_unit": {"permohonan_tertulis": False, "sukarela": True, "lintas_instansi": False,
                             "lisan": True},
-    "sukarela_lintas_unit": {"permohonan_tertulis": False, "sukarela": True, "lintas_instansi": False},
+    # Volunteering by letter to the head of another unit the volunteer chooses.
+    "sukarela_lintas_unit": {"permohonan_tertulis": False, "sukarela": True, "lintas_instansi": False,
+                             "pilih_dituju": "puo_tujuan"},
 }
 
 

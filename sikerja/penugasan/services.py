@@ -749,18 +749,6 @@ _EFEK: dict[str, EfekPenugasan] = {
     "tugaskan_sukarela": _tugaskan_sukarela,
 }
 
-# Refusal of a written request is answered in writing, to whoever sent it to this step
-# (Karangasem Pasal 14 ayat (3) huruf d): (addressee, tembusan) roles per state.
-_JAWAB_TOLAK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    ("lintas_unit", "menunggu_ppk_tujuan"): ("pemohon", ("ppk_pemohon",)),
-    ("lintas_unit", "menunggu_penerbitan"): ("pemohon", ("ppk_pemohon", "puo_tujuan")),
-    ("lintas_instansi", "menunggu_pyb_pemohon"): ("pemohon", ("ppk_pemohon",)),
-    ("lintas_instansi", "menunggu_pyb_tujuan"): ("pyb_pemohon", ("pemohon",)),
-    ("lintas_instansi", "menunggu_pyb_tujuan_jawaban"): ("pyb_pemohon", ("pemohon", "ppk_tujuan")),
-    ("sukarela_lintas_unit", "menunggu_puo_tujuan"): ("pemohon", ("ppk_pemohon", "puo_pemohon")),
-}
-
-
 # --- firing a transition ---------------------------------------------------------------
 
 
@@ -802,7 +790,7 @@ def _efek_tolak(p: Penugasan, ctx: Konteks) -> Hasil:
     assert lk is not None
     surat: list[Surat] = []
     lintas = False
-    tujuan = _JAWAB_TOLAK.get((p.jalur, ctx.dari))
+    tujuan = alur.JAWAB_TOLAK.get((p.jalur, ctx.dari))
     if tujuan and lk.tolak_dengan_surat:
         kepada, tembusan = p.pihak(tujuan[0]), [p.pihak(r) for r in tujuan[1]]
         surat.append(surat_mod.terbitkan(

@@ -211,16 +211,17 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
         try:
             d = form.data_penugasan()
             c = form.cleaned_data
-            if jalur == "dalam_unit":
+            fakta = alur.FAKTA_JALUR[jalur]
+            if fakta.get("langsung"):
                 p = services.buat_penunjukan_dalam_unit(pengguna=request.user, data=d,
                                                         penerima=penerima_dari_post(request.POST),
                                                         alasan_beban=c.get("alasan_beban") or "")
-            elif jalur == "lintas_unit":
-                p = services.buat_penunjukan_lintas_unit(pengguna=request.user, data=d,
-                                                         ppk_tujuan_id=c["ppk_tujuan"].id)
-            elif jalur == "lintas_instansi":
+            elif fakta["lintas_instansi"]:
                 p = services.buat_penunjukan_lintas_instansi(pengguna=request.user, data=d,
                                                              instansi_tujuan_id=c["instansi_tujuan"].id)
+            elif not fakta["sukarela"]:
+                p = services.buat_penunjukan_lintas_unit(pengguna=request.user, data=d,
+                                                         ppk_tujuan_id=c["ppk_tujuan"].id)
             else:
                 puo, atas_nama = c.get("puo_tujuan"), c.get("pegawai")
                 p = services.buat_pengajuan_sukarela(pengguna=request.user, data=d,

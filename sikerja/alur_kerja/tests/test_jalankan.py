@@ -86,3 +86,23 @@ def test_general_decision_keeps_the_state_and_the_actor(permintaan, pg):
     t = _jalan(p, "catat", pg["kadis"])
     p.refresh_from_db()
     assert t.ke == "menunggu_penyetuju" and TETAP not in (p.status,) and p.aktor_sekarang == pg["kabid"]
+
+
+def test_issue_10_11_a_race_anywhere_is_a_retryable_409_page_and_api_answer_not_a_500(rf, pg):
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import IntegrityError, OperationalError
+
+    from sikerja.galat import BalapanMiddleware, api_balapan, balapan
+
+    assert balapan(IntegrityError("UNIQUE constraint failed: surat_surat.kode_verifikasi"))
+    assert balapan(IntegrityError('duplicate key value violates unique constraint "x"'))
+    assert balapan(OperationalError("deadlock detected"))
+    assert not balapan(IntegrityError("NOT NULL constraint failed: x.y"))  # a bug stays a 500
+    assert not balapan(OperationalError("no such table: x"))
+    request = rf.post("/apa-saja/")
+    request.user = AnonymousUser()
+    r = BalapanMiddleware(lambda req: None).process_exception(request, OperationalError("deadlock detected"))
+    assert r.status_code == 409 and "coba lagi" in r.content.decode()
+    assert BalapanMiddleware(lambda req: None).process_exception(request, ValueError("x")) is None
+    r = api_balapan(rf.get("/api/x"), IntegrityError("UNIQUE constraint failed: a.b"))
+    assert r.status_code == 409 and "coba lagi" in r.content.decode()
