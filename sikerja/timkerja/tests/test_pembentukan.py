@@ -204,8 +204,16 @@ def test_pasuruan_koordinator_is_ketua_of_his_substansi_team_and_cannot_form_ano
     assert e.value.kode == "TK-07" and "Perbup Pasuruan 217/2023" in e.value.pesan
 
 
+def test_pasuruan_import_builds_the_substansi_team_of_each_koordinator(pasuruan):
+    # The organisation import (kait) already built it: Kasi Surveilans leads Rudi's substansi team.
+    tim = TimKerja.objects.get(instansi=pasuruan.instansi, jenis="tim_kerja_substansi")
+    assert tim.ketua == pasuruan.p["kasi"] and tim.status == "aktif"
+    assert tim.anggota.filter(pegawai=pasuruan.p["rudi"]).exists()
+
+
 def test_other_profiles_build_no_automatic_substansi_team(karangasem):
     assert s.buat_tim_substansi(koordinator=karangasem.p["kasi"]) is None
+    assert not TimKerja.objects.filter(jenis="tim_kerja_substansi").exists()
 
 
 def test_over_capacity_membership_needs_a_reason_tk_16(nasional):
