@@ -20,7 +20,7 @@ from sikerja.timkerja.errors import (
     TransisiTidakSah,
 )
 from sikerja.timkerja.models import TimKerja
-from sikerja.timkerja.selectors import pejabat_dituju_untuk
+from sikerja.timkerja.selectors import beban_pegawai, pejabat_dituju_untuk
 
 from .conftest import Pemda, anggota, data_tim
 
@@ -86,6 +86,9 @@ def test_member_from_another_bidang_only_through_issued_surat_penugasan_tk_06(bl
     assert tim.pola == "antar_bidang"  # re-derived from the members
     # He keeps his home PPK (M-7): in Blitar the Kepala Dinas until rating is delegated (Pasal 17 ayat (2)).
     assert tim.anggota.get(pegawai=pd.p["dodi"]).ppk_asal == ppk_dari(pd.p["dodi"]) == pd.p["kadis"]
+    # The penugasan that brought him is this team's work: his 20% share counts once, not 20% + 10%.
+    b = beban_pegawai([pd.p["dodi"].id], tim.masa_mulai, tim.masa_selesai, kapasitas_bawaan=100)[pd.p["dodi"].id]
+    assert (b.tim, b.penugasan) == (20, 0)
 
 
 def test_pending_lintas_unit_request_does_not_admit_the_member(nasional):
