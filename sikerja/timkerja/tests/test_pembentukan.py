@@ -87,6 +87,8 @@ def test_member_from_another_bidang_only_through_issued_surat_penugasan_tk_06(bl
     # He keeps his home PPK (M-7): in Blitar the Kepala Dinas until rating is delegated (Pasal 17 ayat (2)).
     assert tim.anggota.get(pegawai=pd.p["dodi"]).ppk_asal == ppk_dari(pd.p["dodi"]) == pd.p["kadis"]
     # The penugasan that brought him is this team's work: his 20% share counts once, not 20% + 10%.
+    s.tetapkan_ketua(pengguna=pd.u["ani"], tim_id=tim.id, ketua_id=None, alasan="Dikoordinasi Kabid", tanpa_ketua=True)
+    s.ajukan_pembentukan(pengguna=pd.u["ani"], tim_id=tim.id)
     b = beban_pegawai([pd.p["dodi"].id], tim.masa_mulai, tim.masa_selesai, kapasitas_bawaan=100)[pd.p["dodi"].id]
     assert (b.tim, b.penugasan) == (20, 0)
 
