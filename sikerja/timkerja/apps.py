@@ -16,6 +16,6 @@ class TimKerjaConfig(AppConfig):
         for kode, judul, singkatan in alur.JENIS_SURAT.values():
             jenis.daftarkan(kode, judul=judul, singkatan=singkatan)
         alur.TABEL.periksa()
-        # TK-12: a change of PUO flags teams whose ketua acts on the old PUO's delegation.
-        kait.daftar_setelah_perubahan(services.tandai_perubahan_puo)
-        kait.daftar_setelah_impor(lambda instansi, laporan: services.tandai_perubahan_puo(instansi))
+        # TK-12 flag, and TK-07: Pasuruan's tim kerja substansi follow the koordinator of kedudukan.
+        kait.daftar_setelah_perubahan(services.setelah_perubahan_organisasi)
+        kait.daftar_setelah_impor(services.setelah_perubahan_organisasi)

@@ -128,6 +128,13 @@ class Beban:
         return round(100 * self.total / self.kapasitas) if self.kapasitas else 0
 
 
+def _bukan_dasar_keanggotaan() -> Exists:
+    """An assignment that brought the pegawai into a team is that team's work: counted once, as the
+    membership's share, not again as an assignment."""
+    return Exists(AnggotaTim.objects.filter(pegawai_id=OuterRef("pegawai_id"), dasar_penugasan_id=OuterRef("penugasan_id"),
+                                            status="aktif"))
+
+
 def _tim_berjalan(mulai: date, selesai: date) -> Q:
     return Q(status="aktif", tim__status__in=BERJALAN, mulai__lte=selesai, selesai__gte=mulai)
 
@@ -140,7 +147,7 @@ def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, *, kapasit
                .values_list("pegawai_id", "t"))
     tugas = dict(Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
                                          penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
-                 .values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
+                 .filter(~_bukan_dasar_keanggotaan()).values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
     kap = dict(KapasitasPegawai.objects.filter(pegawai_id__in=pegawai_ids)
                .values_list("pegawai_id", "kapasitas_persen"))
     return {i: Beban(tim=tim.get(i) or 0, penugasan=tugas.get(i) or 0, kapasitas=kap.get(i, kapasitas_bawaan))
@@ -164,7 +171,7 @@ def beban_unit(unit: UnitOrganisasi, hari: date, *, kapasitas_bawaan: int, halam
         in_unit, status="aktif", tim__status__in=BERJALAN, mulai__lte=hari, selesai__gte=hari)
         .values("pegawai_id").annotate(s=Sum("porsi_persen"), c=Count("id")).order_by()}
     tugas = dict(Penerima.objects.filter(in_unit, penugasan__status="ditugaskan", penugasan__mulai__lte=hari,
-                                         penugasan__selesai__gte=hari)
+                                         penugasan__selesai__gte=hari).filter(~_bukan_dasar_keanggotaan())
                  .values("pegawai_id").annotate(s=Sum("beban_persen")).order_by().values_list("pegawai_id", "s"))
     kap = dict(KapasitasPegawai.objects.filter(pegawai__unit_id__in=unit_ids).values_list("pegawai_id",
                                                                                           "kapasitas_persen"))

@@ -926,16 +926,49 @@ def minta_laporan(*, pengguna: Any, tim_id: int, sasaran_id: int, batas_waktu: d
     return p
 
 
+def sinkron_tim_substansi(instansi: Any) -> None:
+    """TK-07: where the profile makes the koordinator pengawas ketua of his tim kerja substansi
+    (Pasuruan), keep one running substansi team per koordinator in kedudukan, with the JF/pelaksana
+    he coordinates as members (run after every organisation import or change)."""
+    a = aturan.aturan_tim(instansi.profil)
+    if not a.get("koordinator", "otomatis_ketua_substansi", default=False):
+        return
+    from sikerja.kedudukan.selectors import berlaku
+
+    koordinator = set(berlaku(instansi).filter(koordinator__isnull=False, pegawai__aktif=True)
+                      .values_list("koordinator_id", flat=True))
+    ada = set(TimKerja.objects.filter(instansi=instansi, jenis="tim_kerja_substansi", status__in=alur.BERJALAN,
+                                      ketua_id__in=koordinator).values_list("ketua_id", flat=True))
+    for p in Pegawai.objects.filter(id__in=koordinator - ada, aktif=True).select_related("unit", "instansi"):
+        buat_tim_substansi(koordinator=p)
+
+
+def setelah_perubahan_organisasi(instansi: Any, laporan: Any = None) -> None:
+    """Hook of organisasi.kait: flag teams whose PUO changed now (cheap), and rebuild Pasuruan's
+    substansi teams in the background after commit, so an import of a large instansi is not slowed."""
+    tandai_perubahan_puo(instansi)
+    if aturan.aturan_tim(instansi.profil).get("koordinator", "otomatis_ketua_substansi", default=False):
+        from django.db import transaction
+
+        from .tasks import sinkron_substansi
+
+        instansi_id = instansi.pk
+        transaction.on_commit(lambda: sinkron_substansi.enqueue(instansi_id))
+
+
 def tandai_perubahan_puo(instansi: Any) -> None:
     """TK-12: after an organisation change, flag teams whose PUO pemilik is no longer the one who
-    delegated coordination to the ketua (registered on organisasi.kait in apps.ready)."""
-    for tim in TimKerja.objects.filter(instansi=instansi, status__in=alur.BERJALAN, ketua__isnull=False,
-                                       perlu_konfirmasi=False).select_related("unit_pemilik", "pembentuk"):
-        puo = selectors.puo_pemilik(tim)
-        if puo is not None and puo.id not in (tim.pembentuk_id, tim.penandatangan_id):
-            tim.perlu_konfirmasi = True
-            tim.save(update_fields=["perlu_konfirmasi"])
-
+    delegated coordination to the ketua (Perwal Blitar 6/2023 Pasal 21 ayat (3); others [P])."""
+    tim = list(TimKerja.objects.filter(instansi=instansi, status__in=alur.BERJALAN, ketua__isnull=False,
+                                       perlu_konfirmasi=False, jenis="tim_kerja")
+               .only("id", "unit_pemilik_id", "pembentuk_id", "penandatangan_id"))
+    if not tim:
+        return
+    kepala = dict(Pegawai.objects.filter(unit_id__in={t.unit_pemilik_id for t in tim}, kepala_unit=True, aktif=True)
+                  .values_list("unit_id", "id"))
+    berubah = [t.id for t in tim if t.unit_pemilik_id in kepala
+               and kepala[t.unit_pemilik_id] not in (t.pembentuk_id, t.penandatangan_id)]
+    TimKerja.objects.filter(id__in=berubah).update(perlu_konfirmasi=True)
 
 # --- roles, capacity, reminders -------------------------------------------------------
 

@@ -22,6 +22,7 @@ from sikerja import galat
 from sikerja.akun.akses import Permintaan, instansi_required
 from sikerja.jejak import selectors as jejak_selectors
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
+from sikerja.organisasi.vocab import LABEL_JENIS_JABATAN
 from sikerja.surat import selectors as surat_selectors
 
 from . import alur, aturan, selectors, services
@@ -137,7 +138,11 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "kandidat_anggota": kandidat_anggota, "permohonan": permohonan, "dibawa": dibawa,
         "pejabat_lain": _pejabat_lain(tim) if pid in pengelola else [],
         "surat": surat_selectors.untuk_subjek(tim).defer("pdf").order_by("dibuat", "id"),
-        "jejak": jejak_selectors.untuk_subjek(tim).select_related("aktor", "surat").order_by("waktu", "id"),
+        "jejak": [{"j": j, "label": alur.TABEL.label_aksi.get(j.aksi, j.aksi),
+                   "dari": alur.STATUS.get(j.dari_status, j.dari_status), "ke": alur.STATUS.get(j.ke_status, j.ke_status)}
+                  for j in jejak_selectors.untuk_subjek(tim).select_related("aktor", "surat").order_by("waktu", "id")],
+        "target_teks": "\n".join(tim.target),
+        "label_ketua": ", ".join(LABEL_JENIS_JABATAN.get(j, j) for j in a.ketua_jenis_jabatan),
         "kendala": tim.kendala.prefetch_related("tujuan", "keputusan__pejabat").select_related("pengaju"),
         "laporan": tim.laporan.select_related("pelapor", "anggota").prefetch_related("penerima", "bukti"),
         "permintaan": tim.permintaan_laporan.select_related("peminta", "sasaran"),

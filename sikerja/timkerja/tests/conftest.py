@@ -122,8 +122,10 @@ def magelang(db) -> Pemda:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def pasuruan(db) -> Pemda:  # type: ignore[no-untyped-def]
-    return buat_pemda("pasuruan")
+def pasuruan(db, django_capture_on_commit_callbacks) -> Pemda:  # type: ignore[no-untyped-def]
+    # The import's after-commit task (substansi teams, TK-07) runs as in production.
+    with django_capture_on_commit_callbacks(execute=True):
+        return buat_pemda("pasuruan")
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from sikerja.timkerja.errors import (
     TransisiTidakSah,
 )
 from sikerja.timkerja.models import TimKerja
-from sikerja.timkerja.selectors import pejabat_dituju_untuk
+from sikerja.timkerja.selectors import beban_pegawai, pejabat_dituju_untuk
 
 from .conftest import Pemda, anggota, data_tim
 
@@ -86,6 +86,11 @@ def test_member_from_another_bidang_only_through_issued_surat_penugasan_tk_06(bl
     assert tim.pola == "antar_bidang"  # re-derived from the members
     # He keeps his home PPK (M-7): in Blitar the Kepala Dinas until rating is delegated (Pasal 17 ayat (2)).
     assert tim.anggota.get(pegawai=pd.p["dodi"]).ppk_asal == ppk_dari(pd.p["dodi"]) == pd.p["kadis"]
+    # The penugasan that brought him is this team's work: his 20% share counts once, not 20% + 10%.
+    s.tetapkan_ketua(pengguna=pd.u["ani"], tim_id=tim.id, ketua_id=None, alasan="Dikoordinasi Kabid", tanpa_ketua=True)
+    s.ajukan_pembentukan(pengguna=pd.u["ani"], tim_id=tim.id)
+    b = beban_pegawai([pd.p["dodi"].id], tim.masa_mulai, tim.masa_selesai, kapasitas_bawaan=100)[pd.p["dodi"].id]
+    assert (b.tim, b.penugasan) == (20, 0)
 
 
 def test_pending_lintas_unit_request_does_not_admit_the_member(nasional):
@@ -204,8 +209,16 @@ def test_pasuruan_koordinator_is_ketua_of_his_substansi_team_and_cannot_form_ano
     assert e.value.kode == "TK-07" and "Perbup Pasuruan 217/2023" in e.value.pesan
 
 
+def test_pasuruan_import_builds_the_substansi_team_of_each_koordinator(pasuruan):
+    # The organisation import (kait) already built it: Kasi Surveilans leads Rudi's substansi team.
+    tim = TimKerja.objects.get(instansi=pasuruan.instansi, jenis="tim_kerja_substansi")
+    assert tim.ketua == pasuruan.p["kasi"] and tim.status == "aktif"
+    assert tim.anggota.filter(pegawai=pasuruan.p["rudi"]).exists()
+
+
 def test_other_profiles_build_no_automatic_substansi_team(karangasem):
     assert s.buat_tim_substansi(koordinator=karangasem.p["kasi"]) is None
+    assert not TimKerja.objects.filter(jenis="tim_kerja_substansi").exists()
 
 
 def test_over_capacity_membership_needs_a_reason_tk_16(nasional):
