@@ -138,7 +138,7 @@ def _cocok(bila: dict[str, Any], leluhur: Sequence[UnitInfo]) -> bool:
     pd = leluhur[-1]
     org = _organisasi(leluhur)
     for kunci, nilai in bila.items():
-        daftar = [nilai] if isinstance(nilai, str) else list(nilai)
+        daftar: list[Any] = [nilai] if isinstance(nilai, str) else list(nilai)
         if kunci == "pd" and pd.jenis not in daftar:
             return False
         if kunci == "nama_pd" and not any(n.lower() in pd.nama.lower() for n in daftar):

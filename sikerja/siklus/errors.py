@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from sikerja.galat import DataTidakLengkap, KesalahanPengguna, TidakBerwenang, TidakDitemukan, TransisiTidakSah
+from sikerja.galat import (
+    DataTidakLengkap,
+    KesalahanPengguna,
+    TidakBerwenang,
+    TidakDitemukan,
+    TransisiTidakSah,
+)
 
 __all__ = ["AturanDilanggar", "BerkasTidakSah", "DataTidakLengkap", "ImporGagal", "KesalahanPengguna",
            "SiklusError", "TidakBerwenang", "TidakDitemukan", "TransisiTidakSah"]

@@ -134,6 +134,9 @@ class AnggaranKegiatan(models.Model):
     class Meta:
         verbose_name_plural = "anggaran kegiatan"
 
+    def __str__(self) -> str:
+        return f"{self.uraian}: {self.jumlah}"
+
 
 class SubTugas(models.Model):
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="subtugas")
@@ -146,6 +149,9 @@ class SubTugas(models.Model):
     class Meta:
         verbose_name_plural = "sub-tugas"
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.nama
 
 
 class LaporanProgres(models.Model):
@@ -163,6 +169,9 @@ class LaporanProgres(models.Model):
         verbose_name_plural = "laporan progres"
         ordering = ["-tanggal", "-id"]
 
+    def __str__(self) -> str:
+        return f"Progres {self.kegiatan_id} {self.tanggal}: {self.persen}%"
+
 
 class BuktiProgres(models.Model):
     progres = models.ForeignKey(LaporanProgres, null=True, blank=True, on_delete=models.CASCADE, related_name="bukti")
@@ -176,6 +185,9 @@ class BuktiProgres(models.Model):
     class Meta:
         verbose_name_plural = "bukti"
 
+    def __str__(self) -> str:
+        return self.nama
+
 
 class UmpanBalik(models.Model):
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="umpan_balik")
@@ -187,6 +199,9 @@ class UmpanBalik(models.Model):
     class Meta:
         verbose_name_plural = "umpan balik"
         ordering = ["waktu", "id"]
+
+    def __str__(self) -> str:
+        return f"Umpan balik {self.kegiatan_id} oleh {self.pemberi_id}"
 
 
 class HasilKegiatan(models.Model):
@@ -202,6 +217,9 @@ class HasilKegiatan(models.Model):
         verbose_name_plural = "hasil kegiatan"
         ordering = ["versi"]
         constraints = [models.UniqueConstraint(fields=["kegiatan", "versi"], name="hasil_versi_unik")]
+
+    def __str__(self) -> str:
+        return f"Hasil {self.kegiatan_id} v{self.versi}"
 
 
 class Reviu(models.Model):
@@ -222,6 +240,9 @@ class Reviu(models.Model):
         verbose_name_plural = "reviu"
         ordering = ["waktu", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.keputusan} level {self.level} kegiatan {self.kegiatan_id}"
+
 
 class SerahTerima(models.Model):
     kegiatan = models.OneToOneField(Kegiatan, on_delete=models.CASCADE, related_name="serah_terima")
@@ -230,6 +251,9 @@ class SerahTerima(models.Model):
     catatan = models.TextField(blank=True)
     dasar_hukum = models.CharField(max_length=300, blank=True)
     waktu = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Serah terima kegiatan {self.kegiatan_id}"
 
 
 class LaporanIndividu(models.Model):
@@ -251,6 +275,9 @@ class LaporanIndividu(models.Model):
     class Meta:
         ordering = ["-dibuat", "-id"]
 
+    def __str__(self) -> str:
+        return f"Laporan {self.pelapor_id} {self.periode_mulai}–{self.periode_selesai}"
+
 
 class PermintaanLaporanSiklus(models.Model):
     """An ad-hoc report request to an individual pelaksana (team requests live in tim kerja)."""
@@ -267,3 +294,6 @@ class PermintaanLaporanSiklus(models.Model):
     class Meta:
         ordering = ["batas_waktu", "id"]
         indexes = [models.Index(fields=["sasaran", "dijawab"]), models.Index(fields=["peminta", "dijawab"])]
+
+    def __str__(self) -> str:
+        return f"Permintaan laporan {self.peminta_id} → {self.sasaran_id}"

@@ -73,7 +73,7 @@ def pk_terlihat(pengguna: Any) -> QuerySet[PerjanjianKinerja]:
 
 def papan(qs: QuerySet[Kegiatan]) -> dict[str, dict[str, Any]]:
     """The board (to do / in progress / waiting review / done): one query."""
-    hasil = {k: {"label": label, "kegiatan": []} for k, (label, _) in PAPAN.items()}
+    hasil: dict[str, dict[str, Any]] = {k: {"label": label, "kegiatan": []} for k, (label, _) in PAPAN.items()}
     kolom = {s: k for k, (_, st) in PAPAN.items() for s in st}
     for kg in qs.exclude(status="dibatalkan").select_related("pelaksana", "tim", "aktor_sekarang").order_by("selesai")[:500]:
         hasil[kolom[kg.status]]["kegiatan"].append(kg)

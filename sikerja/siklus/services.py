@@ -119,7 +119,7 @@ def resolve_rantai(unit: UnitOrganisasi) -> tuple[aturan.Templat, list[dict[str,
 def _pelaksana(kg: Kegiatan) -> Pegawai | None:
     if kg.pelaksana_id:
         return kg.pelaksana
-    if kg.tim_id:
+    if kg.tim is not None:
         return kg.tim.koordinator  # type: ignore[no-any-return]
     return None
 
@@ -145,7 +145,7 @@ def resolver(kg: Kegiatan, peran: str) -> Pegawai | None:
 
 def _anggota_ids(kg: Kegiatan) -> set[int]:
     ids = {i for i in (kg.pelaksana_id,) if i}
-    if kg.tim_id:
+    if kg.tim is not None:
         ids |= set(AnggotaTim.objects.filter(tim_id=kg.tim_id, status="aktif").values_list("pegawai_id", flat=True))
         if kg.tim.ketua_id:
             ids.add(kg.tim.ketua_id)
@@ -155,7 +155,7 @@ def _anggota_ids(kg: Kegiatan) -> set[int]:
 def _pemantau_ids(kg: Kegiatan) -> set[int]:
     """Monitors (KINERJA §2.5): the officials of the chain and the ketua."""
     ids = {r["pegawai_id"] for r in kg.rantai}
-    if kg.tim_id and kg.tim.ketua_id:
+    if kg.tim is not None and kg.tim.ketua_id:
         ids.add(kg.tim.ketua_id)
     return ids
 
@@ -349,7 +349,7 @@ def bagi_target(*, pengguna: Any, target_id: int, data: DataTarget, unit_id: int
             raise AturanDilanggar("Tim kerja harus milik unit pemilik target atau unit di bawahnya.")
         unit, pj, jenis = tim.unit_pemilik, tim.koordinator, "tim"
     else:
-        peg = Pegawai.objects.filter(pk=pegawai_id, instansi_id=aktor.instansi_id, aktif=True).select_related("unit").first()
+        peg = Pegawai.objects.filter(pk=pegawai_id or 0, instansi_id=aktor.instansi_id, aktif=True).select_related("unit").first()
         if peg is None or peg.unit_id not in lingkup:
             raise AturanDilanggar("Pegawai harus berada di unit pemilik target atau unit di bawahnya; pegawai unit "
                                   "lain dilibatkan melalui permohonan penugasan lintas unit.")
@@ -439,7 +439,7 @@ def buat_kegiatan(*, pengguna: Any, target_id: int, data: DataKegiatan) -> Kegia
     if t is None:
         raise TidakDitemukan("Target tidak ditemukan.")
     boleh = (t.penanggung_jawab_id == aktor.id or _memimpin(aktor, t.unit_id)
-             or (t.tim_id is not None and t.tim.koordinator.id == aktor.id))
+             or (t.tim is not None and t.tim.koordinator.id == aktor.id))
     if not boleh:
         raise TidakBerwenang("Kegiatan disusun oleh penanggung jawab target, ketua timnya atau pimpinan unitnya.")
     if not data.nama.strip():
@@ -461,7 +461,7 @@ def buat_kegiatan(*, pengguna: Any, target_id: int, data: DataKegiatan) -> Kegia
             raise AturanDilanggar("Pelaksana harus pegawai unit pemilik target (pegawai unit lain dilibatkan "
                                   "melalui penugasan lintas unit).")
     else:
-        tim = TimKerja.objects.filter(pk=tim_id, instansi_id=aktor.instansi_id).first()
+        tim = TimKerja.objects.filter(pk=tim_id or 0, instansi_id=aktor.instansi_id).first()
         if tim is None or tim.unit_pemilik_id not in lingkup:
             raise DataTidakLengkap({"tim": "Tim kerja harus milik unit pemilik target."})
     templat, rantai = resolve_rantai(t.unit)
@@ -483,7 +483,7 @@ def buat_kegiatan(*, pengguna: Any, target_id: int, data: DataKegiatan) -> Kegia
 
 
 def _efek_tetapkan_rencana(kg: Kegiatan, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
-    if kg.tim_id and kg.tim.status != "aktif":
+    if kg.tim is not None and kg.tim.status != "aktif":
         raise AturanDilanggar(f"Rencana kegiatan tim ditetapkan setelah tim kerja aktif (status tim: "
                               f"{kg.tim.label_status}).")
     return alur_kerja.Hasil()

@@ -39,7 +39,7 @@ def _int(v: str | None) -> int | None:
 
 
 def _berkas(request: Permintaan, nama: str = "berkas") -> list[services.Berkas]:
-    return [services.Berkas(nama=f.name, isi=f.read(services.MAX_BACA)) for f in request.FILES.getlist(nama)]
+    return [services.Berkas(nama=f.name or "berkas", isi=f.read(services.MAX_BACA)) for f in request.FILES.getlist(nama)]
 
 
 @instansi_required

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from sikerja.siklus.aturan import PELAKSANA, UnitInfo, aturan_siklus, level_pengembalian, templat_untuk, unit_rantai
+from sikerja.siklus.aturan import (
+    PELAKSANA,
+    UnitInfo,
+    aturan_siklus,
+    level_pengembalian,
+    templat_untuk,
+    unit_rantai,
+)
 
 _n = iter(range(1, 10_000))
 
