@@ -82,7 +82,8 @@ def puo_pemilik(tim: TimKerja) -> Pegawai | None:
 
 def kedudukan_berlaku(pegawai_ids: list[int]) -> dict[int, Kedudukan]:
     """The current kedudukan of several pegawai in one query (home PPK/PUO of new members, M-7)."""
-    return {k.pegawai_id: k for k in Kedudukan.objects.filter(pegawai_id__in=pegawai_ids, berlaku_sampai__isnull=True)}
+    return {k.pegawai_id: k for k in Kedudukan.objects.filter(pegawai_id__in=pegawai_ids, berlaku_sampai__isnull=True)
+            .select_related("ppk", "pimpinan_unit")}
 
 
 def adalah_koordinator(p: Pegawai) -> bool:
