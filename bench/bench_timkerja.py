@@ -89,6 +89,9 @@ def main() -> None:
                                       selesai=t.masa_selesai, peran="Peran"))
     AnggotaTim.objects.bulk_create(anggota, batch_size=2000)
     print(f"Tim: {len(tim)} tim berjalan, {len(anggota)} keanggotaan ({time.perf_counter() - t0:.1f} s)")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:  # planner statistics after the bulk writes, as after an import
+            cur.execute("ANALYZE")
 
     c = Client()
     c.force_login(buat_akun(kadis))

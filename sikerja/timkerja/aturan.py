@@ -102,11 +102,43 @@ def _baca(kode: str) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+class BlokTimTidakSah(ValueError):
+    """A ``tim_kerja`` block that names a pola, jabatan, instrument or signer the engine does not know."""
+
+
+def periksa_blok(kode: str, blok: dict[str, Any]) -> None:
+    """Refuse a profile typo at load time instead of letting a rule silently match nothing."""
+    from sikerja.organisasi.vocab import JENIS_JABATAN
+
+    def _salah(pesan: str) -> BlokTimTidakSah:
+        return BlokTimTidakSah(f"profil {kode}, tim_kerja: {pesan}")
+
+    for p in blok.get("pola_diizinkan", ()):
+        if p not in POLA:
+            raise _salah(f"pola '{p}' tidak dikenal")
+    for kunci in (("ketua", "jenis_jabatan"), ("anggota", "jenis_jabatan"), ("pembentuk", "jenis_jabatan")):
+        for j in (blok.get(kunci[0]) or {}).get(kunci[1], ()):
+            if j not in JENIS_JABATAN:
+                raise _salah(f"{'.'.join(kunci)}: jenis jabatan '{j}' tidak dikenal")
+    for pola, ins in (blok.get("instrumen") or {}).items():
+        if pola not in POLA or ins.get("jenis") not in INSTRUMEN or ins.get("penandatangan") not in PENANDATANGAN:
+            raise _salah(f"instrumen.{pola} tidak sah ({ins})")
+        if not ins.get("dasar"):
+            raise _salah(f"instrumen.{pola} tanpa dasar (setiap aturan menyebut pasalnya)")
+    sifat = ((blok.get("ketua") or {}).get("asal") or {}).get("sifat", "diutamakan")
+    if sifat not in ("wajib", "diutamakan"):
+        raise _salah(f"ketua.asal.sifat '{sifat}' bukan wajib/diutamakan")
+    for s in ((blok.get("laporan") or {}).get("sewaktu_waktu") or {}).get("sasaran", ()):
+        if s not in ("ketua", "anggota"):
+            raise _salah(f"laporan.sewaktu_waktu.sasaran '{s}' bukan ketua/anggota")
+
+
 @cache
 def aturan_tim(kode: str) -> AturanTim:
     """The block of profile ``kode``; keys it leaves out come from its ``turunan`` (nasional)."""
     data = _baca(kode)
     blok = dict(data.get("tim_kerja") or {})
+    periksa_blok(kode, blok)
     if data.get("turunan"):
         induk = aturan_tim(data["turunan"]).data
         blok = {**induk, **blok}

@@ -80,6 +80,12 @@ def puo_pemilik(tim: TimKerja) -> Pegawai | None:
     return k.pimpinan_unit if k else tim.pembentuk
 
 
+def kedudukan_berlaku(pegawai_ids: list[int]) -> dict[int, Kedudukan]:
+    """The current kedudukan of several pegawai in one query (home PPK/PUO of new members, M-7)."""
+    return {k.pegawai_id: k for k in Kedudukan.objects.filter(pegawai_id__in=pegawai_ids, berlaku_sampai__isnull=True)
+            .select_related("ppk", "pimpinan_unit")}
+
+
 def adalah_koordinator(p: Pegawai) -> bool:
     return p.jenis_jabatan == "pengawas" and Kedudukan.objects.filter(
         koordinator=p, berlaku_sampai__isnull=True).exists()

@@ -456,7 +456,7 @@ def _kapasitas(tim: TimKerja) -> int:
 
 
 def _tambah(tim: TimKerja, aktor: Pegawai, d: DataAnggota, beban: selectors.Beban | None,
-            pegawai: Pegawai | None) -> tuple[AnggotaTim, list[str]]:
+            pegawai: Pegawai | None, k: Any) -> tuple[AnggotaTim, list[str]]:
     a = _aturan(tim)
     if pegawai is None:
         raise DataTidakLengkap({"pegawai": "Pegawai tidak ditemukan atau tidak aktif."})
@@ -472,7 +472,6 @@ def _tambah(tim: TimKerja, aktor: Pegawai, d: DataAnggota, beban: selectors.Beba
     assert beban is not None
     peringatan = aturan.periksa_kapasitas(a, nama=pegawai.nama, sesudah=beban.total + d.porsi_persen,
                                           kapasitas=beban.kapasitas, alasan=d.alasan_beban)
-    k = kedudukan_pegawai(pegawai)
     anggota = AnggotaTim(
         tim=tim, pegawai=pegawai, unit_asal=pegawai.unit, instansi_asal=pegawai.instansi,
         ppk_asal=k.ppk if k else None, puo_asal=k.pimpinan_unit if k else None, peran=d.peran.strip()[:300],
@@ -503,10 +502,11 @@ def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) ->
     # One query each for the people and their workload, however many members are added.
     pegawai = Pegawai.objects.filter(pk__in=ids, aktif=True).select_related("unit", "instansi").in_bulk()
     beban = selectors.beban_pegawai(ids, tim.masa_mulai, tim.masa_selesai, kapasitas_bawaan=_kapasitas(tim))
+    kedudukan = selectors.kedudukan_berlaku(ids)
     baru: list[AnggotaTim] = []
     peringatan: list[str] = []
     for d in anggota:
-        x, w = _tambah(tim, aktor, d, beban.get(d.pegawai_id), pegawai.get(d.pegawai_id))
+        x, w = _tambah(tim, aktor, d, beban.get(d.pegawai_id), pegawai.get(d.pegawai_id), kedudukan.get(d.pegawai_id))
         baru.append(x)
         peringatan += w
     AnggotaTim.objects.bulk_create(baru)

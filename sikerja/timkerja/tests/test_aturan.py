@@ -188,3 +188,14 @@ def test_over_capacity_needs_a_reason():
     with pytest.raises(PerluAlasan, match="Pasal 28"):
         aturan.periksa_kapasitas(a, nama="X", sesudah=120, kapasitas=100, alasan="")
     assert "alasan" in aturan.periksa_kapasitas(a, nama="X", sesudah=120, kapasitas=100, alasan="Mendesak")
+
+
+def test_a_profile_typo_is_refused_at_load():
+    from sikerja.timkerja.aturan import BlokTimTidakSah, periksa_blok
+
+    with pytest.raises(BlokTimTidakSah, match="pola 'lintas_negara'"):
+        periksa_blok("x", {"pola_diizinkan": ["internal", "lintas_negara"]})
+    with pytest.raises(BlokTimTidakSah, match="jenis jabatan 'adminstrator'"):
+        periksa_blok("x", {"ketua": {"jenis_jabatan": ["adminstrator"]}})
+    with pytest.raises(BlokTimTidakSah, match="tanpa dasar"):
+        periksa_blok("x", {"instrumen": {"internal": {"jenis": "surat_perintah", "penandatangan": "puo"}}})

@@ -142,3 +142,25 @@ def test_unit_workload_query_count_does_not_grow_with_teams_or_depth(nasional, d
     assert len(banyak) == len(sedikit)
     assert d["ringkas"]["jumlah"] == 9 and {t.nama for t in d["tim"]} == {"Tim Penanggulangan DBD", "Tim B"}
     assert d["pegawai"][0].total == 20
+
+
+def test_api_kendala_and_unit_workload_rights(nasional):
+    pd = nasional
+    tim = _tim(pd)
+    r = _masuk(pd, "tono").post(f"/api/tim-kerja/{tim.pk}/kendala", {"judul": "Data", "uraian": "Terlambat",
+                                                                       "alternatif": ["A", "B"]},
+                                content_type="application/json")
+    assert r.status_code == 200 and r.json()["tujuan"] == ["Ani Kabid"]
+    kid = r.json()["id"]
+    r = _masuk(pd, "bambang").post(f"/api/tim-kerja/{tim.pk}/kendala/{kid}/keputusan",
+                                   {"tindakan": "putuskan", "alasan": "x", "opsi": 0}, content_type="application/json")
+    assert r.status_code == 404  # Bambang does not see the team at all
+    r = _masuk(pd, "ani").post(f"/api/tim-kerja/{tim.pk}/kendala/{kid}/keputusan",
+                               {"tindakan": "putuskan", "alasan": "Cepat", "opsi": 1}, content_type="application/json")
+    assert r.status_code == 200 and r.json()["status"] == "diputuskan"
+    from sikerja.organisasi.models import UnitOrganisasi
+
+    p2p = UnitOrganisasi.objects.get(instansi=pd.instansi, kode="P2P")
+    assert _masuk(pd, "tono").get(f"/api/tim-kerja/beban-unit/{p2p.pk}").status_code == 403
+    r = _masuk(pd, "ani").get(f"/api/tim-kerja/beban-unit/{p2p.pk}")
+    assert r.status_code == 200 and r.json()["ringkas"]["jumlah"] >= 3
