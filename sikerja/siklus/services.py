@@ -302,12 +302,17 @@ def _periksa_target(d: DataTarget, tahun: int | None = None) -> tuple[Decimal, d
 @_atomic
 def tambah_target(*, pengguna: Any, pk_id: int, data: DataTarget) -> TargetKinerja:
     aktor = _pegawai(pengguna)
-    pk = PerjanjianKinerja.objects.filter(pk=pk_id, instansi_id=aktor.instansi_id, berlaku=True).first()
+    pk = PerjanjianKinerja.objects.select_related("instansi").filter(pk=pk_id, instansi_id=aktor.instansi_id,
+                                                                     berlaku=True).first()
     if pk is None:
         raise TidakDitemukan("Perjanjian kinerja yang berlaku tidak ditemukan.")
     if pk.pihak_pertama_id != aktor.id:
         raise TidakBerwenang("Target perjanjian kinerja ditetapkan oleh pihak pertama.")
     nilai, batas = _periksa_target(data, pk.tahun)
+    if pk.jenis == "pk_pelaksanaan_kegiatan" and not data.jenis_penugasan:
+        a = aturan.aturan_siklus(pk.instansi.profil)
+        raise DataTidakLengkap({"jenis_penugasan": f"{a.dasar('pk_pelaksanaan_kegiatan', 'dasar')}: jenis penugasan "
+                                                   "(individu atau tim) wajib untuk setiap kegiatan."})
     t = TargetKinerja.objects.create(
         pk_kinerja=pk, instansi_id=pk.instansi_id, unit_id=pk.unit_id, penanggung_jawab=aktor,
         sasaran=data.sasaran.strip(), indikator=data.indikator.strip(), nilai_target=nilai, satuan=data.satuan.strip(),
@@ -871,3 +876,42 @@ def impor_pk(*, pengguna: Any, unit_id: int, tahun: int, isi: bytes, jenis: str 
             indikator=b["indikator"], nilai_target=b["nilai_target"], satuan=b["satuan"], batas_waktu=b["batas_waktu"],
             sasaran=b["sasaran"], jenis_penugasan=b["jenis_penugasan"]))
     return pk
+
+
+def perbarui_rantai(instansi: Any, laporan: Any = None) -> int:
+    """After an organisation change, re-resolve the chains of open kegiatan: an item waiting for an
+    official who left moves to the new holder's inbox and the change is logged (KINERJA §2.3 [P]).
+    Registered on :mod:`sikerja.organisasi.kait`; runs in the caller's transaction."""
+    n = 0
+    per_unit: dict[int, list[dict[str, Any]] | None] = {}
+    qs = Kegiatan.objects.filter(instansi_id=instansi.id, status__in=alur.TERBUKA).select_related(
+        "unit__instansi", "pelaksana", "tim", "aktor_sekarang")
+    for kg in qs.iterator(chunk_size=500):
+        if kg.unit_id not in per_unit:
+            try:
+                per_unit[kg.unit_id] = resolve_rantai(kg.unit)[1]
+            except (AturanDilanggar, ValueError):
+                per_unit[kg.unit_id] = None
+        baru = per_unit[kg.unit_id]
+        if not baru or baru == kg.rantai:
+            continue
+        lama_aktor = kg.aktor_sekarang_id
+        kg.rantai = baru
+        kg.level_reviu = min(kg.level_reviu, len(baru) - 1)
+        _, orang = alur_kerja.pemegang(alur.TABEL, kg, kg.status, resolver)
+        kg.aktor_sekarang = orang
+        kg.save(update_fields=["rantai", "level_reviu", "aktor_sekarang"])
+        n += 1
+        if orang is not None and orang.id != lama_aktor:
+            kotak_masuk.tutup_tindakan(subjek=kg)
+            kotak_masuk.kirim(penerima=[orang], subjek=kg, jenis="tindakan",
+                              pesan=f"{alur.TABEL.label(kg.status)} (pejabat berganti): {kg}", tautan=tautan(kg))
+            jejak.catat(subjek=kg, aksi="ganti_pejabat", dari=kg.status, ke=kg.status, aktor=orang,
+                        alasan="Pejabat pada rantai reviu berganti setelah perubahan organisasi.",
+                        data={"aktor_lama": lama_aktor, "aktor_baru": orang.id})
+    return n
+
+
+def setelah_perubahan_organisasi(instansi: Any, laporan: Any = None) -> None:
+    """The hook registered on organisasi.kait (after an import or an edit)."""
+    perbarui_rantai(instansi)

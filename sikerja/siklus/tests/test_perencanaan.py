@@ -36,12 +36,15 @@ def test_pekanbaru_pk_is_set_by_the_puo_who_heads_the_pd(pekanbaru):
 
 
 def test_amendment_is_a_new_version_with_a_reason_and_keeps_the_old_targets(magelang):
-    """Perwal Magelang 25/2023 Lampiran II: "dalam hal terjadi perubahan kegiatan maka harus dilakukan perubahan"."""
+    """Perwal Magelang 25/2023 Lampiran II: the PK Pelaksanaan Kegiatan names the kind of assignment per
+    kegiatan, and "dalam hal terjadi perubahan kegiatan maka harus dilakukan perubahan"."""
     pd = magelang
     pk = services.buat_pk(pengguna=pd.u["kadis"], unit_id=pd.unit("DINKES").id, tahun=TAHUN,
                           jenis="pk_pelaksanaan_kegiatan")
     assert "Lampiran II" in pk.dasar_hukum
-    services.tambah_target(pengguna=pd.u["kadis"], pk_id=pk.id, data=_data())
+    with pytest.raises(DataTidakLengkap, match="jenis penugasan"):
+        services.tambah_target(pengguna=pd.u["kadis"], pk_id=pk.id, data=_data())
+    services.tambah_target(pengguna=pd.u["kadis"], pk_id=pk.id, data=_data(jenis_penugasan="tim"))
     with pytest.raises(DataTidakLengkap):
         services.ubah_pk(pengguna=pd.u["kadis"], pk_id=pk.id, alasan=" ")
     baru = services.ubah_pk(pengguna=pd.u["kadis"], pk_id=pk.id, alasan="Kegiatan vaksinasi ditambah")

@@ -179,3 +179,24 @@ def test_the_result_must_be_declared_in_line_with_the_target(pasuruan):
         services.ajukan_hasil(pengguna=pd.u["sari"], kegiatan_id=kg.id, keluaran="v1", sesuai_target=False)
     with pytest.raises(DataTidakLengkap):
         services.ajukan_hasil(pengguna=pd.u["sari"], kegiatan_id=kg.id, keluaran="")
+
+
+def test_an_item_waiting_for_an_official_who_leaves_moves_to_the_new_holder(pasuruan):
+    """KINERJA §2.3 [P]: the chain is resolved from posts; a change of official moves the item and is logged."""
+    from sikerja.organisasi import kait
+    from sikerja.organisasi.models import Pegawai
+    from sikerja.organisasi.testing import nip
+
+    pd = pasuruan
+    kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    services.ajukan_hasil(pengguna=pd.u["sari"], kegiatan_id=kg.id, keluaran="v1")
+    Pegawai.objects.filter(pk=pd.p["ani"].pk).update(kepala_unit=False, aktif=False)
+    baru = Pegawai.objects.create(instansi=pd.instansi, nip=nip(99), nama="Budi Kabid Baru", status="pns",
+                                  jabatan="Kepala Bidang P2P", jenis_jabatan="administrator", unit=pd.unit("P2P"),
+                                  kepala_unit=True)
+    kait.jalankan_setelah_perubahan(pd.instansi)
+    kg.refresh_from_db()
+    assert kg.aktor_sekarang == baru and kg.rantai[0]["nama"] == "Budi Kabid Baru"
+    assert Item.objects.filter(penerima=baru, jenis="tindakan", terbuka=True, subjek_id=kg.id).exists()
+    assert not Item.objects.filter(penerima=pd.p["ani"], jenis="tindakan", terbuka=True, subjek_id=kg.id).exists()
+    assert Jejak.objects.filter(subjek_id=kg.id, aksi="ganti_pejabat").exists()
