@@ -54,7 +54,9 @@ def kegiatan_terlihat(pengguna: Any) -> QuerySet[Kegiatan]:
 
 def syarat_terlihat(p: Pegawai) -> Q:
     tim_ids = AnggotaTim.objects.filter(pegawai=p, status="aktif").values("tim_id")
-    syarat = Q(pelaksana=p) | Q(tim__ketua=p) | Q(tim_id__in=tim_ids) | Q(aktor_sekarang=p) | Q(dibuat_oleh=p)
+    # Subqueries, not joins: the workflow core locks these rows (FOR UPDATE refuses outer joins on PostgreSQL).
+    diketuai = TimKerja.objects.filter(ketua=p).values("id")
+    syarat = Q(pelaksana=p) | Q(tim_id__in=diketuai) | Q(tim_id__in=tim_ids) | Q(aktor_sekarang=p) | Q(dibuat_oleh=p)
     if p.kepala_unit:
         syarat |= Q(unit_id__in=unit_dalam(p.unit))
     return syarat
@@ -96,7 +98,8 @@ def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
     with progress, teams, kegiatan waiting for *his* review, overdue kegiatan and reports, returned items."""
     hari = hari or date.today()
     units = unit_dipimpin(p)
-    kg = Kegiatan.objects.filter(instansi_id=p.instansi_id, unit_id__in=units)
+    # The units come from the official's own instansi; filtering on them alone lets the covering index serve.
+    kg = Kegiatan.objects.filter(unit_id__in=units)
     agg = kg.aggregate(
         total=Count("id"),
         terbuka=Count("id", filter=Q(status__in=TERBUKA)),
@@ -140,7 +143,7 @@ def ringkasan_beranda(p: Pegawai) -> dict[str, int]:
          "permintaan_laporan": PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).count()}
     if p.kepala_unit:
         units = unit_dipimpin(p)
-        agg = Kegiatan.objects.filter(instansi_id=p.instansi_id, unit_id__in=units).aggregate(
+        agg = Kegiatan.objects.filter(unit_id__in=units).aggregate(
             terlambat=Count("id", filter=Q(status__in=TERBUKA, selesai__lt=hari)),
             dikembalikan=Count("id", filter=Q(status="dikembalikan")))
         d.update({k: v or 0 for k, v in agg.items()})

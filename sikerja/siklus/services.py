@@ -168,13 +168,15 @@ def ambil_untuk(pengguna: Any, kegiatan_id: int) -> Kegiatan:
     return kg
 
 
-def _qs() -> Any:
-    return Kegiatan.objects.select_related("instansi", "unit", "target", "pelaksana", "tim", "aktor_sekarang")
+def _qs(pengguna: Any) -> Any:
+    # Only non-null relations are joined: PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+    return selectors.kegiatan_terlihat(pengguna).select_related("instansi", "unit", "target")
 
 
 def _jalankan(kg_id: int, aksi: str, aktor: Pegawai, pengguna: Any, *, alasan: str = "",
               masukan: dict[str, Any] | None = None) -> Kegiatan:
-    t = alur_kerja.jalankan(tabel=alur.TABEL, qs=_qs(), pk=kg_id, aksi=aksi, aktor=aktor, resolver=resolver,
+    """Move the kegiatan through the table; the row is looked up among those the user may see (404 otherwise)."""
+    t = alur_kerja.jalankan(tabel=alur.TABEL, qs=_qs(pengguna), pk=kg_id, aksi=aksi, aktor=aktor, resolver=resolver,
                             efek=EFEK, pengguna=pengguna, alasan=alasan, masukan=masukan or {}, tautan=tautan,
                             tidak_ditemukan="Kegiatan tidak ditemukan.")
     return t.subjek  # type: ignore[no-any-return]
@@ -504,13 +506,11 @@ def _penerima_anggota(kg: Kegiatan) -> list[Pegawai]:
 
 @_atomic
 def tetapkan_rencana(*, pengguna: Any, kegiatan_id: int) -> Kegiatan:
-    ambil_untuk(pengguna, kegiatan_id)
     return _jalankan(kegiatan_id, "tetapkan_rencana", _pegawai(pengguna), pengguna)
 
 
 @_atomic
 def mulai_pelaksanaan(*, pengguna: Any, kegiatan_id: int) -> Kegiatan:
-    ambil_untuk(pengguna, kegiatan_id)
     return _jalankan(kegiatan_id, "mulai_pelaksanaan", _pegawai(pengguna), pengguna)
 
 
@@ -709,7 +709,6 @@ def ajukan_hasil(*, pengguna: Any, kegiatan_id: int, keluaran: str, sesuai_targe
 @_atomic
 def terima(*, pengguna: Any, kegiatan_id: int, catatan: str = "") -> Kegiatan:
     """K6/K7: the reviewer at level k accepts: the result passes up, or — by the acceptor — is selesai."""
-    ambil_untuk(pengguna, kegiatan_id)
     return _jalankan(kegiatan_id, "terima", _pegawai(pengguna), pengguna, masukan={"catatan": catatan},
                      alasan=catatan)
 
@@ -717,13 +716,11 @@ def terima(*, pengguna: Any, kegiatan_id: int, catatan: str = "") -> Kegiatan:
 @_atomic
 def kembalikan(*, pengguna: Any, kegiatan_id: int, catatan: str) -> Kegiatan:
     """K8: the reviewer at level k returns the result with a mandatory note, to the level below him."""
-    ambil_untuk(pengguna, kegiatan_id)
     return _jalankan(kegiatan_id, "kembalikan", _pegawai(pengguna), pengguna, alasan=catatan)
 
 
 @_atomic
 def teruskan_pengembalian(*, pengguna: Any, kegiatan_id: int, catatan: str) -> Kegiatan:
-    ambil_untuk(pengguna, kegiatan_id)
     return _jalankan(kegiatan_id, "teruskan_pengembalian", _pegawai(pengguna), pengguna, alasan=catatan)
 
 
