@@ -116,6 +116,7 @@ class Kegiatan(models.Model):
         ordering = ["mulai", "id"]
         # (unit, status, selesai, persen_progres) covers the dashboard's counts and average: an index-only scan.
         indexes = [models.Index(fields=["unit", "status", "selesai", "persen_progres"], name="kegiatan_dasbor_idx"),
+                   models.Index(fields=["target", "persen_progres"], name="kegiatan_target_progres_idx"),
                    models.Index(fields=["aktor_sekarang", "status"]),
                    models.Index(fields=["pelaksana", "status"]), models.Index(fields=["tim", "status"])]
 
