@@ -115,13 +115,13 @@ def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
                   .order_by("batas_waktu", "id")[:50])
     per_target = {r["target_id"]: r for r in Kegiatan.objects.filter(target_id__in=[t["id"] for t in target])
                   .values("target_id").annotate(n=Count("id"), rata=Avg("persen_progres")).order_by()}
-    for t in target:
-        r = per_target.get(t["id"], {})
-        t["jumlah_kegiatan"], t["progres"] = r.get("n", 0), r.get("rata")
+    target_out: list[dict[str, Any]] = [
+        {**t, "jumlah_kegiatan": per_target.get(t["id"], {}).get("n", 0), "progres": per_target.get(t["id"], {}).get("rata")}
+        for t in target]
     menunggu = Kegiatan.objects.filter(aktor_sekarang=p, status__in=("dalam_reviu", "dikembalikan", "rencana")).count()
     tim = TimKerja.objects.filter(unit_pemilik_id__in=units).exclude(status__in=("selesai", "dibubarkan")).count()
     laporan_terlambat = PermintaanLaporanSiklus.objects.filter(peminta=p, dijawab=False, batas_waktu__lt=hari).count()
-    return {"kegiatan": agg, "target": target, "menunggu_reviu_saya": menunggu, "tim": tim,
+    return {"kegiatan": agg, "target": target_out, "menunggu_reviu_saya": menunggu, "tim": tim,
             "laporan_terlambat": laporan_terlambat}
 
 
