@@ -121,7 +121,10 @@ def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
     menunggu = Kegiatan.objects.filter(aktor_sekarang=p, status__in=("dalam_reviu", "dikembalikan", "rencana")).count()
     tim = TimKerja.objects.filter(unit_pemilik_id__in=units).exclude(status__in=("selesai", "dibubarkan")).count()
     laporan_terlambat = PermintaanLaporanSiklus.objects.filter(peminta=p, dijawab=False, batas_waktu__lt=hari).count()
-    return {"kegiatan": agg, "target": target_out, "menunggu_reviu_saya": menunggu, "tim": tim,
+    daftar_menunggu = list(Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).order_by("selesai")[:20])
+    daftar_kembali = list(kg.filter(status="dikembalikan").select_related("aktor_sekarang").order_by("selesai")[:20])
+    return {"kegiatan": agg, "target": target_out, "daftar_menunggu": daftar_menunggu,
+            "daftar_dikembalikan": daftar_kembali, "menunggu_reviu_saya": menunggu, "tim": tim,
             "laporan_terlambat": laporan_terlambat}
 
 

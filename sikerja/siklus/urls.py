@@ -6,6 +6,7 @@ app_name = "siklus"
 
 urlpatterns = [
     path("", views.dasbor, name="dasbor"),
+    path("laporan/", views.laporan, name="laporan"),
     path("pk/", views.daftar_pk, name="daftar_pk"),
     path("pk/baru/", views.buat_pk, name="buat_pk"),
     path("pk/impor/", views.impor_pk, name="impor_pk"),

@@ -48,9 +48,34 @@ def dasbor(request: Permintaan) -> HttpResponse:
     ctx: dict[str, Any] = {"pegawai": p}
     if p is not None:
         ctx["saya"] = selectors.dasbor_pegawai(p)
+        ctx["penerima_laporan"] = services.penerima_laporan(p)
         if p.kepala_unit:
             ctx["pejabat"] = selectors.dasbor_pejabat(p)
+            ctx["bawahan"] = Pegawai.objects.filter(unit_id__in=unit_dalam(p.unit), aktif=True).exclude(
+                pk=p.pk).order_by("nama")[:300]
     return render(request, "siklus/dasbor.html", ctx)
+
+
+@require_POST
+@instansi_required
+def laporan(request: Permintaan) -> HttpResponse:
+    """Pertanggungjawaban: an individual report, or (by an official) an ad-hoc report request."""
+    try:
+        if request.POST.get("aksi") == "minta":
+            services.minta_laporan(pengguna=request.user, sasaran_id=_int(request.POST.get("sasaran")) or 0,
+                                   batas_waktu=request.POST.get("batas_waktu", ""),
+                                   lingkup=request.POST.get("lingkup", ""))
+            messages.success(request, "Permintaan laporan dikirim.")
+        else:
+            lap = services.kirim_laporan_individu(
+                pengguna=request.user, periode_mulai=request.POST.get("periode_mulai", ""),
+                periode_selesai=request.POST.get("periode_selesai", ""), capaian=request.POST.get("capaian", ""),
+                kendala=request.POST.get("kendala", ""), rencana_berikut=request.POST.get("rencana_berikut", ""),
+                permintaan_id=_int(request.POST.get("permintaan")))
+            messages.success(request, f"Laporan dikirim kepada {lap.penerima.nama} ({lap.dasar_hukum}).")
+    except galat.KesalahanPengguna as e:
+        messages.error(request, e.pesan)
+    return redirect("siklus:dasbor")
 
 
 @instansi_required

@@ -120,3 +120,19 @@ def test_api_review_steps_and_refusals(pasuruan):
     assert _masuk(pd.u["udin"]).get(f"/api/siklus/kegiatan/{kg.id}").status_code == 404
     assert kabag.get("/api/siklus/dasbor").json()["pejabat"]["kegiatan"]["total"] == 1
     assert hana.get(f"/api/siklus/kegiatan/{kg.id}/riwayat").json()["hasil"][0]["versi"] == 1
+
+
+def test_report_and_request_forms_on_the_dashboard(pasuruan):
+    """PSR Pasal 12 (individu → PUO) and Pasal 13 ayat (3) (laporan sewaktu-waktu)."""
+    pd = pasuruan
+    r = _masuk(pd.u["ani"]).post("/siklus/laporan/", {"aksi": "minta", "sasaran": pd.p["sari"].id,
+                                                      "batas_waktu": date.today().isoformat()}, follow=True)
+    assert "Permintaan laporan dikirim" in r.content.decode()
+    sari = _masuk(pd.u["sari"])
+    assert "Kirim laporan kinerja kepada Ani Kabid" in sari.get("/siklus/").content.decode()
+    r = sari.post("/siklus/laporan/", {"periode_mulai": "2026-01-01", "periode_selesai": "2025-01-01",
+                                       "capaian": "x"}, follow=True)
+    assert "Akhir periode tidak boleh sebelum awal periode" in r.content.decode()
+    r = sari.post("/siklus/laporan/", {"periode_mulai": f"{TAHUN}-01-01", "periode_selesai": f"{TAHUN}-01-31",
+                                       "capaian": "Tercapai"}, follow=True)
+    assert "Laporan dikirim kepada Ani Kabid" in r.content.decode()
