@@ -290,3 +290,9 @@ def penerima_terlihat(pengguna, p: Penugasan) -> list[Penerima]:  # type: ignore
     if usulan_tertutup(pengguna, p):
         return []
     return list(p.penerima.select_related("pegawai__unit"))
+
+
+def belum_dibaca(pegawai_id: int, p: Penugasan) -> int:
+    """Open tembusan and notices of ``p`` for the pegawai (actions close only when taken)."""
+    return Item.objects.filter(penerima_id=pegawai_id, subjek_jenis=SUBJEK, subjek_id=p.pk, terbuka=True,
+                               jenis__in=["tembusan", "info"]).count()

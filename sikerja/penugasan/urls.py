@@ -7,6 +7,7 @@ app_name = "penugasan"
 urlpatterns = [
     path("", views.daftar, name="daftar"),
     path("kotak-masuk/", views.kotak_masuk, name="kotak_masuk"),
+    path("kotak-masuk/<int:pk>/buka/", views.buka_item, name="buka_item"),
     path("pengaturan/", views.pengaturan, name="pengaturan"),
     path("buat/", views.pilih_jalur, name="buat"),
     path("buat/<str:jalur>/", views.buat, name="buat_jalur"),

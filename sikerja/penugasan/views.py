@@ -300,18 +300,44 @@ def penugasan_penerima_input(p: Penugasan) -> list[services.PenerimaInput]:
 @instansi_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
-    # Opening the page changes nothing (issue 10 point 12): the page POSTs to ``dibaca`` (htmx).
-    return render(request, "penugasan/detail.html", _konteks_detail(request, p))
+    # Opening the page changes nothing (issue 10 point 12): the Kotak Masuk link POSTs first
+    # (buka_item), and the page offers a button for notices still unread.
+    ctx = _konteks_detail(request, p)
+    pid = _pegawai_id(request)
+    ctx["belum_dibaca"] = selectors.belum_dibaca(pid, p) if pid else 0
+    return render(request, "penugasan/detail.html", ctx)
 
 
 @require_POST
 @instansi_required
 def dibaca(request: HttpRequest, pk: int) -> HttpResponse:
-    """htmx, sent by the detail page once shown: its tembusan and notices are read."""
+    """Mark the tembusan and notices of this assignment read (a button on the page; htmx or a form)."""
     p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
     pid = _pegawai_id(request)
     n = services.tandai_dibaca(pegawai_id=pid, penugasan_id=p.pk) if pid else 0
-    return HttpResponse(status=204, headers={"X-Dibaca": str(n)})
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204, headers={"X-Dibaca": str(n)})
+    return redirect("penugasan:detail", pk=p.pk)
+
+
+@require_POST
+@instansi_required
+def buka_item(request: HttpRequest, pk: int) -> HttpResponse:
+    """Opening an item from the Kotak Masuk (its link submits a POST here): the notices of its
+    subject are read, then the browser is redirected to the subject's page. A GET changes nothing
+    (issue 10 point 12); without JavaScript the link simply opens the page."""
+    from sikerja.kotak_masuk import services as kotak_masuk_services
+    from sikerja.kotak_masuk.models import Item
+
+    pid = _pegawai_id(request)
+    item = get_object_or_404(Item, pk=pk, penerima_id=pid or 0)
+    subjek = item.subjek
+    if subjek is not None and pid:
+        kotak_masuk_services.tandai_dibaca(pegawai_id=pid, subjek=subjek)
+    tujuan = item.tautan if item.tautan.startswith("/") and not item.tautan.startswith("//") else "/"
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204, headers={"HX-Redirect": tujuan})
+    return redirect(tujuan)
 
 
 @require_POST
