@@ -296,7 +296,7 @@ def matriks(tim: TimKerja) -> dict[str, Any]:
     anggota = list(tim.anggota.filter(status="aktif").select_related("pegawai__unit", "unit_asal", "instansi_asal")
                    .order_by("id"))
     dalam = set(unit_dalam(tim.unit_pemilik))
-    baris = [{"pegawai": a.pegawai, "jabatan": a.pegawai.jabatan, "unit_asal": a.unit_asal.nama,
+    baris: list[dict[str, Any]] = [{"pegawai": a.pegawai, "jabatan": a.pegawai.jabatan, "unit_asal": a.unit_asal.nama,
               "instansi_lain": a.instansi_asal.nama if a.instansi_asal_id != tim.instansi_id else "",
               "peran": a.peran, "peran_baris": "ketua_tim" if a.pegawai_id == tim.ketua_id else "anggota",
               "lintas": a.instansi_asal_id != tim.instansi_id or a.unit_asal_id not in dalam} for a in anggota]
