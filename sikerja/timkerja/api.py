@@ -322,9 +322,9 @@ def permohonan(request: Permintaan, pk: int, payload: PermohonanIn) -> dict[str,
 @router.get("/{pk}/matriks", summary="Matriks peran hasil (MPPH) tim")
 def matriks(request: Permintaan, pk: int) -> dict[str, Any]:
     m = selectors.matriks(_tim(request, pk))
-    return {"kolom": m["kolom"], "baris": [{"nama": b["anggota"].pegawai.nama, "jabatan": b["anggota"].pegawai.jabatan,
-                                            "peran_baris": b["peran_baris"], "peran_hasil": b["anggota"].peran,
-                                            "lintas": b["lintas"]} for b in m["baris"]]}
+    return {"kolom": m["kolom"], "baris": [{"nama": b["pegawai"].nama, "jabatan": b["jabatan"],
+                                            "peran_baris": b["peran_baris"], "peran_hasil": b["peran"],
+                                            "unit_asal": b["unit_asal"], "lintas": b["lintas"]} for b in m["baris"]]}
 
 
 @router.get("/{pk}/kendala", summary="Kendala tim dan keputusannya")

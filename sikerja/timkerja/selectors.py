@@ -291,12 +291,19 @@ def laporan_terlambat(tim: TimKerja, hari: date) -> list[dict[str, Any]]:
 
 
 def matriks(tim: TimKerja) -> dict[str, Any]:
-    """The MPPH of the team (KINERJA §3.4.7): columns = the team's targets, rows = members (ketua
-    first) with jabatan, unit of origin and role in result language."""
+    """The MPPH of the team (KINERJA §3.4.7): columns = the team's targets, rows = the ketua (also when
+    he is not a member) then the members, with jabatan, unit of origin and role in result language."""
     anggota = list(tim.anggota.filter(status="aktif").select_related("pegawai__unit", "unit_asal", "instansi_asal")
                    .order_by("id"))
-    anggota.sort(key=lambda a: (a.pegawai_id != tim.ketua_id, a.pegawai.nama))
-    return {"kolom": tim.target, "baris": [
-        {"anggota": a, "peran_baris": "ketua_tim" if a.pegawai_id == tim.ketua_id else "anggota",
-         "lintas": a.instansi_asal_id != tim.instansi_id or a.unit_asal_id not in set(unit_dalam(tim.unit_pemilik))}
-        for a in anggota]}
+    dalam = set(unit_dalam(tim.unit_pemilik))
+    baris: list[dict[str, Any]] = [{"pegawai": a.pegawai, "jabatan": a.pegawai.jabatan, "unit_asal": a.unit_asal.nama,
+              "instansi_lain": a.instansi_asal.nama if a.instansi_asal_id != tim.instansi_id else "",
+              "peran": a.peran, "peran_baris": "ketua_tim" if a.pegawai_id == tim.ketua_id else "anggota",
+              "lintas": a.instansi_asal_id != tim.instansi_id or a.unit_asal_id not in dalam} for a in anggota]
+    if tim.ketua is not None and all(b["pegawai"].id != tim.ketua_id for b in baris):
+        k = tim.ketua
+        baris.append({"pegawai": k, "jabatan": k.jabatan, "unit_asal": k.unit.nama, "instansi_lain": "",
+                      "peran": "Mengoordinasikan perencanaan, pelaksanaan, pemantauan dan evaluasi tim",
+                      "peran_baris": "ketua_tim", "lintas": k.unit_id not in dalam})
+    baris.sort(key=lambda b: (b["peran_baris"] != "ketua_tim", b["pegawai"].nama))
+    return {"kolom": tim.target, "baris": baris}

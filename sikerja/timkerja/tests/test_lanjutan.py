@@ -110,3 +110,15 @@ def test_ketua_candidates_are_ranked_by_competency_and_origin(nasional):
     assert calon[0]["kompetensi_cocok"] == ["surveilans"]
     assert [c["pegawai"] for c in calon].index(pd.p["tono"]) == 2
     assert all(c["dari_pemilik"] for c in calon)
+
+
+def test_matriks_lists_the_ketua_first_even_when_he_is_not_a_member(nasional):
+    from sikerja.timkerja.selectors import matriks
+
+    pd = nasional
+    tim = s.bentuk_tim(pengguna=pd.u["ani"], data=data_tim(pd), anggota=[anggota(pd, "tono", peran="Rekap data")],
+                       ketua_id=pd.p["sari"].id)
+    m = matriks(tim)
+    assert [b["pegawai"] for b in m["baris"]] == [pd.p["sari"], pd.p["tono"]]
+    assert m["baris"][0]["peran_baris"] == "ketua_tim" and m["baris"][1]["peran"] == "Rekap data"
+    assert m["kolom"] == tim.target
