@@ -143,7 +143,8 @@ def resolver(kg: Kegiatan, peran: str) -> Pegawai | None:
     return None
 
 
-def _anggota_ids(kg: Kegiatan) -> set[int]:
+def anggota_ids(kg: Kegiatan) -> set[int]:
+    """The pelaksana: the individual, or the team's ketua and active members."""
     ids = {i for i in (kg.pelaksana_id,) if i}
     if kg.tim is not None:
         ids |= set(AnggotaTim.objects.filter(tim_id=kg.tim_id, status="aktif").values_list("pegawai_id", flat=True))
@@ -480,7 +481,7 @@ def buat_kegiatan(*, pengguna: Any, target_id: int, data: DataKegiatan) -> Kegia
     for uraian, jumlah in data.anggaran or []:
         AnggaranKegiatan.objects.create(kegiatan=kg, uraian=str(uraian)[:300], jumlah=_angka(jumlah, "anggaran"))
     for nama, pj_id, batas in data.subtugas or []:
-        if pj_id and pj_id not in _anggota_ids(kg):
+        if pj_id and pj_id not in anggota_ids(kg):
             raise DataTidakLengkap({"subtugas": f"Penanggung jawab sub-tugas '{nama}' bukan pelaksana kegiatan."})
         SubTugas.objects.create(kegiatan=kg, nama=str(nama)[:300], penanggung_jawab_id=pj_id,
                                 batas_waktu=_tanggal(batas, "batas sub-tugas") if batas else None)
@@ -501,7 +502,7 @@ def _efek_mulai(kg: Kegiatan, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
 
 
 def _penerima_anggota(kg: Kegiatan) -> list[Pegawai]:
-    return list(Pegawai.objects.filter(id__in=_anggota_ids(kg)))
+    return list(Pegawai.objects.filter(id__in=anggota_ids(kg)))
 
 
 @_atomic
@@ -540,7 +541,7 @@ def lapor_progres(*, pengguna: Any, kegiatan_id: int, persen: int, capaian: str,
     """K4: progress periodically or when a problem arises (PSR L-II.D.2.c.2), with evidence files."""
     aktor = _pegawai(pengguna)
     kg = ambil_untuk(pengguna, kegiatan_id)
-    if aktor.id not in _anggota_ids(kg):
+    if aktor.id not in anggota_ids(kg):
         raise TidakBerwenang("Progres dilaporkan oleh pelaksana kegiatan (individu, ketua atau anggota tim).")
     if kg.status not in ("berjalan", "dikembalikan"):
         raise AturanDilanggar(f"Progres dilaporkan saat kegiatan berjalan (status: {kg.label_status}).")
@@ -576,7 +577,7 @@ def beri_umpan_balik(*, pengguna: Any, kegiatan_id: int, isi: str, induk_id: int
     kg = ambil_untuk(pengguna, kegiatan_id)
     if not isi.strip():
         raise DataTidakLengkap({"isi": "Isi umpan balik wajib diisi."})
-    pemantau, anggota = _pemantau_ids(kg), _anggota_ids(kg)
+    pemantau, anggota = _pemantau_ids(kg), anggota_ids(kg)
     induk = None
     if induk_id:
         induk = UmpanBalik.objects.filter(pk=induk_id, kegiatan=kg).first()
@@ -593,6 +594,7 @@ def beri_umpan_balik(*, pengguna: Any, kegiatan_id: int, isi: str, induk_id: int
     return ub
 
 
+@_atomic
 def tambah_subtugas(*, pengguna: Any, kegiatan_id: int, nama: str, penanggung_jawab_id: int | None = None,
                     batas_waktu: Any = None) -> SubTugas:
     aktor = _pegawai(pengguna)
@@ -600,7 +602,11 @@ def tambah_subtugas(*, pengguna: Any, kegiatan_id: int, nama: str, penanggung_ja
     pel = _pelaksana(kg)
     if not (pel and pel.id == aktor.id) and aktor.id != kg.dibuat_oleh_id:
         raise TidakBerwenang("Sub-tugas dibagi oleh ketua tim atau pelaksana kegiatan.")
-    if penanggung_jawab_id and penanggung_jawab_id not in _anggota_ids(kg):
+    if kg.status in alur.AKHIR:
+        raise AturanDilanggar("Kegiatan yang sudah selesai atau dibatalkan tidak dapat diubah.")
+    if not nama.strip():
+        raise DataTidakLengkap({"nama": "Nama sub-tugas wajib diisi."})
+    if penanggung_jawab_id and penanggung_jawab_id not in anggota_ids(kg):
         raise DataTidakLengkap({"penanggung_jawab": "Penanggung jawab sub-tugas harus pelaksana kegiatan."})
     return SubTugas.objects.create(kegiatan=kg, nama=nama.strip()[:300], penanggung_jawab_id=penanggung_jawab_id,
                                    batas_waktu=_tanggal(batas_waktu, "batas_waktu") if batas_waktu else None)

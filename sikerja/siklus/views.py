@@ -200,6 +200,13 @@ def target_detail(request: Permintaan, pk: int) -> HttpResponse:
                                            butuh_ketua=bool(request.POST.get("butuh_ketua")),
                                            catatan=request.POST.get("catatan", ""))
                 messages.success(request, "Strategi ditetapkan.")
+            elif aksi == "lintas_unit":
+                pn = services.mohon_lintas_unit(pengguna=request.user, target_id=t.pk,
+                                                ppk_tujuan_id=_int(request.POST.get("ppk_tujuan")) or 0,
+                                                uraian_tugas=request.POST.get("uraian_tugas", ""),
+                                                kompetensi_dibutuhkan=request.POST.get("kompetensi", ""),
+                                                jumlah=_int(request.POST.get("jumlah")) or 1)
+                messages.success(request, f"Permohonan penugasan lintas unit dikirim ({pn.judul}).")
             elif aksi == "kegiatan":
                 anggaran = []
                 if request.POST.get("anggaran_uraian"):
@@ -220,7 +227,9 @@ def target_detail(request: Permintaan, pk: int) -> HttpResponse:
         "kegiatan": t.kegiatan.select_related("pelaksana", "tim"), "strategi": getattr(t, "strategi", None),
         "unit_bawah": UnitOrganisasi.objects.filter(id__in=lingkup, aktif=True).exclude(id=t.unit_id).order_by("nama"),
         "tim_unit": TimKerja.objects.filter(unit_pemilik_id__in=lingkup).exclude(status__in=("selesai", "dibubarkan")),
-        "pegawai_unit": Pegawai.objects.filter(unit_id__in=lingkup, aktif=True).order_by("nama")[:300]})
+        "pegawai_unit": Pegawai.objects.filter(unit_id__in=lingkup, aktif=True).order_by("nama")[:300],
+        "pejabat_lain": Pegawai.objects.filter(instansi_id=t.instansi_id, kepala_unit=True, aktif=True).exclude(
+            unit_id__in=lingkup).select_related("unit").order_by("unit__nama")[:300]})
 
 
 @instansi_required
@@ -240,7 +249,10 @@ def kegiatan_detail(request: Permintaan, pk: int) -> HttpResponse:
         "subtugas": kg.subtugas.select_related("penanggung_jawab"),
         "serah_terima": getattr(kg, "serah_terima", None) if kg.status == "selesai" else None,
         "jejak": jejak_selectors.untuk_subjek(kg).select_related("aktor"),
-        "pelaksana_saya": p is not None and p.id in services._anggota_ids(kg)})
+        "pelaksana_saya": p is not None and p.id in services.anggota_ids(kg),
+        "anggota": Pegawai.objects.filter(id__in=services.anggota_ids(kg)).order_by("nama"),
+        "boleh_batal": p is not None and bool(kg.rantai) and kg.status not in alur.AKHIR
+        and p.id in {kg.rantai[0]["pegawai_id"], kg.rantai[-1]["pegawai_id"]}})
 
 
 @require_POST
@@ -273,6 +285,10 @@ def kegiatan_aksi(request: Permintaan, pk: int) -> HttpResponse:
         elif aksi == "ajukan_ulang":
             services.ajukan_ulang(pengguna=u, kegiatan_id=pk, keluaran=request.POST.get("keluaran", ""),
                                   berkas=_berkas(request))
+        elif aksi == "subtugas":
+            services.tambah_subtugas(pengguna=u, kegiatan_id=pk, nama=request.POST.get("nama", ""),
+                                     penanggung_jawab_id=_int(request.POST.get("penanggung_jawab")),
+                                     batas_waktu=request.POST.get("batas_waktu") or None)
         elif aksi == "batalkan":
             services.batalkan(pengguna=u, kegiatan_id=pk, alasan=catatan)
         elif aksi == "serah_terima":

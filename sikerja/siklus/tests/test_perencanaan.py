@@ -95,3 +95,17 @@ def test_second_pk_for_the_same_year_is_refused(pasuruan):
     services.buat_pk(pengguna=pd.u["kadis"], unit_id=pd.unit("DINKES").id, tahun=TAHUN)
     with pytest.raises(services.AturanDilanggar, match="versi baru"):
         services.buat_pk(pengguna=pd.u["kadis"], unit_id=pd.unit("DINKES").id, tahun=TAHUN)
+
+
+def test_a_cross_unit_need_of_the_strategy_starts_a_penugasan_request(pasuruan):
+    """PSR Lampiran II.D.2.c angka 1 (kebutuhan JF/pelaksana lintas unit) → Lampiran II.B.2.a angka 2."""
+    from sikerja.penugasan.models import Penugasan
+
+    pd = pasuruan
+    t = target_di(pd, "ani", "P2P")
+    s = services.tetapkan_strategi(pengguna=pd.u["ani"], target_id=t.id, mode="tim", butuh_lintas_unit=True)
+    p = services.mohon_lintas_unit(pengguna=pd.u["ani"], target_id=t.id, ppk_tujuan_id=pd.p["kabag"].id,
+                                   uraian_tugas="Menyusun naskah hukum penanggulangan DBD",
+                                   kompetensi_dibutuhkan="Perancangan peraturan")
+    assert Penugasan.objects.filter(pk=p.pk).exists()
+    assert list(s.penugasan.all()) == [p]
