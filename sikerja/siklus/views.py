@@ -333,10 +333,20 @@ def _lingkup(request: Permintaan) -> tuple[Any, str]:
     return qs, ""
 
 
+def _pilihan(request: Permintaan) -> dict[str, Any]:
+    """Units and teams the user may pick for a board or timeline."""
+    from sikerja.timkerja.selectors import tim_terlihat
+
+    p = request.user.pegawai
+    units = UnitOrganisasi.objects.filter(id__in=unit_dalam(p.unit) if p and p.kepala_unit else [p.unit_id] if p else [])
+    return {"pilihan_unit": units.order_by("nama")[:200],
+            "pilihan_tim": tim_terlihat(request.user).exclude(status__in=("selesai", "dibubarkan")).order_by("nama")[:200]}
+
+
 @instansi_required
 def papan(request: Permintaan) -> HttpResponse:
     qs, judul = _lingkup(request)
-    return render(request, "siklus/papan.html", {"kolom": selectors.papan(qs), "judul": judul})
+    return render(request, "siklus/papan.html", {"kolom": selectors.papan(qs), "judul": judul, **_pilihan(request)})
 
 
 @instansi_required
@@ -347,4 +357,4 @@ def linimasa(request: Permintaan) -> HttpResponse:
     bulan = [{"nama": n, "kiri": round(100 * (date(tahun, i + 1, 1) - mulai).days / 365, 2)}
              for i, n in enumerate(["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"])]
     return render(request, "siklus/linimasa.html", {"baris": selectors.linimasa(qs, mulai, selesai), "judul": judul,
-                                                     "tahun": tahun, "bulan": bulan})
+                                                     "tahun": tahun, "bulan": bulan, **_pilihan(request)})

@@ -136,3 +136,15 @@ def test_report_and_request_forms_on_the_dashboard(pasuruan):
     r = sari.post("/siklus/laporan/", {"periode_mulai": f"{TAHUN}-01-01", "periode_selesai": f"{TAHUN}-01-31",
                                        "capaian": "Tercapai"}, follow=True)
     assert "Laporan dikirim kepada Ani Kabid" in r.content.decode()
+
+
+def test_board_and_timeline_show_the_unit_kegiatan_in_their_column(pasuruan):
+    pd = pasuruan
+    kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    c = _masuk(pd.u["kadis"])
+    html = c.get(f"/siklus/papan/?unit={pd.unit('P2P').id}").content.decode()
+    kolom = html.split('data-kolom="dikerjakan"')[1].split("</ul>")[0]
+    assert "Menyusun naskah" in kolom
+    html = c.get(f"/siklus/linimasa/?tahun={kg.mulai.year}").content.decode()
+    assert "Menyusun naskah" in html and "width:" in html
+    assert "Menyusun naskah" not in _masuk(pd.u["hana"]).get("/siklus/papan/").content.decode()
