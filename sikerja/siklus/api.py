@@ -442,3 +442,15 @@ def permintaan(request: Permintaan, data: PermintaanIn) -> Any:
     pm = _panggil(services.minta_laporan, pengguna=request.user, **data.dict())
     return 201, {"id": pm.id, "batas_waktu": pm.batas_waktu}
 
+
+
+class SubTugasIn(Schema):
+    nama: str
+    penanggung_jawab_id: int | None = None
+    batas_waktu: date | None = None
+
+
+@router.post("/kegiatan/{pk}/subtugas", response={201: dict[str, Any]})
+def subtugas(request: Permintaan, pk: int, data: SubTugasIn) -> Any:
+    st = _panggil(services.tambah_subtugas, pengguna=request.user, kegiatan_id=pk, **data.dict())
+    return 201, {"id": st.id, "nama": st.nama}

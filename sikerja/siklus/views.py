@@ -239,9 +239,12 @@ def kegiatan_detail(request: Permintaan, pk: int) -> HttpResponse:
     except galat.TidakDitemukan:
         raise Http404 from None
     p = request.user.pegawai
-    _, pemegang = (None, kg.aktor_sekarang)
+    pemegang = kg.aktor_sekarang
+    aksi = alur.TABEL.aksi_tersedia(kg.status) if pemegang and p and pemegang.id == p.id else []
+    if kg.level_reviu < 0:  # the pelaksana holds a returned item: nothing lies below him
+        aksi = [a for a in aksi if a != "teruskan_pengembalian"]
     return render(request, "siklus/kegiatan.html", {
-        "kg": kg, "aksi": alur.TABEL.aksi_tersedia(kg.status) if pemegang and p and pemegang.id == p.id else [],
+        "kg": kg, "aksi": aksi,
         "label_aksi": alur.TABEL.label_aksi, "progres": kg.progres.select_related("pelapor").prefetch_related("bukti"),
         "umpan_balik": kg.umpan_balik.filter(induk__isnull=True).select_related("pemberi").prefetch_related("balasan__pemberi"),
         "hasil": kg.hasil.select_related("diajukan_oleh").prefetch_related("bukti"),
