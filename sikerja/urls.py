@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from sikerja.api import api
-from sikerja.penugasan.views import verifikasi as verifikasi_surat
+from sikerja.surat.views import verifikasi as verifikasi_surat
 
 urlpatterns = [
     path("", include("sikerja.web.urls")),
@@ -15,6 +15,8 @@ urlpatterns = [
     # penugasan (issue #4) mounts here
     path("penugasan/", include("sikerja.penugasan.urls")),
     path("akun/", include("sikerja.akun.urls")),
+    path("tim-kerja/", include("sikerja.timkerja.urls")),
+    path("siklus/", include("sikerja.siklus.urls")),
     path("verifikasi/<str:kode>/", verifikasi_surat, name="verifikasi_surat"),
 ]
 

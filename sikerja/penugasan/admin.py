@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import ItemKotakMasuk, Penugasan, Surat, Transisi
+from .models import Penugasan
 
 
 class HanyaBaca(admin.ModelAdmin):
@@ -20,20 +20,3 @@ class HanyaBaca(admin.ModelAdmin):
 class PenugasanAdmin(HanyaBaca):
     list_display = ["judul", "jalur", "status", "instansi", "pemohon", "dibuat"]
     list_filter = ["jalur", "status", "instansi"]
-
-
-@admin.register(Surat)
-class SuratAdmin(HanyaBaca):
-    list_display = ["nomor", "jenis", "status", "instansi", "tanggal"]
-    list_filter = ["jenis", "status", "instansi"]
-    exclude = ["pdf"]
-
-
-@admin.register(Transisi)
-class TransisiAdmin(HanyaBaca):
-    list_display = ["penugasan", "aksi", "dari_status", "ke_status", "aktor", "waktu"]
-
-
-@admin.register(ItemKotakMasuk)
-class ItemKotakMasukAdmin(HanyaBaca):
-    list_display = ["penerima", "jenis", "pesan", "terbuka", "dibuat"]

@@ -28,7 +28,11 @@ Perwal Blitar 6/2023 Pasal 24 ayat (2) addresses it to the *pimpinan unit organi
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
+
+from sikerja.alur_kerja.tabel import TETAP, Keputusan, KeputusanUmum, TabelStatus
+from sikerja.alur_kerja.tabel import Langkah as LangkahKerja
 
 JALUR = {
     "dalam_unit": "Penunjukan dalam unit organisasi",
@@ -82,9 +86,30 @@ PERAN = {
     "pimpinan_pd_pemohon": "Pimpinan Perangkat Daerah pemohon",
 }
 
+# How the audit trail names a decision taken in a particular step.
+LABEL_AKSI_DARI = {("setujui", "menunggu_rekomendasi_puo"): "Memberi rekomendasi"}
+
 AKHIR = frozenset({"ditolak", "ditugaskan", "dicabut"})
 
 DITUGASKAN, DICABUT = "ditugaskan", "dicabut"
+
+
+# Letter kinds of penugasan (registered with sikerja.surat.jenis in apps.py): code -> (title, number code).
+JENIS_SURAT = {
+    "permohonan_pelibatan": ("Surat Permohonan Pelibatan", "PP"),
+    "jawaban": ("Surat Jawaban Permohonan Pelibatan", "JWB"),
+    "penugasan": ("Surat Penugasan", "ST"),
+    "pengajuan_sukarela": ("Surat Permohonan Pengajuan Sukarela", "PS"),
+}
+# The letters that start a path (a request) and the one that assigns.
+SURAT_PERMOHONAN = frozenset({"permohonan_pelibatan", "pengajuan_sukarela"})
+SURAT_TUGAS = "penugasan"
+# Lintas instansi: whom the target PPK proposes stays inside the target instansi until its PyB
+# approves the answer (Karangasem Pasal 14 ayat (4) huruf e angka 1: the PyB dituju alone writes to
+# the requesting instansi) — the approval taken in this step discloses it (issue 10 point 10).
+USULAN_TERUNGKAP_SETELAH = "menunggu_pyb_tujuan_jawaban"
+# How a state reads on a page (the badge colour), instead of templates comparing status strings.
+NADA = {"ditugaskan": "berhasil", "ditolak": "gagal", "dicabut": "gagal", "dikembalikan": "perhatian"}
 
 
 def cabut_mengakhiri(jenis_surat: str, status: str) -> bool:
@@ -92,9 +117,9 @@ def cabut_mengakhiri(jenis_surat: str, status: str) -> bool:
     penugasan of a working assignment (it then leaves the assignees' workload), or the request
     that started a path still under way. Other letters are revoked alone; a correction (koreksi)
     keeps the assignment going under the new letter."""
-    if jenis_surat == "penugasan":
+    if jenis_surat == SURAT_TUGAS:
         return status == DITUGASKAN
-    return jenis_surat in ("permohonan_pelibatan", "pengajuan_sukarela") and status not in AKHIR
+    return jenis_surat in SURAT_PERMOHONAN and status not in AKHIR
 
 
 @dataclass(frozen=True)
@@ -117,6 +142,8 @@ class Langkah:
     # The role that acts when nobody holds ``aktor`` (e.g. no single PUO: the PPK signs).
     aktor_cadangan: str | None = None
     label_kembali: str = "Kembalikan untuk perbaikan"
+    # A return from this step crosses back to the other instansi (its audit entry is seen there).
+    kembali_lintas: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,7 +169,7 @@ def _rekomendasi(*, kembali_ke: str, dasar_hukum: str) -> Langkah:
     return Langkah(
         aktor="puo_tujuan", setujui_ke="menunggu_penerbitan", hasil="rekomendasi_puo",
         label_setujui="Berikan rekomendasi", kembali_ke=kembali_ke, boleh_tolak=False,
-        catatan="Catatan rekomendasi (opsional)", dasar_hukum=dasar_hukum,
+        catatan="Catatan rekomendasi (opsional)", dasar_hukum=dasar_hukum, atau_ke="menunggu_rekomendasi_puo",
     )
 
 
@@ -190,7 +217,7 @@ ALUR: dict[str, Alur] = {
             "menunggu_pyb_tujuan": Langkah(
                 aktor="pyb_tujuan", setujui_ke="menunggu_ketersediaan", hasil="instruksikan_ppk",
                 label_setujui="Setujui dan instruksikan PPK", kembali_ke="menunggu_pyb_pemohon", pilih_ppk=True,
-                lintas=True,
+                lintas=True, kembali_lintas=True,
                 dasar_hukum="Perbup Karangasem 15/2023 Pasal 14 ayat (4) huruf c",
             ),
             # The PPK answers his own PyB, who alone writes to the requesting instansi (huruf e
@@ -381,36 +408,24 @@ def langkah(jalur: str, status: str, varian: str = "") -> Langkah | None:
 
 
 def aksi_tersedia(jalur: str, status: str, varian: str = "") -> list[str]:
-    """The decisions open in ``status`` (the actor is checked separately)."""
-    if status == "dikembalikan":
-        return ["ajukan_ulang"]
-    lk = langkah(jalur, status, varian)
-    if lk is None:
-        return []
-    aksi = ["setujui"]
-    if lk.boleh_tolak:
-        aksi.append("tolak")
-    if lk.kembali_ke:
-        aksi.append("kembalikan")
-    return aksi
+    """The decisions open in ``status`` (the actor is checked separately), read from the state table."""
+    return _tabel(jalur, varian).aksi_tersedia(status)
 
 
 def peran_aktor(jalur: str, status: str, varian: str = "") -> str | None:
     """Which role must act in ``status``; the pemohon acts on a returned request."""
-    if status == "dikembalikan":
-        return "pemohon"
-    lk = langkah(jalur, status, varian)
-    return lk.aktor if lk else None
+    return _tabel(jalur, varian).peran(status)
 
 
 def peran_untuk(p: Any) -> str | None:
     """The role that acts now on assignment ``p``: the step's actor, or its stand-in when the
     assignment names nobody in that role."""
-    peran = peran_aktor(p.jalur, p.status, p.varian)
-    lk = langkah(p.jalur, p.status, p.varian)
-    if peran and lk and lk.aktor_cadangan and getattr(p, f"{peran}_id", None) is None:
+    lk = tabel_status(p).langkah.get(p.status)
+    if lk is None:
+        return None
+    if lk.aktor_cadangan and p.pihak(lk.aktor) is None:
         return lk.aktor_cadangan
-    return peran
+    return lk.aktor
 
 
 def label_peran(p: Any, peran: str) -> str:
@@ -433,3 +448,96 @@ def tabel() -> list[dict[str, str]]:
                 rows.append({"jalur": alur.jalur, "varian": varian, "dari": st, "aksi": "kembalikan", "aktor": lk.aktor,
                              "ke": lk.kembali_ke})
     return rows
+
+
+# Refusal of a written request is answered in writing, to whoever sent it to this step
+# (Karangasem Pasal 14 ayat (3) huruf d): (addressee, tembusan) roles per state.
+JAWAB_TOLAK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("lintas_unit", "menunggu_ppk_tujuan"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_unit", "menunggu_penerbitan"): ("pemohon", ("ppk_pemohon", "puo_tujuan")),
+    ("lintas_instansi", "menunggu_pyb_pemohon"): ("pemohon", ("ppk_pemohon",)),
+    ("lintas_instansi", "menunggu_pyb_tujuan"): ("pyb_pemohon", ("pemohon",)),
+    ("lintas_instansi", "menunggu_pyb_tujuan_jawaban"): ("pyb_pemohon", ("pemohon", "ppk_tujuan")),
+    ("sukarela_lintas_unit", "menunggu_puo_tujuan"): ("pemohon", ("ppk_pemohon", "puo_pemohon")),
+}
+
+
+# --- the tables as sikerja.alur_kerja state tables ------------------------------------------
+
+# Facts of each path, read by services and pages instead of comparing jalur strings.
+FAKTA_JALUR: dict[str, dict[str, Any]] = {
+    # Assigned at once by the one who leads the pegawai (no request).
+    "dalam_unit": {"permohonan_tertulis": False, "sukarela": False, "lintas_instansi": False, "langsung": True},
+    # A written request (surat permohonan pelibatan) to the official the requester chooses.
+    "lintas_unit": {"permohonan_tertulis": True, "sukarela": False, "lintas_instansi": False,
+                    "pilih_dituju": "ppk_tujuan"},
+    "lintas_instansi": {"permohonan_tertulis": True, "sukarela": False, "lintas_instansi": True},
+    # Volunteering told orally to the own PUO/PPK (who may record it for the pegawai).
+    "sukarela_dalam_unit": {"permohonan_tertulis": False, "sukarela": True, "lintas_instansi": False,
+                            "lisan": True},
+    # Volunteering by letter to the head of another unit the volunteer chooses.
+    "sukarela_lintas_unit": {"permohonan_tertulis": False, "sukarela": True, "lintas_instansi": False,
+                             "pilih_dituju": "puo_tujuan"},
+}
+
+
+def _keputusan(lk: Langkah) -> tuple[Keputusan, ...]:
+    hasil = [Keputusan("setujui", tuple(dict.fromkeys(x for x in (lk.setujui_ke, lk.atau_ke) if x)),
+                       label=lk.label_setujui, efek=lk.hasil, lintas=lk.lintas)]
+    if lk.boleh_tolak:
+        hasil.append(Keputusan("tolak", ("ditolak",), label="Tolak", efek="tolak",
+                               surat=("jawaban",) if lk.tolak_dengan_surat else (),
+                               wajib_alasan="Alasan penolakan wajib diisi."))
+    if lk.kembali_ke:
+        hasil.append(Keputusan("kembalikan", (lk.kembali_ke,), label=lk.label_kembali, efek="kembalikan",
+                               wajib_alasan="Tuliskan apa yang perlu diperbaiki.", lintas=lk.kembali_lintas))
+    return tuple(hasil)
+
+
+@cache
+def _tabel(jalur: str, varian: str) -> TabelStatus:
+    a = alur_dari(jalur, varian)
+    langkah: dict[str, LangkahKerja] = {
+        st: LangkahKerja(aktor=lk.aktor, keputusan=_keputusan(lk), dasar_hukum=lk.dasar_hukum,
+                         aktor_cadangan=lk.aktor_cadangan,
+                         fakta={"pilih_pegawai": lk.pilih_pegawai, "pilih_ppk": lk.pilih_ppk,
+                                "menugaskan_sukarela": lk.hasil == "tugaskan_sukarela", "catatan": lk.catatan})
+        for st, lk in a.langkah.items()
+    }
+    dikembalikan_dari = tuple(st for st, lk in a.langkah.items() if lk.kembali_ke == "dikembalikan")
+    if dikembalikan_dari:
+        # The pemohon corrects a returned request; it goes back to the step that returned it.
+        langkah["dikembalikan"] = LangkahKerja(
+            aktor="pemohon", dasar_hukum=a.dasar_hukum, fakta={"boleh_ubah": True},
+            keputusan=(Keputusan("ajukan_ulang", dikembalikan_dari, label=AKSI["ajukan_ulang"], efek="ajukan_ulang",
+                                 surat=tuple(SURAT_PERMOHONAN)),))
+    tidak_dicabut = frozenset(STATUS) - {DICABUT}
+    return TabelStatus(
+        nama=f"penugasan.{jalur}" + (f".{varian}" if varian else ""),
+        awal=(a.awal,), pembuat=a.pembuat, langkah=langkah, label_status=STATUS, akhir=AKHIR,
+        label_peran={**PERAN, **dict(a.label_peran)}, label_aksi=AKSI, dasar_hukum=a.dasar_hukum,
+        umum=(
+            # Revoking a letter (its signatory; surat.services) may end the assignment.
+            KeputusanUmum(Keputusan("cabut_surat", (TETAP, DICABUT), label=AKSI["cabut_surat"], efek="cabut_surat"),
+                          juga_di_akhir=True),
+            # A correction keeps the assignment where it is, under the new letter.
+            KeputusanUmum(Keputusan("koreksi_surat", (TETAP,), label=AKSI["koreksi_surat"], efek="koreksi_surat"),
+                          di=tidak_dicabut, juga_di_akhir=True),
+        ),
+        fakta={**FAKTA_JALUR[jalur], "kepada": a.kepada, "surat_saat_dibuat": a.surat_saat_dibuat, "nada": NADA,
+               **({"usulan_terungkap_setelah": USULAN_TERUNGKAP_SETELAH} if FAKTA_JALUR[jalur]["lintas_instansi"]
+                  else {})},
+    )
+
+
+def tabel_status(p: Any) -> TabelStatus:
+    """The state table of assignment ``p`` (its jalur, in its regulation's variant)."""
+    return _tabel(p.jalur, p.varian)
+
+
+def tabel_jalur(jalur: str, varian: str = "") -> TabelStatus:
+    return _tabel(jalur, varian)
+
+
+def semua_tabel() -> list[TabelStatus]:
+    return [_tabel(j, "") for j in ALUR] + [_tabel(j, v) for v, t in VARIAN.items() for j in t]

@@ -13,12 +13,14 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
 
 from sikerja.akun.akses import Permintaan
+from sikerja.surat.models import Surat
 
 from . import alur, selectors, services
 from .errors import PenugasanError
-from .models import Penugasan, Surat
+from .models import Penugasan
 
 router = Router(tags=["penugasan"])
 
@@ -27,10 +29,18 @@ class ItemOut(Schema):
     id: int
     jenis: str
     pesan: str
-    penugasan_id: int
+    # The assignment the item is about (None for another module's subject: see subjek_jenis).
+    penugasan_id: int | None
+    subjek_jenis: str
+    subjek_id: int
+    tautan: str
     surat_id: int | None
     terbuka: bool
     dibuat: datetime
+
+    @staticmethod
+    def resolve_penugasan_id(obj: Any) -> int | None:
+        return obj.subjek_id if obj.subjek_jenis == selectors.SUBJEK else None
 
 
 class PenerimaIn(Schema):
@@ -165,7 +175,7 @@ def _detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     d = _ringkas(request, p)
     d["target_kinerja"] = p.target_kinerja
     d["penerima"] = [{"nama": r.pegawai.nama, "beban_persen": r.beban_persen, "ketua": r.ketua}
-                     for r in p.penerima.select_related("pegawai")]
+                     for r in selectors.penerima_terlihat(request.user, p)]
     d["surat"] = [_surat_out(s) for s in selectors.surat_terlihat(request.user, p)]
     d["jejak"] = [{"aksi": t.aksi, "dari_status": t.dari_status, "ke_status": t.ke_status, "aktor": t.aktor.nama,
                    "waktu": t.waktu, "alasan": t.alasan, "surat_id": t.surat_id}
@@ -180,16 +190,45 @@ def _milik(request: HttpRequest, pk: int) -> Penugasan:
     return p
 
 
-@router.get("/kotak-masuk", response=list[ItemOut], summary="Kotak masuk pengguna (yang belum selesai)")
+class Halaman(PageNumberPagination):
+    """``?page=N``, 50 per page; the answer is ``{"items": [...], "count": total}``."""
+
+    class Input(PageNumberPagination.Input):
+        pass
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(page_size=50, **kwargs)
+
+
+@router.get("/kotak-masuk", response=list[ItemOut], summary="Kotak masuk pengguna (yang belum selesai), per halaman")
+@paginate(Halaman)
 def kotak_masuk(request: Permintaan, semua: bool = False):  # type: ignore[no-untyped-def]
     if not request.user.pegawai_id:
         raise HttpError(403, "Akun tidak terhubung ke data pegawai.")
-    return list(selectors.kotak_masuk(request.user.pegawai_id, semua=semua)[:500])
+    return selectors.kotak_masuk(request.user.pegawai_id, semua=semua)
 
 
-@router.get("/", response=list[PenugasanOut], summary="Penugasan yang terlihat oleh pengguna")
+class _Ringkas:
+    """A page of assignments summarised per row (the paginator slices the queryset first)."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.qs = selectors.daftar_penugasan(request.user)
+
+    def __len__(self) -> int:
+        return self.qs.count()
+
+    def count(self) -> int:
+        return self.qs.count()
+
+    def __getitem__(self, k: slice) -> list[dict[str, Any]]:
+        return [_ringkas(self.request, p) for p in self.qs[k]]
+
+
+@router.get("/", response=list[PenugasanOut], summary="Penugasan yang terlihat oleh pengguna, per halaman")
+@paginate(Halaman)
 def daftar(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return [_ringkas(request, p) for p in selectors.daftar_penugasan(request.user)[:500]]
+    return _Ringkas(request)
 
 
 @router.get("/{int:pk}", response=PenugasanDetailOut)

@@ -1,42 +1,27 @@
 """Errors a user can cause in penugasan, each with an Indonesian message saying what to do.
 
-Views turn ``TidakBerwenang`` into HTTP 403, ``PenugasanTidakDitemukan`` into 404,
-and the rest into a message on the form (API: 400/409).
+They are the shared kinds of :mod:`sikerja.galat` (so the workflow core, letters and this app
+raise the same classes). Views turn ``TidakBerwenang`` into HTTP 403, ``PenugasanTidakDitemukan``
+into 404, and the rest into a message on the form (API: 400/409).
 """
 
 from __future__ import annotations
 
+from sikerja.galat import (
+    DataTidakLengkap,
+    KesalahanPengguna,
+    SedangDiproses,
+    TidakBerwenang,
+    TidakDitemukan,
+    TransisiTidakSah,
+)
+from sikerja.surat.errors import SuratTidakDapatDiubah
 
-class PenugasanError(Exception):
-    status_http = 400
+PenugasanError = KesalahanPengguna
+PenugasanTidakDitemukan = TidakDitemukan
 
-    def __init__(self, pesan: str) -> None:
-        super().__init__(pesan)
-        self.pesan = pesan
-
-
-class TidakBerwenang(PenugasanError):
-    status_http = 403
-
-
-class PenugasanTidakDitemukan(PenugasanError):
-    status_http = 404
-
-
-class TransisiTidakSah(PenugasanError):
-    """The decision is not open in the current state (often: someone already decided)."""
-
-    status_http = 409
-
-
-class SedangDiproses(TransisiTidakSah):
-    """Another user holds the assignment right now (SQLite reports a locked table)."""
-
-
-class DataTidakLengkap(PenugasanError):
-    def __init__(self, galat: dict[str, str]) -> None:
-        super().__init__("Data belum lengkap: " + "; ".join(galat.values()))
-        self.galat = galat
+__all__ = ["BebanMelebihiAmbang", "DataTidakLengkap", "PenugasanError", "PenugasanTidakDitemukan", "SedangDiproses",
+           "SukarelaLintasInstansi", "SuratTidakDapatDiubah", "TidakBerwenang", "TransisiTidakSah"]
 
 
 class BebanMelebihiAmbang(PenugasanError):
@@ -53,8 +38,4 @@ class BebanMelebihiAmbang(PenugasanError):
 
 
 class SukarelaLintasInstansi(PenugasanError):
-    pass
-
-
-class SuratTidakDapatDiubah(PenugasanError):
     pass

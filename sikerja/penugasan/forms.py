@@ -63,25 +63,25 @@ class PenugasanForm(forms.Form):
     alasan_beban = forms.CharField(label="Alasan tetap menugaskan di atas ambang beban kerja", required=False,
                                    widget=forms.Textarea(attrs={"rows": 2}))
 
-    PERMOHONAN = ("lintas_unit", "lintas_instansi")
-
     def __init__(self, *args: Any, jalur: str, pengguna, **kwargs: Any) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.jalur = jalur
+        # Which fields a path needs comes from its facts (alur.FAKTA_JALUR), not its name.
+        self.fakta = fakta = alur.FAKTA_JALUR[jalur]
         instansi_id = pengguna.instansi_id
-        if jalur in self.PERMOHONAN:
+        if fakta["permohonan_tertulis"]:
             # Isi minimal surat permohonan pelibatan (Karangasem Pasal 14 ayat (5); Blitar Pasal 24 ayat (3)).
             for f in ("maksud_tujuan", "uraian_tugas", "kompetensi_dibutuhkan"):
                 self.fields[f].required = True
         else:
             del self.fields["jumlah_dibutuhkan"]
             del self.fields["jenjang_dibutuhkan"]
-        if jalur.startswith("sukarela"):
+        if fakta["sukarela"]:
             self.fields["beban_diajukan"].required = True
             del self.fields["bentuk"]
         else:
             del self.fields["beban_diajukan"]
-        if jalur != "dalam_unit":
+        if not fakta.get("langsung"):
             del self.fields["alasan_beban"]
         else:
             # The candidates' workload is for the period entered: changing it redraws the table.
@@ -91,14 +91,14 @@ class PenugasanForm(forms.Form):
                 self.fields[f].widget.attrs.update({
                     "hx-get": reverse("penugasan:kandidat"), "hx-trigger": "change",
                     "hx-target": "#tabel-kandidat", "hx-include": "#saring-kandidat, #id_mulai, #id_selesai"})
-        if jalur == "lintas_unit":
+        if fakta.get("pilih_dituju") == "ppk_tujuan":
             # The addressee as the instansi's regulation names him (alur.VARIAN).
             tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
             label = dict(tabel.label_peran).get("ppk_tujuan", "Pejabat Penilai Kinerja dituju")
             self.fields["ppk_tujuan"] = PejabatChoice(
                 label=f"{label} (tempat pegawai berada)",
                 queryset=selectors.pejabat_dituju(instansi_id, tabel.kepada).exclude(id=pengguna.pegawai_id))
-        if jalur == "sukarela_dalam_unit" and pengguna.pegawai_id:
+        if fakta.get("lisan") and pengguna.pegawai_id:
             # The official who hears the oral request records it for the pegawai (Karangasem Pasal 15
             # ayat (2) huruf a: his PUO; Magelang Lampiran II huruf B angka 1: his PPK).
             tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
@@ -109,10 +109,10 @@ class PenugasanForm(forms.Form):
                 self.fields["pegawai"] = PejabatChoice(
                     label="Catat pengajuan lisan atas nama pegawai (kosongkan bila Anda sendiri yang mengajukan)",
                     required=False, queryset=dipimpin)
-        if jalur == "lintas_instansi":
+        if fakta["lintas_instansi"]:
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
                 label="Instansi dituju", queryset=Instansi.objects.exclude(id=instansi_id).order_by("nama"))
-        if jalur == "sukarela_lintas_unit":
+        if fakta.get("pilih_dituju") == "puo_tujuan":
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
                 label="Instansi unit dituju", queryset=Instansi.objects.order_by("nama"), initial=instansi_id)
             tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
@@ -128,7 +128,7 @@ class PenugasanForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         tujuan = data.get("instansi_tujuan")
-        if self.jalur == "sukarela_lintas_unit" and tujuan is not None:
+        if self.fakta.get("pilih_dituju") == "puo_tujuan" and tujuan is not None:
             if tujuan.id != self.instansi_id:
                 raise forms.ValidationError(PESAN_SUKARELA_LINTAS_INSTANSI)
             if not data.get("puo_tujuan"):
@@ -187,21 +187,15 @@ class PengaturanForm(forms.ModelForm):
             bidang.widget.attrs.setdefault("class", "form-control form-control-sm")
 
     def clean_format_nomor_surat(self) -> str:
-        from datetime import date
+        # Only the documented placeholders, a small width, a result that fits (issue 10 point 9).
+        from sikerja.surat.errors import FormatNomorTidakSah
+        from sikerja.surat.nomor import periksa_format
 
-        from .surat import KODE_JENIS, ROMAWI
-
-        fmt = self.cleaned_data["format_nomor_surat"].strip()
-        if "{nomor" not in fmt:
-            raise forms.ValidationError("Format harus memuat {nomor}, agar tiap surat bernomor unik.")
         try:
-            fmt.format(kode=KODE_JENIS["penugasan"], nomor=1, singkatan="X", tahun=date.today().year,
-                       bulan_romawi=ROMAWI[0])
-        except (KeyError, IndexError, ValueError) as e:
-            raise forms.ValidationError(
-                f"Format tidak dapat dipakai ({e}). Gunakan {{kode}}, {{nomor}} atau {{nomor:04d}}, {{singkatan}}, "
-                "{tahun}, {bulan_romawi}.") from e
-        return fmt
+            return periksa_format(self.cleaned_data["format_nomor_surat"],
+                                  singkatan=self.cleaned_data.get("singkatan") or self.instance.singkatan or "")
+        except FormatNomorTidakSah as e:
+            raise forms.ValidationError(e.pesan) from e
 
     def clean_ambang_beban_kerja(self) -> int:
         v = self.cleaned_data["ambang_beban_kerja"]

@@ -1,23 +1,30 @@
-"""Penugasan (SPEC §4): assignments, their assignees, letters, audit trail and inbox.
+"""Penugasan (SPEC §4): assignments, their parties and assignees.
 
-An assignment moves through the state machine of its path (``alur.py``); every
-move writes one :class:`Transisi` row (never edited) and may issue a
-:class:`Surat` (never edited once issued: a correction is a new letter that
-references the old one). Who must act next is stored on the assignment
-(``aktor_sekarang``) and mirrored as open :class:`ItemKotakMasuk` rows so that
-the inbox count in the navigation is one indexed query.
+An assignment moves through the state table of its path (``alur.py``, an
+:class:`sikerja.alur_kerja.tabel.TabelStatus`); only :func:`sikerja.alur_kerja.services.jalankan`
+moves it. Its letters (:mod:`sikerja.surat`), audit entries (:mod:`sikerja.jejak`) and inbox items
+(:mod:`sikerja.kotak_masuk`) belong to it through the shared apps' subject reference. Who takes
+part is one row per role in :class:`PihakPenugasan`, so a regulation variant with another role
+adds rows, not columns. Who must act next is kept on the assignment (``aktor_sekarang``) so that
+"waiting for me" is one indexed filter.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db import models
-from django.db.models import Q
 
-from .alur import AKSI, JALUR, STATUS
+from sikerja.jejak.models import Jejak
+from sikerja.surat.models import Surat
 
+if TYPE_CHECKING:
+    from sikerja.organisasi.models import Pegawai
 
-class ObjekTidakDapatDiubah(Exception):
-    """Raised when code tries to edit an issued letter or an audit entry."""
+from .alur import AKSI, JALUR, LABEL_AKSI_DARI, PERAN, STATUS
+
+# Roles held through PihakPenugasan (the pemohon, who creates the assignment, is a column).
+PERAN_PIHAK = tuple(r for r in PERAN if r != "pemohon")
 
 
 class Penugasan(models.Model):
@@ -29,10 +36,12 @@ class Penugasan(models.Model):
     instansi_tujuan = models.ForeignKey(
         "organisasi.Instansi", null=True, blank=True, on_delete=models.PROTECT, related_name="penugasan_masuk"
     )
-    jalur = models.CharField(max_length=32, choices=list(JALUR.items()))
+    # No choices: the paths and states are the tables of alur.py, not a migration.
+    jalur = models.CharField(max_length=32)
     # The table the instansi's regulation uses for this jalur ("" = the common one; alur.VARIAN).
     varian = models.CharField(max_length=32, blank=True)
-    status = models.CharField(max_length=32, choices=list(STATUS.items()))
+    # Set only by sikerja.alur_kerja.services (blank until the path starts).
+    status = models.CharField(max_length=32, blank=True, default="")
     # While ``dikembalikan``: the state to which a resubmission returns.
     kembali_ke = models.CharField(max_length=32, blank=True)
     aktor_sekarang = models.ForeignKey(
@@ -56,34 +65,8 @@ class Penugasan(models.Model):
     # Sukarela: the effort the volunteer declares (percent of working time).
     beban_diajukan = models.PositiveSmallIntegerField(default=0)
 
-    # The parties, resolved from kedudukan and Instansi.pyb when the path starts.
+    # The requester; the other parties are rows of PihakPenugasan (``pihak``).
     pemohon = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="penugasan_diajukan")
-    ppk_pemohon = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    puo_pemohon = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    ppk_tujuan = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    puo_tujuan = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    pyb_pemohon = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    pyb_tujuan = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    # Magelang sukarela lintas PD: the head of the volunteer's own Perangkat Daerah.
-    pimpinan_pd_pemohon = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    # Magelang lintas PD: the PPK of the chosen pegawai, who gives the surat penugasan.
-    ppk_pegawai = models.ForeignKey(
-        "organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
     # While ``menunggu_rekomendasi_puo``: the further PUO (pegawai ids) still to recommend,
     # when the chosen pegawai sit in units led by different officials (``puo_tujuan`` acts now).
     antrean_rekomendasi = models.JSONField(default=list, blank=True)
@@ -114,7 +97,165 @@ class Penugasan(models.Model):
 
     @property
     def label_status(self) -> str:
-        return STATUS[self.status]
+        return STATUS.get(self.status, self.status)
+
+    # --- parties (PihakPenugasan) ------------------------------------------------------
+
+    def _pihak_map(self) -> dict[str, Any]:
+        cache = self.__dict__.get("_pihak_cache")
+        if cache is None:
+            cache = {r.peran: r.pegawai for r in PihakPenugasan.objects.filter(penugasan_id=self.pk)
+                     .select_related("pegawai__instansi", "pegawai__unit")} if self.pk else {}
+            self.__dict__["_pihak_cache"] = cache
+        return cache
+
+    def pihak(self, peran: str) -> Any:
+        """The pegawai holding ``peran`` on this assignment (None when nobody does)."""
+        if peran == "pemohon":
+            return self.pemohon
+        return self._pihak_map().get(peran)
+
+    def pihak_id(self, peran: str) -> int | None:
+        pg = self.pihak(peran)
+        return pg.pk if pg is not None else None
+
+    def atur_pihak(self, peran: str, pegawai: Any) -> None:
+        """Name (or, with None, remove) the holder of ``peran``."""
+        if peran not in PERAN_PIHAK:
+            raise ValueError(f"Peran tidak dikenal: {peran}")
+        if isinstance(pegawai, int):
+            from sikerja.organisasi.models import Pegawai
+
+            pegawai = Pegawai.objects.select_related("instansi", "unit").get(pk=pegawai)
+        if self._pihak_map().get(peran) == pegawai:
+            return  # already so: no write
+        PihakPenugasan.objects.filter(penugasan_id=self.pk, peran=peran).delete()
+        if pegawai is not None:
+            PihakPenugasan.objects.create(penugasan_id=self.pk, peran=peran, pegawai=pegawai)
+        self._pihak_map()[peran] = pegawai
+
+    def pihak_awal(self, peran: dict[str, Any]) -> None:
+        """The parties of a just-created assignment, in one INSERT."""
+        PihakPenugasan.objects.bulk_create([PihakPenugasan(penugasan_id=self.pk, peran=r, pegawai=pg)
+                                            for r, pg in peran.items()])
+        self.__dict__["_pihak_cache"] = dict(peran)
+
+    def refresh_from_db(self, *args: Any, **kwargs: Any) -> None:
+        self.__dict__.pop("_pihak_cache", None)
+        super().refresh_from_db(*args, **kwargs)
+
+    # Read access to each party by its role name (PihakPenugasan rows; write with atur_pihak).
+
+    @property
+    def ppk_pemohon(self) -> Pegawai | None:
+        return self.pihak("ppk_pemohon")  # type: ignore[no-any-return]
+
+    @property
+    def ppk_pemohon_id(self) -> int | None:
+        return self.pihak_id("ppk_pemohon")
+
+    @property
+    def puo_pemohon(self) -> Pegawai | None:
+        return self.pihak("puo_pemohon")  # type: ignore[no-any-return]
+
+    @property
+    def puo_pemohon_id(self) -> int | None:
+        return self.pihak_id("puo_pemohon")
+
+    @property
+    def ppk_tujuan(self) -> Pegawai | None:
+        return self.pihak("ppk_tujuan")  # type: ignore[no-any-return]
+
+    @property
+    def ppk_tujuan_id(self) -> int | None:
+        return self.pihak_id("ppk_tujuan")
+
+    @property
+    def puo_tujuan(self) -> Pegawai | None:
+        return self.pihak("puo_tujuan")  # type: ignore[no-any-return]
+
+    @property
+    def puo_tujuan_id(self) -> int | None:
+        return self.pihak_id("puo_tujuan")
+
+    @property
+    def pyb_pemohon(self) -> Pegawai | None:
+        return self.pihak("pyb_pemohon")  # type: ignore[no-any-return]
+
+    @property
+    def pyb_pemohon_id(self) -> int | None:
+        return self.pihak_id("pyb_pemohon")
+
+    @property
+    def pyb_tujuan(self) -> Pegawai | None:
+        return self.pihak("pyb_tujuan")  # type: ignore[no-any-return]
+
+    @property
+    def pyb_tujuan_id(self) -> int | None:
+        return self.pihak_id("pyb_tujuan")
+
+    @property
+    def pimpinan_pd_pemohon(self) -> Pegawai | None:
+        return self.pihak("pimpinan_pd_pemohon")  # type: ignore[no-any-return]
+
+    @property
+    def pimpinan_pd_pemohon_id(self) -> int | None:
+        return self.pihak_id("pimpinan_pd_pemohon")
+
+    @property
+    def ppk_pegawai(self) -> Pegawai | None:
+        return self.pihak("ppk_pegawai")  # type: ignore[no-any-return]
+
+    @property
+    def ppk_pegawai_id(self) -> int | None:
+        return self.pihak_id("ppk_pegawai")
+
+    # --- the shared apps' rows of this assignment ----------------------------------------
+
+    @property
+    def surat(self) -> models.QuerySet[Surat]:
+        return Surat.objects.filter(subjek_jenis="penugasan.penugasan", subjek_id=self.pk)
+
+    @property
+    def transisi(self) -> models.QuerySet[Transisi]:
+        return Transisi.objects.filter(subjek_jenis="penugasan.penugasan", subjek_id=self.pk)
+
+
+class Transisi(Jejak):
+    """An audit entry of a penugasan, read with this app's labels (the row is sikerja.jejak's)."""
+
+    class Meta:
+        proxy = True
+        verbose_name_plural = "transisi (jejak audit)"
+
+    @property
+    def label_aksi(self) -> str:
+        return LABEL_AKSI_DARI.get((self.aksi, self.dari_status)) or AKSI.get(self.aksi, self.aksi)
+
+    @property
+    def label_dari(self) -> str:
+        return STATUS.get(self.dari_status, self.dari_status)
+
+    @property
+    def label_ke(self) -> str:
+        return STATUS.get(self.ke_status, self.ke_status)
+
+
+class PihakPenugasan(models.Model):
+    """One party of an assignment: who holds which role (alur.PERAN), resolved from kedudukan and
+    Instansi.pyb when the path starts or by a decision (the PPK instructed, the PUO recommending)."""
+
+    penugasan = models.ForeignKey(Penugasan, on_delete=models.CASCADE, related_name="pihak_set")
+    peran = models.CharField(max_length=32)
+    pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="pihak_penugasan")
+
+    class Meta:
+        verbose_name_plural = "pihak penugasan"
+        constraints = [models.UniqueConstraint(fields=["penugasan", "peran"], name="pihak_penugasan_unik")]
+        indexes = [models.Index(fields=["pegawai", "penugasan"], name="pihak_penugasan_pegawai")]
+
+    def __str__(self) -> str:
+        return f"{self.peran}: {self.pegawai_id}"
 
 
 class Penerima(models.Model):
@@ -134,151 +275,3 @@ class Penerima(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pegawai_id} ({self.beban_persen}%)"
-
-
-class NomorSurat(models.Model):
-    """The letter counter of one instansi in one year; locked while a number is taken."""
-
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="+")
-    tahun = models.PositiveSmallIntegerField()
-    terakhir = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name_plural = "nomor surat"
-        constraints = [models.UniqueConstraint(fields=["instansi", "tahun"], name="nomor_surat_unik")]
-
-    def __str__(self) -> str:
-        return f"{self.instansi_id}/{self.tahun}: {self.terakhir}"
-
-
-class Surat(models.Model):
-    JENIS = [
-        ("permohonan_pelibatan", "Surat Permohonan Pelibatan"),
-        ("jawaban", "Surat Jawaban Permohonan Pelibatan"),
-        ("penugasan", "Surat Penugasan"),
-        ("pengajuan_sukarela", "Surat Permohonan Pengajuan Sukarela"),
-    ]
-    STATUS = [("berlaku", "Berlaku"), ("dicabut", "Dicabut"), ("dikoreksi", "Dikoreksi")]
-    # The only fields a service may change on an issued letter.
-    FIELD_STATUS = frozenset({"status", "waktu_status", "alasan_status"})
-
-    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="surat")
-    # The instansi the letter is addressed to (differs only across instansi).
-    instansi_penerima = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="+")
-    penugasan = models.ForeignKey(Penugasan, on_delete=models.PROTECT, related_name="surat")
-    jenis = models.CharField(max_length=32, choices=JENIS)
-    nomor = models.CharField(max_length=120)
-    nomor_urut = models.PositiveIntegerField()
-    tahun = models.PositiveSmallIntegerField()
-    tanggal = models.DateField()
-    kode_verifikasi = models.CharField(max_length=32, unique=True)
-    perihal = models.CharField(max_length=300)
-    # Everything printed, frozen at issue: names and posts as they were that day.
-    isi = models.JSONField(default=dict)
-    penandatangan = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="+")
-    kepada = models.ManyToManyField("organisasi.Pegawai", related_name="surat_diterima", blank=True)
-    tembusan = models.ManyToManyField("organisasi.Pegawai", related_name="surat_tembusan", blank=True)
-    mengoreksi = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="koreksi"
-    )
-    pdf = models.BinaryField()
-    status = models.CharField(max_length=16, choices=STATUS, default="berlaku")
-    waktu_status = models.DateTimeField(null=True, blank=True)
-    alasan_status = models.TextField(blank=True)
-    dibuat = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name_plural = "surat"
-        ordering = ["dibuat", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["instansi", "tahun", "nomor_urut"], name="surat_nomor_unik"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_jenis_display()} {self.nomor}"
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        # An issued letter is immutable (SPEC §4); only its status may move
-        # (dicabut/dikoreksi), and only through services.cabut_surat/koreksi_surat.
-        if not self._state.adding:
-            fields = kwargs.get("update_fields")
-            if not fields or not set(fields) <= self.FIELD_STATUS:
-                raise ObjekTidakDapatDiubah("Surat yang sudah terbit tidak dapat diubah; terbitkan surat koreksi.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ObjekTidakDapatDiubah("Surat yang sudah terbit tidak dapat dihapus; cabut surat tersebut.")
-
-
-class Transisi(models.Model):
-    """One audit entry (SPEC §1 akuntabilitas, §4): written once, never edited."""
-
-    penugasan = models.ForeignKey(Penugasan, on_delete=models.PROTECT, related_name="transisi")
-    aksi = models.CharField(max_length=32)
-    dari_status = models.CharField(max_length=32, blank=True)
-    ke_status = models.CharField(max_length=32)
-    aktor = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="+")
-    pengguna = models.ForeignKey("akun.Pengguna", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    waktu = models.DateTimeField(auto_now_add=True)
-    alasan = models.TextField(blank=True)
-    surat = models.ForeignKey(Surat, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    dasar_hukum = models.CharField(max_length=300, blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    # Seen by the other instansi of a lintas-instansi path (its letters cross over).
-    lintas = models.BooleanField(default=False)
-
-    class Meta:
-        verbose_name_plural = "transisi (jejak audit)"
-        ordering = ["waktu", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.aksi}: {self.dari_status or '-'} → {self.ke_status}"
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if not self._state.adding:
-            raise ObjekTidakDapatDiubah("Jejak audit tidak dapat diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ObjekTidakDapatDiubah("Jejak audit tidak dapat dihapus.")
-
-    @property
-    def label_aksi(self) -> str:
-        if self.aksi == "setujui" and self.dari_status == "menunggu_rekomendasi_puo":
-            return "Memberi rekomendasi"
-        return AKSI.get(self.aksi, self.aksi)
-
-    @property
-    def label_dari(self) -> str:
-        return STATUS.get(self.dari_status, self.dari_status)
-
-    @property
-    def label_ke(self) -> str:
-        return STATUS.get(self.ke_status, self.ke_status)
-
-
-class ItemKotakMasuk(models.Model):
-    """What waits for one pegawai: an action to take, or a tembusan/notice to read."""
-
-    JENIS = [("tindakan", "Perlu tindakan"), ("tembusan", "Tembusan"), ("info", "Pemberitahuan")]
-
-    penerima = models.ForeignKey("organisasi.Pegawai", on_delete=models.CASCADE, related_name="kotak_masuk")
-    penugasan = models.ForeignKey(Penugasan, on_delete=models.CASCADE, related_name="+")
-    surat = models.ForeignKey(Surat, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    jenis = models.CharField(max_length=16, choices=JENIS)
-    pesan = models.CharField(max_length=300)
-    # Open = counted in the navigation: an action not yet taken, or a notice not yet read.
-    terbuka = models.BooleanField(default=True)
-    dibuat = models.DateTimeField(auto_now_add=True)
-    ditutup = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name_plural = "kotak masuk"
-        ordering = ["-dibuat", "-id"]
-        indexes = [
-            models.Index(fields=["penerima", "-dibuat"]),
-            models.Index(fields=["penerima"], condition=Q(terbuka=True), name="kotak_masuk_terbuka"),
-        ]
-
-    def __str__(self) -> str:
-        return self.pesan

@@ -17,10 +17,17 @@ from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from sikerja.jejak.models import Jejak
 from sikerja.kedudukan.selectors import berlaku
+from sikerja.kotak_masuk import selectors as kotak_masuk_sel
+from sikerja.kotak_masuk.models import Item
 from sikerja.organisasi.models import Kompetensi, Pegawai
+from sikerja.surat.models import Surat
 
-from .models import ItemKotakMasuk, Penerima, Penugasan, Surat, Transisi
+from .alur import DITUGASKAN
+from .models import Penerima, Penugasan, PihakPenugasan, Transisi
+
+SUBJEK = "penugasan.penugasan"
 
 
 def _instansi_id(pengguna) -> int | None:  # type: ignore[no-untyped-def]
@@ -37,11 +44,11 @@ def _pihak(pegawai_id: int, instansi_id: int) -> Q:
     bawahan = berlaku(instansi_id).filter(  # type: ignore[arg-type]
         Q(ppk_id=pid) | Q(pimpinan_unit_id=pid) | Q(koordinator_id=pid)).values("pegawai_id")
     return (
-        Q(pemohon_id=pid) | Q(ppk_pemohon_id=pid) | Q(puo_pemohon_id=pid) | Q(ppk_tujuan_id=pid)
-        | Q(puo_tujuan_id=pid) | Q(pyb_pemohon_id=pid) | Q(pyb_tujuan_id=pid) | Q(aktor_sekarang_id=pid)
+        Q(pemohon_id=pid) | Q(aktor_sekarang_id=pid)
+        | Q(id__in=PihakPenugasan.objects.filter(pegawai_id=pid).values("penugasan_id"))
         | Q(id__in=Penerima.objects.filter(Q(pegawai_id=pid) | Q(pegawai_id__in=bawahan)).values("penugasan_id"))
-        | Q(id__in=ItemKotakMasuk.objects.filter(penerima_id=pid).values("penugasan_id"))
-        | Q(id__in=Transisi.objects.filter(aktor_id=pid).values("penugasan_id"))
+        | Q(id__in=Item.objects.filter(penerima_id=pid, subjek_jenis=SUBJEK).values("subjek_id"))
+        | Q(id__in=Jejak.objects.filter(aktor_id=pid, subjek_jenis=SUBJEK).values("subjek_id"))
     )
 
 
@@ -68,42 +75,42 @@ def surat_terlihat(pengguna, penugasan: Penugasan | None = None) -> QuerySet[Sur
         return Surat.objects.none()
     # Letters of the assignments the user may see, issued or received by his side...
     terlihat = (Q(instansi_id=ui) | Q(instansi_penerima_id=ui)) & Q(
-        penugasan__in=penugasan_terlihat(pengguna).values("id"))
+        subjek_jenis=SUBJEK, subjek_id__in=penugasan_terlihat(pengguna).values("id"))
     pid = pengguna.pegawai_id
     if pid:
         # ...and any letter addressed or copied to him or delivered to his inbox (the requester
         # of a lintas-instansi path is told of the other instansi's surat penugasan).
         terlihat |= (Q(tembusan__id=pid) | Q(kepada__id=pid)
-                     | Q(id__in=ItemKotakMasuk.objects.filter(penerima_id=pid, surat__isnull=False).values("surat_id")))
+                     | Q(id__in=Item.objects.filter(penerima_id=pid, surat__isnull=False).values("surat_id")))
     qs = Surat.objects.filter(terlihat).distinct()
     if penugasan is not None:
-        qs = qs.filter(penugasan=penugasan)
+        qs = qs.filter(subjek_jenis=SUBJEK, subjek_id=penugasan.pk)
     return qs.select_related("penandatangan").defer("pdf")
 
 
 def jejak_audit(pengguna, penugasan: Penugasan) -> QuerySet[Transisi]:  # type: ignore[no-untyped-def]
+    from .alur import tabel_status
+
     qs = penugasan.transisi.select_related("aktor", "aktor__instansi", "surat")
-    if penugasan.jalur == "lintas_instansi":
+    if tabel_status(penugasan).fakta.get("lintas_instansi"):
         # Each side sees its own steps and the ones whose letters crossed over.
         qs = qs.filter(Q(aktor__instansi_id=pengguna.instansi_id) | Q(lintas=True))
     return qs
 
 
-def kotak_masuk(pegawai_id: int, *, semua: bool = False) -> QuerySet[ItemKotakMasuk]:
-    qs = ItemKotakMasuk.objects.filter(penerima_id=pegawai_id)
-    if not semua:
-        qs = qs.filter(terbuka=True)
-    return qs.select_related("penugasan", "surat").defer("surat__pdf", "surat__isi").order_by("-dibuat", "-id")
+def kotak_masuk(pegawai_id: int, *, semua: bool = False) -> QuerySet[Item]:
+    """The pegawai's inbox (every subject's items: the shared Kotak Masuk)."""
+    return kotak_masuk_sel.daftar(pegawai_id, semua=semua)
 
 
 def jumlah_kotak_masuk(pegawai_id: int) -> int:
-    """The navigation badge: one indexed COUNT (partial index kotak_masuk_terbuka)."""
-    return ItemKotakMasuk.objects.filter(penerima_id=pegawai_id, terbuka=True).count()
+    """The navigation badge: one indexed COUNT (kotak_masuk.selectors.jumlah_terbuka)."""
+    return kotak_masuk_sel.jumlah_terbuka(pegawai_id)
 
 
 def _beban_subquery(mulai: date, selesai: date, kecuali: int | None = None) -> Subquery:
     qs = Penerima.objects.filter(
-        pegawai_id=OuterRef("pk"), penugasan__status="ditugaskan",
+        pegawai_id=OuterRef("pk"), penugasan__status=DITUGASKAN,
         penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai,
     )
     if kecuali:
@@ -118,7 +125,7 @@ def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, kecuali: i
     """Declared effort (percent) of active assignments overlapping [mulai, selesai] (SPEC §4)."""
     rows = (
         Penerima.objects.filter(
-            pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
+            pegawai_id__in=pegawai_ids, penugasan__status=DITUGASKAN,
             penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai,
         )
         .exclude(penugasan_id=kecuali or 0)
@@ -134,7 +141,7 @@ def beban_rinci(pegawai_ids: list[int], mulai: date, selesai: date) -> dict[int,
     """Each pegawai's active assignments overlapping the period, with declared effort (one query)."""
     hasil: dict[int, list[Penerima]] = {i: [] for i in pegawai_ids}
     rows = (
-        Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
+        Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status=DITUGASKAN,
                                 penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
         .select_related("penugasan")
         .only("pegawai_id", "beban_persen", "penugasan__judul", "penugasan__mulai", "penugasan__selesai")
@@ -148,7 +155,7 @@ def beban_rinci(pegawai_ids: list[int], mulai: date, selesai: date) -> dict[int,
 def penugasan_aktif(pegawai: Pegawai, pada: date | None = None) -> QuerySet[Penerima]:
     pada = pada or timezone.localdate()
     return (
-        Penerima.objects.filter(pegawai=pegawai, penugasan__status="ditugaskan", penugasan__selesai__gte=pada)
+        Penerima.objects.filter(pegawai=pegawai, penugasan__status=DITUGASKAN, penugasan__selesai__gte=pada)
         .select_related("penugasan")
         .order_by("penugasan__mulai")
     )
@@ -264,3 +271,28 @@ def pejabat_puo(instansi_id: int) -> QuerySet[Pegawai]:
     ids = berlaku(instansi_id).filter(pimpinan_unit__isnull=False)  # type: ignore[arg-type]
     return Pegawai.objects.filter(id__in=ids.values("pimpinan_unit_id"), aktif=True).select_related("unit").order_by(
         "nama")
+
+
+def usulan_tertutup(pengguna, p: Penugasan) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``pengguna`` must not see whom the other instansi's PPK has proposed on ``p``: on a
+    lintas-instansi path, the requesting side sees the pegawai only once the target PyB has approved
+    the answer — and then what the letters say, nothing more (issue 10 point 10)."""
+    from .alur import tabel_status
+
+    langkah = tabel_status(p).fakta.get("usulan_terungkap_setelah")
+    if not langkah or _instansi_id(pengguna) == p.instansi_tujuan_id:
+        return False
+    return not p.transisi.filter(aksi="setujui", dari_status=langkah).exists()
+
+
+def penerima_terlihat(pengguna, p: Penugasan) -> list[Penerima]:  # type: ignore[no-untyped-def]
+    """The assignees ``pengguna`` may see on ``p`` (none while the other instansi's proposal is closed)."""
+    if usulan_tertutup(pengguna, p):
+        return []
+    return list(p.penerima.select_related("pegawai__unit"))
+
+
+def belum_dibaca(pegawai_id: int, p: Penugasan) -> int:
+    """Open tembusan and notices of ``p`` for the pegawai (actions close only when taken)."""
+    return Item.objects.filter(penerima_id=pegawai_id, subjek_jenis=SUBJEK, subjek_id=p.pk, terbuka=True,
+                               jenis__in=["tembusan", "info"]).count()

@@ -14,12 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db import OperationalError, transaction
-from django.utils import timezone
+from django.db import transaction
+from django.urls import reverse
 
+from sikerja.alur_kerja import services as alur_kerja
+from sikerja.alur_kerja.services import Hasil, Konteks
 from sikerja.kedudukan.selectors import kedudukan_pegawai
+from sikerja.kotak_masuk import services as kotak_masuk
 from sikerja.organisasi.models import Instansi, Pegawai
 from sikerja.organisasi.vocab import JENJANG
+from sikerja.surat import services as surat_services
+from sikerja.surat.models import Surat
 
 from . import alur, selectors
 from . import surat as surat_mod
@@ -28,13 +33,11 @@ from .errors import (
     DataTidakLengkap,
     PenugasanError,
     PenugasanTidakDitemukan,
-    SedangDiproses,
     SukarelaLintasInstansi,
     SuratTidakDapatDiubah,
     TidakBerwenang,
-    TransisiTidakSah,
 )
-from .models import ItemKotakMasuk, Penerima, Penugasan, Surat, Transisi
+from .models import PERAN_PIHAK, Penerima, Penugasan
 
 # --- inputs ---------------------------------------------------------------------------
 
@@ -147,45 +150,17 @@ def _daftar_pegawai(p: Penugasan) -> list[dict[str, str]]:
     ]
 
 
-def _catat(p: Penugasan, *, aksi: str, dari: str, aktor: Pegawai, pengguna, alasan: str = "",  # type: ignore[no-untyped-def]
-           surat: Surat | None = None, data: dict[str, Any] | None = None, lintas: bool = False,
-           dasar_hukum: str = "") -> Transisi:
-    return Transisi.objects.create(
-        penugasan=p, aksi=aksi, dari_status=dari, ke_status=p.status, aktor=aktor,
-        pengguna=pengguna if getattr(pengguna, "pk", None) else None, alasan=alasan, surat=surat,
-        data=data or {}, lintas=lintas, dasar_hukum=dasar_hukum,
-    )
+def _tautan(p: Penugasan) -> str:
+    return reverse("penugasan:detail", args=[p.pk])
+
+
+def _resolver(p: Penugasan, peran: str) -> Pegawai | None:
+    """Who holds ``peran`` on ``p`` (the parties were resolved from kedudukan and Instansi.pyb)."""
+    return p.pihak(peran)  # type: ignore[no-any-return]
 
 
 def _beri_tahu(pegawai: list[Pegawai], p: Penugasan, jenis: str, pesan: str, surat: Surat | None = None) -> None:
-    items = ItemKotakMasuk.objects.bulk_create(
-        [ItemKotakMasuk(penerima=pg, penugasan=p, surat=surat, jenis=jenis, pesan=pesan[:300])
-         for pg in dict.fromkeys(pegawai) if pg is not None]
-    )
-    ids = [i.pk for i in items if i.pk]
-    if ids:
-        from .tasks import kirim_email_kotak_masuk
-
-        transaction.on_commit(lambda: kirim_email_kotak_masuk.enqueue(ids))
-
-
-def _pindahkan_aktor(p: Penugasan, surat: Surat | None = None) -> None:
-    """Close the previous actor's action item and open one for the actor the machine names now."""
-    ItemKotakMasuk.objects.filter(penugasan=p, jenis="tindakan", terbuka=True).update(
-        terbuka=False, ditutup=timezone.now())
-    peran = alur.peran_untuk(p)
-    p.aktor_sekarang = getattr(p, peran) if peran else None
-    p.save()
-    if p.aktor_sekarang is not None:
-        _beri_tahu([p.aktor_sekarang], p, "tindakan", f"{alur.STATUS[p.status]}: {p.judul}", surat)
-
-
-def _kirim_surat(p: Penugasan, surat: Surat) -> None:
-    """Deliver a letter: addressees (other than the next actor) are notified, tembusan land unread."""
-    kepada = [k for k in surat.kepada.all() if k.pk != p.aktor_sekarang_id]
-    _beri_tahu(kepada, p, "info", f"{surat.get_jenis_display()} {surat.nomor}: {p.judul}", surat)
-    _beri_tahu(list(surat.tembusan.all()), p, "tembusan",
-               f"Tembusan {surat.get_jenis_display()} {surat.nomor}: {p.judul}", surat)
+    kotak_masuk.kirim(penerima=pegawai, subjek=p, jenis=jenis, pesan=pesan, surat=surat, tautan=_tautan(p))
 
 
 def _periksa_beban(instansi: Instansi, mulai: date, selesai: date, penerima: list[PenerimaInput],
@@ -260,21 +235,8 @@ def _penerima_pegawai(p: Penugasan) -> list[Pegawai]:
     return [r.pegawai for r in p.penerima.select_related("pegawai__instansi", "pegawai__unit")]
 
 
-def _atomic(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """One transaction per service; a lock conflict on SQLite becomes a typed, retryable refusal."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            with transaction.atomic():
-                return fn(*args, **kwargs)
-        except OperationalError as e:
-            if "locked" in str(e).lower():
-                raise SedangDiproses("Penugasan ini sedang diproses pengguna lain; muat ulang halaman dan coba lagi.") from e
-            raise
-
-    wrapper.__name__ = fn.__name__
-    wrapper.__doc__ = fn.__doc__
-    return wrapper
+# One transaction per service; a lock, deadlock or unique race becomes a retryable refusal.
+_atomic = alur_kerja.atomic
 
 
 # --- starting a path -------------------------------------------------------------------
@@ -289,20 +251,21 @@ def varian_untuk(instansi: Instansi, jalur: str) -> str:
 
 
 def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, **pihak: Any) -> Penugasan:
+    """The row (state still blank: alur_kerja.mulai sets it) and its parties."""
     varian = varian_untuk(instansi, jalur)
-    return Penugasan.objects.create(
-        jalur=jalur, varian=varian, instansi=instansi, status=alur.alur_dari(jalur, varian).awal,
+    peran = {k: pihak.pop(k) for k in list(pihak) if k in PERAN_PIHAK}
+    p = Penugasan.objects.create(
+        jalur=jalur, varian=varian, instansi=instansi,
         **{f: getattr(d, f) for f in DataPenugasan.FIELDS}, **pihak,
     )
+    p.pihak_awal({r: pg for r, pg in peran.items() if pg is not None})
+    return p
 
 
 def _mulai(p: Penugasan, aktor: Pegawai, pengguna, surat: Surat | None = None,  # type: ignore[no-untyped-def]
            data: dict[str, Any] | None = None) -> Penugasan:
-    _catat(p, aksi="buat", dari="", aktor=aktor, pengguna=pengguna, surat=surat, data=data,
-           dasar_hukum=alur.alur_dari(p.jalur, p.varian).dasar_hukum)
-    _pindahkan_aktor(p, surat)
-    if surat is not None:
-        _kirim_surat(p, surat)
+    alur_kerja.mulai(tabel=alur.tabel_status(p), subjek=p, aktor=aktor, pengguna=pengguna, resolver=_resolver,
+                     hasil=Hasil(surat=[surat] if surat else [], data=data or {}), tautan=_tautan)
     return p
 
 
@@ -512,7 +475,7 @@ class Keputusan:
     alasan_beban: str = ""
 
 
-def _pilih_pegawai(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _pilih_pegawai(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     """The PPK dituju agrees and names the pegawai; their PUO recommends before he assigns.
 
     Pasuruan Lampiran II.B.2.a.2 huruf c (lintas unit) and II.B.2.a.3 huruf d (lintas instansi):
@@ -523,27 +486,32 @@ def _pilih_pegawai(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
     puo = [x for x in _atasan(_penerima_pegawai(p), "pimpinan_unit") if x != k.aktor]
     if puo:
-        p.puo_tujuan, p.antrean_rekomendasi = puo[0], [x.pk for x in puo[1:]]
+        p.atur_pihak("puo_tujuan", puo[0])
+        p.antrean_rekomendasi = [x.pk for x in puo[1:]]
         info["rekomendasi_dari"] = [x.nama for x in puo]
         return [], info
-    p.puo_tujuan, p.antrean_rekomendasi = None, []
+    p.atur_pihak("puo_tujuan", None)
+    p.antrean_rekomendasi = []
     info["rekomendasi"] = "PPK dituju sekaligus pimpinan unit organisasi pegawai yang dipilih"
+    # The recommendation step is his own: the issuing step follows at once (the table's atau_ke).
     terbit = alur.langkah(p.jalur, "menunggu_penerbitan", p.varian)
     assert terbit is not None
-    p.status = terbit.setujui_ke
-    surat, lanjut = _EFEK[terbit.hasil](p, k)
-    return surat, {**info, **lanjut}
+    surat, lanjut, _ = _hasil_efek(_EFEK[terbit.hasil](p, k))
+    return surat, {**info, **lanjut}, terbit.setujui_ke
 
 
-def _rekomendasi_puo(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _rekomendasi_puo(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     """A PUO recommends the chosen pegawai; the next PUO in line, if any, follows."""
     data = {"rekomendasi": k.alasan.strip() or "Direkomendasikan."}
     if p.antrean_rekomendasi:
-        p.puo_tujuan_id, p.antrean_rekomendasi = p.antrean_rekomendasi[0], p.antrean_rekomendasi[1:]
-        p.status = "menunggu_rekomendasi_puo"
-    elif _pemberi_rekomendasi(p):
+        p.atur_pihak("puo_tujuan", p.antrean_rekomendasi[0])
+        p.antrean_rekomendasi = p.antrean_rekomendasi[1:]
+        lk = alur.langkah(p.jalur, "menunggu_rekomendasi_puo", p.varian)
+        assert lk is not None and lk.atau_ke
+        return [], data, lk.atau_ke  # the next PUO in line recommends
+    if _pemberi_rekomendasi(p):
         # Pegawai under several PUO: none of them alone gives the surat penugasan (the PPK does).
-        p.puo_tujuan = None
+        p.atur_pihak("puo_tujuan", None)
     return [], data
 
 
@@ -558,7 +526,7 @@ def _pemberi_rekomendasi(p: Penugasan) -> list[str]:
         .order_by("id").values_list("aktor__nama", flat=True)))
 
 
-def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Karangasem Pasal 14 ayat (3) huruf c: the PPK, on the PUO's recommendation, assigns
     # the pegawai he chose (matching the requester's criteria) and answers the request.
     pegawai = _penerima_pegawai(p)
@@ -584,7 +552,7 @@ def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     return [tugas, jawaban], {}
 
 
-def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     """Perwal Magelang 25/2023 Lampiran II huruf A angka 2 huruf b: the Pimpinan Perangkat Daerah
     dituju approves with the pegawai he offers (surat jawaban); "dapat diberikan surat penugasan oleh
     Pejabat Penilai Kinerja" — their PPK assigns them. Where he rates them himself, or they have
@@ -599,17 +567,17 @@ def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]
     )
     ppk = _atasan(_penerima_pegawai(p), "ppk")
     if len(ppk) == 1 and ppk[0] != k.aktor:
-        p.ppk_pegawai = ppk[0]
+        p.atur_pihak("ppk_pegawai", ppk[0])
         info["ppk_pegawai"] = ppk[0].nama
         return [jawaban], info
     langsung = alur.langkah(p.jalur, "menunggu_ppk_tujuan", p.varian)
     assert langsung is not None and langsung.atau_ke
-    p.ppk_pegawai, p.status = None, langsung.atau_ke
+    p.atur_pihak("ppk_pegawai", None)
     tugas, _ = _tugaskan_oleh_ppk(p, k)
-    return [*tugas, jawaban], info
+    return [*tugas, jawaban], info, langsung.atau_ke
 
 
-def _tugaskan_oleh_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _tugaskan_oleh_ppk(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     dituju = p.ppk_tujuan
     s = surat_mod.terbitkan(
         penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=_penerima_pegawai(p),
@@ -622,23 +590,23 @@ def _tugaskan_oleh_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     return [s], {}
 
 
-def _kirim_ke_pyb_tujuan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _kirim_ke_pyb_tujuan(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Karangasem Pasal 14 ayat (4) huruf b: the PyB forwards the request to the target PyB.
     p.terkirim_ke_tujuan = True
     s = _surat_permohonan(p, k.aktor, p.pyb_tujuan, [p.pemohon])  # type: ignore[arg-type]
     return [s], {}
 
 
-def _instruksikan_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _instruksikan_ppk(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Pasal 14 ayat (4) huruf c: the target PyB instructs the PPK of suitable pegawai.
     ppk = selectors.pejabat_ppk(k.aktor.instansi_id).filter(id=k.ppk_tujuan_id or 0).first()
     if ppk is None:
         raise DataTidakLengkap({"ppk_tujuan": "Pilih Pejabat Penilai Kinerja yang diinstruksikan."})
-    p.ppk_tujuan = ppk
+    p.atur_pihak("ppk_tujuan", ppk)
     return [], {"ppk_tujuan": ppk.nama}
 
 
-def _jawab_ketersediaan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _jawab_ketersediaan(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Pasal 14 ayat (4) huruf e angka 1: surat jawaban with the list of pegawai chosen (and
     # recommended by their PUO, Pasuruan Lampiran II.B.2.a.3 huruf d), to the own PyB.
     rekomendasi = _pemberi_rekomendasi(p)
@@ -653,7 +621,7 @@ def _jawab_ketersediaan(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     return [s], {}
 
 
-def _setujui_jawaban(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _setujui_jawaban(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     s = surat_mod.terbitkan(
         penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pyb_pemohon], tembusan=[p.pemohon],  # type: ignore[list-item]
         perihal=f"Jawaban permohonan pelibatan: {p.judul}",
@@ -663,7 +631,7 @@ def _setujui_jawaban(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     return [s], {}
 
 
-def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Pasal 14 ayat (4) huruf e angka 3: tembusan PyB of both instansi and the PPK concerned.
     pegawai = _penerima_pegawai(p)
     ppk = _atasan(pegawai, "ppk")
@@ -680,7 +648,7 @@ def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[list[Surat], 
     return [s], {}
 
 
-def _jawab_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _jawab_sukarela(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     s = surat_mod.terbitkan(
         penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pemohon],
         tembusan=[x for x in (p.ppk_pemohon, p.puo_pemohon) if x],
@@ -692,7 +660,7 @@ def _jawab_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     return [s], {}
 
 
-def _teruskan_ke_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _teruskan_ke_ppk(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Karangasem Pasal 15 ayat (3) huruf b: the volunteer sends the request approved by the PUO
     # dituju to his own PPK, tembusan his own PUO (a letter, numbered, like the others).
     disetujui = p.surat.filter(jenis="jawaban", status="berlaku").order_by("-id").first()
@@ -711,12 +679,12 @@ def _teruskan_ke_ppk(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     return [s], {}
 
 
-def _kirim_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _kirim_sukarela(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Magelang Lampiran II huruf B angka 2 huruf a: "surat permohonan yang diketahui oleh PPK".
     return [_surat_sukarela(p, diketahui=k.aktor)], {}
 
 
-def _teruskan_ke_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _teruskan_ke_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Magelang Lampiran II huruf B angka 2 huruf b: the approved request goes to the volunteer's own
     # Pimpinan Perangkat Daerah and PPK. Where they are one person, his approval is the PPK's.
     disetujui = p.surat.filter(jenis="jawaban", status="berlaku").order_by("-id").first()
@@ -733,17 +701,17 @@ def _teruskan_ke_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[list[Surat], d
     if p.pimpinan_pd_pemohon is None or p.pimpinan_pd_pemohon == p.ppk_pemohon:
         lk = alur.langkah(p.jalur, "menunggu_diteruskan", p.varian)
         assert lk is not None and lk.atau_ke
-        p.status = lk.atau_ke
+        return [s], {}, lk.atau_ke
     return [s], {}
 
 
-def _tanpa_surat(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _tanpa_surat(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     return [], {}
 
 
-def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
+def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     info = _simpan_penerima(p, k.aktor, [PenerimaInput(p.pemohon_id, p.beban_diajukan)], k.alasan_beban)
-    if p.jalur == "sukarela_lintas_unit":
+    if p.puo_tujuan is not None:  # lintas unit: the unit dituju
         tembusan = [x for x in (p.puo_tujuan, p.puo_pemohon) if x]
         tempat = f" pada unit {p.puo_tujuan.unit.nama}" if p.puo_tujuan else ""  # type: ignore[union-attr]
     else:
@@ -760,7 +728,9 @@ def _tugaskan_sukarela(p: Penugasan, k: Keputusan) -> tuple[list[Surat], dict]:
     return [s], info
 
 
-_EFEK: dict[str, Callable[[Penugasan, Keputusan], tuple[list[Surat], dict]]] = {
+EfekPenugasan = Callable[[Penugasan, "Keputusan"], tuple[Any, ...]]
+
+_EFEK: dict[str, EfekPenugasan] = {
     "setujui_pimpinan_pd": _setujui_pimpinan_pd,
     "kirim_sukarela": _kirim_sukarela,
     "teruskan_ke_pimpinan_pd": _teruskan_ke_pimpinan_pd,
@@ -779,19 +749,12 @@ _EFEK: dict[str, Callable[[Penugasan, Keputusan], tuple[list[Surat], dict]]] = {
     "tugaskan_sukarela": _tugaskan_sukarela,
 }
 
-# Refusal of a written request is answered in writing, to whoever sent it to this step
-# (Karangasem Pasal 14 ayat (3) huruf d): (addressee, tembusan) roles per state.
-_JAWAB_TOLAK: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
-    ("lintas_unit", "menunggu_ppk_tujuan"): ("pemohon", ("ppk_pemohon",)),
-    ("lintas_unit", "menunggu_penerbitan"): ("pemohon", ("ppk_pemohon", "puo_tujuan")),
-    ("lintas_instansi", "menunggu_pyb_pemohon"): ("pemohon", ("ppk_pemohon",)),
-    ("lintas_instansi", "menunggu_pyb_tujuan"): ("pyb_pemohon", ("pemohon",)),
-    ("lintas_instansi", "menunggu_pyb_tujuan_jawaban"): ("pyb_pemohon", ("pemohon", "ppk_tujuan")),
-    ("sukarela_lintas_unit", "menunggu_puo_tujuan"): ("pemohon", ("ppk_pemohon", "puo_pemohon")),
-}
-
-
 # --- firing a transition ---------------------------------------------------------------
+
+
+def _hasil_efek(r: tuple[Any, ...]) -> tuple[list[Surat], dict[str, Any], str | None]:
+    """An effect returns (letters, data) or (letters, data, target) — the target one its table allows."""
+    return (r[0], r[1], r[2]) if len(r) == 3 else (r[0], r[1], None)
 
 
 def ambil_untuk(pengguna, penugasan_id: int, *, kunci: bool = False) -> Penugasan:  # type: ignore[no-untyped-def]
@@ -808,112 +771,156 @@ def boleh_bertindak(pengguna, p: Penugasan) -> bool:  # type: ignore[no-untyped-
     return bool(p.aktor_sekarang_id and p.aktor_sekarang_id == getattr(pengguna, "pegawai_id", None))
 
 
+def _keputusan(ctx: Konteks) -> Keputusan:
+    m = ctx.masukan
+    return Keputusan(aktor=ctx.aktor, alasan=ctx.alasan, penerima=m.get("penerima") or [],
+                     ppk_tujuan_id=m.get("ppk_tujuan_id"), alasan_beban=m.get("alasan_beban") or "")
+
+
+def _efek_setujui(nama: str) -> alur_kerja.Efek:
+    def jalan(p: Penugasan, ctx: Konteks) -> Hasil:
+        surat, data, ke = _hasil_efek(_EFEK[nama](p, _keputusan(ctx)))
+        return Hasil(ke=ke, surat=surat, data=data)
+
+    return jalan
+
+
+def _efek_tolak(p: Penugasan, ctx: Konteks) -> Hasil:
+    lk = alur.langkah(p.jalur, ctx.dari, p.varian)
+    assert lk is not None
+    surat: list[Surat] = []
+    lintas = False
+    tujuan = alur.JAWAB_TOLAK.get((p.jalur, ctx.dari))
+    if tujuan and lk.tolak_dengan_surat:
+        kepada, tembusan = p.pihak(tujuan[0]), [p.pihak(r) for r in tujuan[1]]
+        surat.append(surat_mod.terbitkan(
+            penugasan=p, jenis="jawaban", penandatangan=ctx.aktor, kepada=[kepada],
+            tembusan=[t for t in tembusan if t], perihal=f"Jawaban permohonan: {p.judul}",
+            paragraf=["Permohonan tersebut TIDAK DAPAT DISETUJUI dengan alasan sebagai berikut.", ctx.alasan],
+            rincian=_rincian(p),
+        ))
+        lintas = kepada.instansi_id != ctx.aktor.instansi_id
+    # A refusal on the target side is always shown to the requesting side.
+    lintas = lintas or (bool(ctx.tabel.fakta.get("lintas_instansi")) and ctx.aktor.instansi_id != p.instansi_id)
+    return Hasil(surat=surat, lintas=lintas, pemberitahuan=[
+        ([p.pemohon], "info", f"Ditolak: {p.judul} — {ctx.alasan}", surat[0] if surat else None)])
+
+
+def _efek_kembalikan(p: Penugasan, ctx: Konteks) -> Hasil:
+    ke = ctx.keputusan.ke[0]
+    if "ajukan_ulang" in ctx.tabel.aksi_tersedia(ke):
+        # Back to the pemohon, who corrects it: remember which step resumes.
+        p.kembali_ke = ctx.dari
+    return Hasil(ke=ke)
+
+
+def _efek_ajukan_ulang(p: Penugasan, ctx: Konteks) -> Hasil:
+    perubahan: DataPenugasan | None = ctx.masukan.get("perubahan")
+    data: dict[str, Any] = {}
+    surat: list[Surat] = []
+    if perubahan is not None:
+        _periksa_data(perubahan, permohonan=bool(ctx.tabel.fakta.get("permohonan_tertulis")),
+                      sukarela=bool(ctx.tabel.fakta.get("sukarela")))
+        berubah = {f: str(getattr(perubahan, f)) for f in DataPenugasan.FIELDS
+                   if getattr(perubahan, f) != getattr(p, f)}
+        for f in DataPenugasan.FIELDS:
+            setattr(p, f, getattr(perubahan, f))
+        data["perubahan"] = berubah
+        if berubah:
+            # The next official decides on what a letter says: the request letter the
+            # pemohon signed is replaced by one with the corrected content. Locked after the
+            # assignment (jalankan locked it first), the same order as a revocation.
+            lama_id = p.surat.filter(jenis__in=alur.SURAT_PERMOHONAN, status="berlaku",
+                                     penandatangan=ctx.aktor).order_by("-id").values_list("id", flat=True).first()
+            lama = surat_services.kunci(lama_id) if lama_id else None
+            if lama is not None and lama.berlaku:
+                diminta = p.transisi.filter(aksi="kembalikan").order_by("-id").values_list("alasan", flat=True).first()
+                surat.append(_koreksi(p, lama, f"diperbaiki sesuai pengembalian: {diminta or ctx.alasan}"))
+                data["mengoreksi"] = lama.nomor
+    ke, p.kembali_ke = p.kembali_ke, ""
+    return Hasil(ke=ke, surat=surat, data=data)
+
+
+def _surat_milik(aktor: Pegawai, surat_id: int) -> Surat:
+    """The letter, locked (after its assignment: one lock order everywhere), signed by ``aktor``."""
+    s = surat_services.kunci(surat_id, instansi_id=aktor.instansi_id)
+    if s is None:
+        raise PenugasanTidakDitemukan("Surat tidak ditemukan.")
+    if s.penandatangan_id != aktor.id:
+        raise TidakBerwenang("Hanya penandatangan surat yang dapat mencabut atau mengoreksinya.")
+    if not s.berlaku:
+        raise SuratTidakDapatDiubah(f"Surat {s.nomor} sudah {s.get_status_display().lower()}.")
+    return s
+
+
+def _efek_cabut(p: Penugasan, ctx: Konteks) -> Hasil:
+    s = _surat_milik(ctx.aktor, ctx.masukan["surat_id"])
+    surat_services.cabut(surat=s, alasan=ctx.alasan)
+    mengakhiri = alur.cabut_mengakhiri(s.jenis, ctx.dari)
+    if mengakhiri:
+        p.kembali_ke = ""
+    pihak = [*s.kepada.all(), *s.tembusan.all()]
+    if mengakhiri:
+        pihak += [x for x in (p.pemohon, *_penerima_pegawai(p)) if x]
+    akibat = " Penugasan ini berakhir." if mengakhiri else ""
+    ctx.masukan["keluaran"]["surat"] = s
+    ctx.masukan["keluaran"]["mengakhiri"] = mengakhiri
+    lintas = bool(ctx.tabel.fakta.get("lintas_instansi")) and s.instansi_penerima_id != s.instansi_id
+    return Hasil(ke=alur.DICABUT if mengakhiri else None, surat_jejak=s, lintas=lintas,
+                 pemberitahuan=[(pihak, "info", f"Surat {s.nomor} dicabut: {ctx.alasan}.{akibat}", s)])
+
+
+def _efek_koreksi(p: Penugasan, ctx: Konteks) -> Hasil:
+    lama = _surat_milik(ctx.aktor, ctx.masukan["surat_id"])
+    baru = _koreksi(p, lama, ctx.alasan, ctx.masukan.get("paragraf_tambahan", ""))
+    ctx.masukan["keluaran"]["surat"] = baru
+    return Hasil(surat=[baru], data={"mengoreksi": lama.nomor})
+
+
+# The effects the tables name (alur.Langkah.hasil and the common decisions).
+_EFEK_KERJA: dict[str, alur_kerja.Efek] = {
+    **{nama: _efek_setujui(nama) for nama in _EFEK},
+    "tolak": _efek_tolak,
+    "kembalikan": _efek_kembalikan,
+    "ajukan_ulang": _efek_ajukan_ulang,
+    "cabut_surat": _efek_cabut,
+    "koreksi_surat": _efek_koreksi,
+}
+
+
 @_atomic
 def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # type: ignore[no-untyped-def]
              penerima: list[PenerimaInput] | None = None, ppk_tujuan_id: int | None = None,
              alasan_beban: str = "", perubahan: DataPenugasan | None = None) -> Penugasan:
     """Fire ``aksi`` (setujui, tolak, kembalikan, ajukan_ulang) on an assignment, as ``pengguna``."""
     aktor = _pegawai(pengguna)
-    # The row lock serialises concurrent deciders; the state is read again under the lock.
-    p = ambil_untuk(pengguna, penugasan_id, kunci=True)
-    dari = p.status
-    if aksi not in alur.aksi_tersedia(p.jalur, dari, p.varian):
-        lk0 = alur.langkah(p.jalur, dari, p.varian)
-        if lk0 is not None and aksi in alur.AKSI and aksi != "ajukan_ulang":
-            # The step is open but does not offer this decision (e.g. a recommendation cannot refuse).
-            raise TransisiTidakSah(
-                f"Pada langkah \u201c{alur.STATUS[dari]}\u201d keputusan \u201c{alur.AKSI[aksi]}\u201d tidak tersedia; "
-                f"yang tersedia: {', '.join(alur.AKSI[a] for a in alur.aksi_tersedia(p.jalur, dari, p.varian))}.")
-        raise TransisiTidakSah(
-            f"Penugasan ini berstatus \u201c{alur.STATUS[dari]}\u201d; keputusan \u201c{alur.AKSI.get(aksi, aksi)}\u201d "
-            "tidak tersedia. Mungkin sudah diputuskan pengguna lain; muat ulang halaman.")
-    if p.aktor_sekarang_id != aktor.id:
-        peran = alur.peran_untuk(p)
-        nama = p.aktor_sekarang.nama if p.aktor_sekarang else "-"
-        raise TidakBerwenang(f"Keputusan ini hanya dapat diambil oleh {alur.label_peran(p, peran or '')} ({nama}).")
-    lk = alur.langkah(p.jalur, dari, p.varian)
-    surat: list[Surat] = []
-    data: dict[str, Any] = {}
-    lintas = False
-    dasar = lk.dasar_hukum if lk else alur.alur_dari(p.jalur, p.varian).dasar_hukum
-
-    if aksi == "tolak":
-        if not alasan.strip():
-            raise DataTidakLengkap({"alasan": "Alasan penolakan wajib diisi."})
-        assert lk is not None
-        p.status = "ditolak"
-        tujuan = _JAWAB_TOLAK.get((p.jalur, dari))
-        if tujuan and lk.tolak_dengan_surat:
-            kepada, tembusan = getattr(p, tujuan[0]), [getattr(p, r) for r in tujuan[1]]
-            surat.append(surat_mod.terbitkan(
-                penugasan=p, jenis="jawaban", penandatangan=aktor, kepada=[kepada],
-                tembusan=[t for t in tembusan if t], perihal=f"Jawaban permohonan: {p.judul}",
-                paragraf=["Permohonan tersebut TIDAK DAPAT DISETUJUI dengan alasan sebagai berikut.", alasan.strip()],
-                rincian=_rincian(p),
-            ))
-            lintas = kepada.instansi_id != aktor.instansi_id
-        # A refusal on the target side is always shown to the requesting side.
-        lintas = lintas or (p.jalur == "lintas_instansi" and aktor.instansi_id != p.instansi_id)
-        _beri_tahu([p.pemohon], p, "info", f"Ditolak: {p.judul} — {alasan.strip()}", surat[0] if surat else None)
-    elif aksi == "kembalikan":
-        if not alasan.strip():
-            raise DataTidakLengkap({"alasan": "Tuliskan apa yang perlu diperbaiki."})
-        assert lk is not None and lk.kembali_ke
-        if lk.kembali_ke == "dikembalikan":
-            p.kembali_ke = dari
-        p.status = lk.kembali_ke
-        # Only the target PyB's return crosses back to the requesting instansi.
-        lintas = p.jalur == "lintas_instansi" and dari == "menunggu_pyb_tujuan"
-    elif aksi == "ajukan_ulang":
-        if perubahan is not None:
-            _periksa_data(perubahan, permohonan=p.jalur in ("lintas_unit", "lintas_instansi"),
-                          sukarela=p.jalur.startswith("sukarela"))
-            berubah = {f: str(getattr(perubahan, f)) for f in DataPenugasan.FIELDS
-                       if getattr(perubahan, f) != getattr(p, f)}
-            for f in DataPenugasan.FIELDS:
-                setattr(p, f, getattr(perubahan, f))
-            data["perubahan"] = berubah
-            if berubah:
-                # The next official decides on what a letter says: the request letter the
-                # pemohon signed is replaced by one with the corrected content.
-                lama = p.surat.filter(jenis__in=["permohonan_pelibatan", "pengajuan_sukarela"], status="berlaku",
-                                      penandatangan=aktor).order_by("-id").first()
-                if lama is not None:
-                    diminta = p.transisi.filter(aksi="kembalikan").order_by("-id").values_list(
-                        "alasan", flat=True).first()
-                    surat.append(_koreksi(p, lama, f"diperbaiki sesuai pengembalian: {diminta or alasan.strip()}"))
-                    data["mengoreksi"] = lama.nomor
-        p.status, p.kembali_ke = p.kembali_ke, ""
-    else:  # setujui
-        assert lk is not None
-        p.status = lk.setujui_ke
-        surat, data = _EFEK[lk.hasil](
-            p, Keputusan(aktor=aktor, alasan=alasan, penerima=penerima or [], ppk_tujuan_id=ppk_tujuan_id,
-                         alasan_beban=alasan_beban))
-        lintas = lk.lintas
-    if len(surat) > 1:
-        data["surat_lain"] = [s.pk for s in surat[1:]]
-    _catat(p, aksi=aksi, dari=dari, aktor=aktor, pengguna=pengguna, alasan=alasan.strip(),
-           surat=surat[0] if surat else None, data=data, lintas=lintas, dasar_hukum=dasar)
-    _pindahkan_aktor(p, surat[0] if surat else None)
-    for s in surat:
-        _kirim_surat(p, s)
-    return p
+    t = alur_kerja.jalankan(
+        tabel=alur.tabel_status, qs=selectors.penugasan_terlihat(pengguna), pk=penugasan_id, aksi=aksi,
+        aktor=aktor, pengguna=pengguna, resolver=_resolver, efek=_EFEK_KERJA, alasan=alasan, tautan=_tautan,
+        masukan={"penerima": penerima or [], "ppk_tujuan_id": ppk_tujuan_id, "alasan_beban": alasan_beban,
+                 "perubahan": perubahan},
+        tidak_ditemukan="Penugasan tidak ditemukan.")
+    return t.subjek  # type: ignore[no-any-return]
 
 
 # --- letters after issue ---------------------------------------------------------------
 
 
-def _surat_milik(pengguna, surat_id: int) -> Surat:  # type: ignore[no-untyped-def]
+def _keputusan_surat(pengguna, surat_id: int, aksi: str, alasan: str, **masukan: Any) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Revoke or correct a letter as a decision on its assignment. The assignment row is locked
+    first and the letter after it (the same order as a resubmission that re-issues a letter), so
+    the two cannot deadlock (issue 10 point 11)."""
     aktor = _pegawai(pengguna)
-    s = Surat.objects.select_for_update().filter(pk=surat_id, instansi_id=aktor.instansi_id).first()
-    if s is None:
+    pid = Surat.objects.filter(pk=surat_id, instansi_id=aktor.instansi_id, subjek_jenis=selectors.SUBJEK).values_list(
+        "subjek_id", flat=True).first()
+    if pid is None:
         raise PenugasanTidakDitemukan("Surat tidak ditemukan.")
-    if s.penandatangan_id != aktor.id:
-        raise TidakBerwenang("Hanya penandatangan surat yang dapat mencabut atau mengoreksinya.")
-    if s.status != "berlaku":
-        raise SuratTidakDapatDiubah(f"Surat {s.nomor} sudah {s.get_status_display().lower()}.")
-    return s
+    keluaran: dict[str, Any] = {}
+    alur_kerja.jalankan(
+        tabel=alur.tabel_status, qs=Penugasan.objects.all(), pk=pid, aksi=aksi, aktor=aktor, pengguna=pengguna,
+        resolver=_resolver, efek=_EFEK_KERJA, alasan=alasan, tautan=_tautan,
+        masukan={"surat_id": surat_id, "keluaran": keluaran, **masukan})
+    return keluaran
 
 
 @_atomic
@@ -926,44 +933,20 @@ def cabut_surat(*, pengguna, surat_id: int, alasan: str) -> Surat:  # type: igno
     """
     if not alasan.strip():
         raise DataTidakLengkap({"alasan": "Alasan pencabutan wajib diisi."})
-    s = _surat_milik(pengguna, surat_id)
-    aktor = _pegawai(pengguna)
-    s.status, s.waktu_status, s.alasan_status = "dicabut", timezone.now(), alasan.strip()
-    s.save(update_fields=["status", "waktu_status", "alasan_status"])
-    p = Penugasan.objects.select_for_update().get(pk=s.penugasan_id)
-    dari = p.status
-    mengakhiri = alur.cabut_mengakhiri(s.jenis, dari)
-    if mengakhiri:
-        p.status = alur.DICABUT
-        p.kembali_ke = ""
-    _catat(p, aksi="cabut_surat", dari=dari, aktor=aktor, pengguna=pengguna, alasan=alasan.strip(), surat=s,
-           lintas=p.jalur == "lintas_instansi" and s.instansi_penerima_id != s.instansi_id)
-    if mengakhiri:
-        _pindahkan_aktor(p)
-    pihak = [*s.kepada.all(), *s.tembusan.all()]
-    if mengakhiri:
-        pihak += [x for x in (p.pemohon, *_penerima_pegawai(p)) if x]
-    akibat = " Penugasan ini berakhir." if mengakhiri else ""
-    _beri_tahu(pihak, p, "info", f"Surat {s.nomor} dicabut: {alasan.strip()}.{akibat}", s)
-    return s
+    return _keputusan_surat(pengguna, surat_id, "cabut_surat", alasan)["surat"]  # type: ignore[no-any-return]
+
+
+def berakhir_karena(s: Surat) -> bool:
+    """Whether the assignment of the revoked letter ``s`` has ended (the table's revoked state)."""
+    return Penugasan.objects.filter(pk=s.subjek_id, status=alur.DICABUT).exists()
 
 
 def _koreksi(p: Penugasan, lama: Surat, alasan: str, paragraf_tambahan: str = "") -> Surat:
     """Issue the letter that replaces ``lama`` (same parties, the assignment's current content)
     and mark ``lama`` dikoreksi; the new letter names the one it replaces."""
-    isi = lama.isi
-    paragraf = [x for x in isi.get("paragraf", []) if not x.startswith("Surat ini menggantikan surat nomor ")]
-    pegawai = _daftar_pegawai(p) if isi.get("pegawai") else None
-    baru = surat_mod.terbitkan(
-        penugasan=p, jenis=lama.jenis, penandatangan=lama.penandatangan, kepada=list(lama.kepada.all()),
-        tembusan=list(lama.tembusan.all()), perihal=lama.perihal,
-        paragraf=[*paragraf, *([paragraf_tambahan.strip()] if paragraf_tambahan.strip() else []),
-                  f"Surat ini menggantikan surat nomor {lama.nomor} karena {alasan.strip()}."],
-        rincian=_rincian(p), pegawai=pegawai, mengoreksi=lama,
-    )
-    lama.status, lama.waktu_status, lama.alasan_status = "dikoreksi", timezone.now(), alasan.strip()
-    lama.save(update_fields=["status", "waktu_status", "alasan_status"])
-    return baru
+    pegawai = _daftar_pegawai(p) if lama.isi.get("pegawai") else None
+    return surat_services.koreksi(lama=lama, alasan=alasan, paragraf_tambahan=paragraf_tambahan,
+                                  rincian=_rincian(p), pegawai=pegawai or [], subjek=p)
 
 
 @_atomic
@@ -971,21 +954,14 @@ def koreksi_surat(*, pengguna, surat_id: int, alasan: str, paragraf_tambahan: st
     """A correction is a new letter referencing the old one; the old one is marked dikoreksi."""
     if not alasan.strip():
         raise DataTidakLengkap({"alasan": "Alasan koreksi wajib diisi."})
-    lama = _surat_milik(pengguna, surat_id)
-    p = lama.penugasan
-    if p.status == alur.DICABUT:
-        raise SuratTidakDapatDiubah("Penugasan ini sudah berakhir karena suratnya dicabut.")
-    aktor = _pegawai(pengguna)
-    baru = _koreksi(p, lama, alasan, paragraf_tambahan)
-    _catat(p, aksi="koreksi_surat", dari=p.status, aktor=aktor, pengguna=pengguna,
-           alasan=alasan.strip(), surat=baru, data={"mengoreksi": lama.nomor})
-    _kirim_surat(p, baru)
-    return baru
+    return _keputusan_surat(pengguna, surat_id, "koreksi_surat", alasan,  # type: ignore[no-any-return]
+                            paragraf_tambahan=paragraf_tambahan)["surat"]
 
 
 @transaction.atomic
 def tandai_dibaca(*, pegawai_id: int, penugasan_id: int) -> int:
-    """Opening an assignment reads its tembusan and notices (actions stay open until taken)."""
-    return ItemKotakMasuk.objects.filter(
-        penerima_id=pegawai_id, penugasan_id=penugasan_id, terbuka=True, jenis__in=["tembusan", "info"]
-    ).update(terbuka=False, ditutup=timezone.now())
+    """Reading an assignment reads its tembusan and notices (actions stay open until taken)."""
+    p = Penugasan.objects.filter(pk=penugasan_id).first()
+    if p is None:
+        return 0
+    return kotak_masuk.tandai_dibaca(pegawai_id=pegawai_id, subjek=p)

@@ -20,8 +20,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sikerja.akun.akses import Permintaan, instansi_required, peran_required
+from sikerja.alur_kerja import selectors as alur_kerja_sel
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import LABEL_JENJANG
+from sikerja.surat.models import Surat
+from sikerja.surat.nomor import format_nomor
 
 from . import alur, selectors, services
 from .errors import (
@@ -32,7 +35,7 @@ from .errors import (
     TidakBerwenang,
 )
 from .forms import PILIHAN_JENJANG, PenugasanForm, penerima_dari_post
-from .models import Penugasan, Surat
+from .models import Penugasan
 
 KETERANGAN_JALUR = {
     "dalam_unit": ("Pimpinan unit organisasi (atau PPK) langsung menugaskan pegawai yang dipimpinnya.",
@@ -208,16 +211,17 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
         try:
             d = form.data_penugasan()
             c = form.cleaned_data
-            if jalur == "dalam_unit":
+            fakta = alur.FAKTA_JALUR[jalur]
+            if fakta.get("langsung"):
                 p = services.buat_penunjukan_dalam_unit(pengguna=request.user, data=d,
                                                         penerima=penerima_dari_post(request.POST),
                                                         alasan_beban=c.get("alasan_beban") or "")
-            elif jalur == "lintas_unit":
-                p = services.buat_penunjukan_lintas_unit(pengguna=request.user, data=d,
-                                                         ppk_tujuan_id=c["ppk_tujuan"].id)
-            elif jalur == "lintas_instansi":
+            elif fakta["lintas_instansi"]:
                 p = services.buat_penunjukan_lintas_instansi(pengguna=request.user, data=d,
                                                              instansi_tujuan_id=c["instansi_tujuan"].id)
+            elif not fakta["sukarela"]:
+                p = services.buat_penunjukan_lintas_unit(pengguna=request.user, data=d,
+                                                         ppk_tujuan_id=c["ppk_tujuan"].id)
             else:
                 puo, atas_nama = c.get("puo_tujuan"), c.get("pegawai")
                 p = services.buat_pengajuan_sukarela(pengguna=request.user, data=d,
@@ -235,8 +239,8 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
             form.add_error(None, e.pesan)
     ctx: dict[str, Any] = {"form": form, "jalur": jalur, "label_jalur": alur.JALUR[jalur],
                            "keterangan": _keterangan(jalur, services.varian_untuk(pejabat.instansi, jalur)),
-                           "beban_galat": beban_galat}
-    if jalur == "dalam_unit":
+                           "beban_galat": beban_galat, "fakta_jalur": alur.FAKTA_JALUR[jalur]}
+    if alur.FAKTA_JALUR[jalur].get("langsung"):
         mulai = form.cleaned_data.get("mulai") if form.is_bound and hasattr(form, "cleaned_data") else None
         selesai = form.cleaned_data.get("selesai") if form.is_bound and hasattr(form, "cleaned_data") else None
         ctx.update(_filter_kandidat(request, pejabat, mulai or timezone.localdate(),
@@ -247,13 +251,16 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
 
 def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     lk = alur.langkah(p.jalur, p.status, p.varian)
+    tabel = alur.tabel_status(p)
+    fakta = alur_kerja_sel.fakta_status(tabel, p.status)
     surat = list(selectors.surat_terlihat(request.user, p))
     boleh = services.boleh_bertindak(request.user, p)
-    penerima = list(p.penerima.select_related("pegawai__unit"))
-    beban = selectors.beban_pegawai([r.pegawai_id for r in penerima], p.mulai, p.selesai, kecuali=p.pk) \
-        if penerima else {}
+    penerima = selectors.penerima_terlihat(request.user, p)
+    # Other workload only of the user's own instansi's pegawai: the other side sees what the letters say.
+    sendiri = [r.pegawai_id for r in penerima if r.pegawai.instansi_id == request.user.instansi_id]  # type: ignore[union-attr]
+    beban = selectors.beban_pegawai(sendiri, p.mulai, p.selesai, kecuali=p.pk) if sendiri else {}
     for r in penerima:
-        r.beban_lain = beban.get(r.pegawai_id, 0)  # type: ignore[attr-defined]
+        r.beban_lain = beban.get(r.pegawai_id)  # type: ignore[attr-defined]
     ctx: dict[str, Any] = {
         "p": p, "langkah": lk, "boleh": boleh, "aksi": alur.aksi_tersedia(p.jalur, p.status, p.varian) if boleh else [],
         "penerima": penerima, "surat": surat,
@@ -263,6 +270,8 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         "peran_aktor": alur.label_peran(p, alur.peran_untuk(p) or "") if p.aktor_sekarang_id else "",
         "pihak": [(alur.label_peran(p, r), getattr(p, r)) for r in alur.PERAN if getattr(p, r)],
         "ambang": p.instansi.ambang_beban_kerja,
+        # What the page shows about the state and the path, from the table (no status strings).
+        "fakta": fakta,
     }
     if boleh and lk and lk.pilih_pegawai:
         pejabat = Pegawai.objects.select_related("instansi").get(pk=request.user.pegawai_id)  # type: ignore[union-attr,misc]
@@ -271,9 +280,9 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
                                     services.lingkup_pejabat(p, pejabat.pk)))
         ctx["kriteria"] = {"kompetensi": p.kompetensi_dibutuhkan, "jenjang": p.jenjang_dibutuhkan,
                            "label_jenjang": LABEL_JENJANG.get(p.jenjang_dibutuhkan, ""),
-                           "jumlah": p.jumlah_dibutuhkan if p.jalur in ("lintas_unit", "lintas_instansi") else None}
+                           "jumlah": p.jumlah_dibutuhkan if fakta.get("permohonan_tertulis") else None}
         _tandai_pilihan(ctx, penugasan_penerima_input(p))
-    if boleh and lk and p.jalur.startswith("sukarela") and lk.hasil == "tugaskan_sukarela":
+    if boleh and fakta.get("menugaskan_sukarela"):
         # Approving a volunteer assigns him: show his load in the period first (SPEC §4 beban kerja).
         pid = p.pemohon_id
         sebelum = selectors.beban_pegawai([pid], p.mulai, p.selesai, kecuali=p.pk)[pid]
@@ -290,11 +299,45 @@ def penugasan_penerima_input(p: Penugasan) -> list[services.PenerimaInput]:
 
 @instansi_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_object_or_404(selectors.daftar_penugasan(request.user).select_related(
-        "ppk_pemohon", "puo_pemohon", "ppk_tujuan", "puo_tujuan", "pyb_pemohon", "pyb_tujuan"), pk=pk)
-    if _pegawai_id(request):
-        services.tandai_dibaca(pegawai_id=_pegawai_id(request), penugasan_id=p.pk)  # type: ignore[arg-type]
-    return render(request, "penugasan/detail.html", _konteks_detail(request, p))
+    p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
+    # Opening the page changes nothing (issue 10 point 12): the Kotak Masuk link POSTs first
+    # (buka_item), and the page offers a button for notices still unread.
+    ctx = _konteks_detail(request, p)
+    pid = _pegawai_id(request)
+    ctx["belum_dibaca"] = selectors.belum_dibaca(pid, p) if pid else 0
+    return render(request, "penugasan/detail.html", ctx)
+
+
+@require_POST
+@instansi_required
+def dibaca(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark the tembusan and notices of this assignment read (a button on the page; htmx or a form)."""
+    p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
+    pid = _pegawai_id(request)
+    n = services.tandai_dibaca(pegawai_id=pid, penugasan_id=p.pk) if pid else 0
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204, headers={"X-Dibaca": str(n)})
+    return redirect("penugasan:detail", pk=p.pk)
+
+
+@require_POST
+@instansi_required
+def buka_item(request: HttpRequest, pk: int) -> HttpResponse:
+    """Opening an item from the Kotak Masuk (its link submits a POST here): the notices of its
+    subject are read, then the browser is redirected to the subject's page. A GET changes nothing
+    (issue 10 point 12); without JavaScript the link simply opens the page."""
+    from sikerja.kotak_masuk import services as kotak_masuk_services
+    from sikerja.kotak_masuk.models import Item
+
+    pid = _pegawai_id(request)
+    item = get_object_or_404(Item, pk=pk, penerima_id=pid or 0)
+    subjek = item.subjek
+    if subjek is not None and pid:
+        kotak_masuk_services.tandai_dibaca(pegawai_id=pid, subjek=subjek)
+    tujuan = item.tautan if item.tautan.startswith("/") and not item.tautan.startswith("//") else "/"
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204, headers={"HX-Redirect": tujuan})
+    return redirect(tujuan)
 
 
 @require_POST
@@ -330,7 +373,8 @@ def aksi(request: HttpRequest, pk: int) -> HttpResponse:
 def ubah(request: HttpRequest, pk: int) -> HttpResponse:
     """The pemohon corrects a returned request and resubmits it (aksi ajukan_ulang)."""
     p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
-    if p.status != "dikembalikan" or not services.boleh_bertindak(request.user, p):
+    if "ajukan_ulang" not in alur.tabel_status(p).aksi_tersedia(p.status) or not services.boleh_bertindak(
+            request.user, p):
         return _ditolak(request, TidakBerwenang("Hanya pemohon yang dapat memperbaiki penugasan yang dikembalikan."))
     form = PenugasanForm(request.POST or None, jalur=p.jalur, pengguna=request.user,
                          initial=PenugasanForm.awal_dari(p))
@@ -384,9 +428,7 @@ def _ubah_surat(request: HttpRequest, pk: int, *, koreksi: bool) -> HttpResponse
             pesan = f"Surat koreksi {s.nomor} diterbitkan; surat lama ditandai dikoreksi."
         else:
             s = services.cabut_surat(pengguna=request.user, surat_id=pk, alasan=alasan)
-            s.penugasan.refresh_from_db()
-            pesan = f"Surat {s.nomor} dicabut." + (
-                " Penugasan berakhir." if s.penugasan.status == "dicabut" else "")
+            pesan = f"Surat {s.nomor} dicabut." + (" Penugasan berakhir." if services.berakhir_karena(s) else "")
     except PenugasanTidakDitemukan as e:
         raise Http404(e.pesan) from e
     except TidakBerwenang as e:
@@ -394,32 +436,16 @@ def _ubah_surat(request: HttpRequest, pk: int, *, koreksi: bool) -> HttpResponse
     except PenugasanError as e:
         messages.error(request, e.pesan)
         s = get_object_or_404(Surat.objects.filter(instansi_id=request.user.instansi_id), pk=pk)  # type: ignore[union-attr,misc]
-        return redirect("penugasan:detail", pk=s.penugasan_id)
+        return redirect("penugasan:detail", pk=s.subjek_id)
     messages.success(request, pesan)
-    return redirect("penugasan:detail", pk=s.penugasan_id)
-
-
-def verifikasi(request: HttpRequest, kode: str) -> HttpResponse:
-    """Public: a letter's number, date, kind, status and the names on it — nothing else (no NIP)."""
-    s = Surat.objects.filter(kode_verifikasi=kode).select_related("instansi", "penandatangan").defer("pdf").first()
-    if s is None:
-        return render(request, "penugasan/verifikasi.html", {"surat": None}, status=404)
-    ctx = {
-        "surat": s,
-        "penandatangan": s.isi.get("penandatangan", {}).get("nama", s.penandatangan.nama),
-        "kepada": [k["nama"] for k in s.isi.get("kepada", [])],
-        "tembusan": [t["nama"] for t in s.isi.get("tembusan", [])],
-        "pegawai": [p["nama"] for p in s.isi.get("pegawai", [])],
-        "pengganti": s.koreksi.values_list("nomor", flat=True).first() if s.status == "dikoreksi" else None,
-    }
-    return render(request, "penugasan/verifikasi.html", ctx)
+    return redirect("penugasan:detail", pk=s.subjek_id)
 
 
 @peran_required("admin_instansi")
 def pengaturan(request: Permintaan) -> HttpResponse:
     """The admin instansi sets the kop, the numbering format, the PyB and the workload threshold."""
     from .forms import PengaturanForm
-    from .surat import format_nomor
+    from .surat import KODE_JENIS
 
     instansi = request.user.instansi
     assert instansi is not None  # peran_required: an admin of an instansi
@@ -432,6 +458,7 @@ def pengaturan(request: Permintaan) -> HttpResponse:
                         **{k: form.cleaned_data[k] for k in form.Meta.fields})
         messages.success(request, "Pengaturan instansi disimpan.")
         return redirect("penugasan:pengaturan")
-    contoh = {j: format_nomor(instansi, j, 7, timezone.localdate()) for j in ("permohonan_pelibatan", "penugasan")}
+    contoh = {j: format_nomor(instansi, KODE_JENIS[j], 7, timezone.localdate())
+              for j in ("permohonan_pelibatan", "penugasan")}
     return render(request, "penugasan/pengaturan.html", {"form": form, "contoh": contoh},
                   status=400 if form.errors else 200)

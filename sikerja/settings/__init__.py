@@ -48,7 +48,13 @@ INSTALLED_APPS = [
     "sikerja.akun",
     "sikerja.organisasi",
     "sikerja.kedudukan",
+    "sikerja.surat",
+    "sikerja.kotak_masuk",
+    "sikerja.jejak",
+    "sikerja.alur_kerja",
     "sikerja.penugasan",
+    "sikerja.timkerja",
+    "sikerja.siklus",
     "sikerja.web",
     "sikerja.operasi",
 ]
@@ -64,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sikerja.operasi.middleware.HeaderKeamanan",
     "sikerja.operasi.middleware.LogPermintaan",
+    "sikerja.galat.BalapanMiddleware",
 ]
 
 ROOT_URLCONF = "sikerja.urls"

@@ -17,3 +17,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": _os.path.join(_tempfile.gettempdir(), f"sikerja-test-{_os.getpid()}.sqlite3"),
     }
+# A tiny test-only subject proving the shared apps serve any module (sikerja/alur_kerja/tests/contoh).
+INSTALLED_APPS = [*INSTALLED_APPS, "sikerja.alur_kerja.tests.contoh"]  # noqa: F405

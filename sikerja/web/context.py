@@ -37,6 +37,8 @@ def navigasi(request: HttpRequest) -> dict[str, Any]:
                                jumlah_kotak_masuk(user.pegawai_id)))
         items.append(_item(request, "penugasan", "Penugasan", "penugasan:daftar"))
         # --- end penugasan ---
+        items.append(_item(request, "timkerja", "Tim Kerja", "timkerja:daftar"))
+        items.append(_item(request, "siklus", "Siklus Kerja", "siklus:dasbor"))
         if user.lintas_unit:
             items.append(_item(request, "pemantauan", "Pemantauan BKPSDM", "kedudukan:pemantauan"))
         if user.admin_instansi:

@@ -61,6 +61,10 @@ def beranda(request: Permintaan) -> HttpResponse:
         ctx["kedudukan"] = kd_selectors.kedudukan_pegawai(user.pegawai)
         jumlah = kd_selectors.jumlah_bawahan(user.pegawai)
         ctx["jumlah_dinilai"], ctx["jumlah_dipimpin"] = jumlah["dinilai"], jumlah["dipimpin"]
+        # siklus kerja (issue 14): counts of what waits for him
+        from sikerja.siklus.selectors import ringkasan_beranda
+
+        ctx["siklus"] = ringkasan_beranda(user.pegawai)
     return render(request, "web/beranda.html", ctx)
 
 

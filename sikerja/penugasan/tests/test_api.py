@@ -30,7 +30,7 @@ def test_api_lintas_unit_create_inbox_transition_and_download(org, api):
     pid = r.json()["id"]
     c.logout()
     c = api(org.u["ani"])
-    inbox = c.get("/api/penugasan/kotak-masuk").json()
+    inbox = c.get("/api/penugasan/kotak-masuk").json()["items"]  # paginated (issue 10): items/count
     assert [i["penugasan_id"] for i in inbox if i["jenis"] == "tindakan"] == [pid]
     r = c.post(f"/api/penugasan/{pid}/transisi", {"aksi": "setujui", "penerima": [
         {"pegawai_id": org.p["sari"].pk, "beban_persen": 25}]}, content_type="application/json")
@@ -53,7 +53,7 @@ def test_api_wrong_actor_403_missing_field_400_other_instansi_404(org, api):
     c = api(org.u["citra"])
     assert c.post(f"/api/penugasan/{pid}/transisi", {"aksi": "setujui"},
                   content_type="application/json").status_code == 404
-    assert pid not in [p["id"] for p in c.get("/api/penugasan/").json()]
+    assert pid not in [p["id"] for p in c.get("/api/penugasan/").json()["items"]]
 
 
 def test_api_sukarela_across_instansi_is_refused(org, api):

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sikerja.penugasan import services
-from sikerja.penugasan.models import Penugasan, Surat
+from sikerja.penugasan.models import Penugasan
 from sikerja.penugasan.selectors import jumlah_kotak_masuk
+from sikerja.surat.models import Surat
 
 from .conftest import data, penerima
 
@@ -170,11 +171,35 @@ def test_navigation_shows_kotak_masuk_with_count(org, masuk):
     assert "Kotak Masuk" in html and 'data-jumlah="kotak_masuk">2<' in html
 
 
-def test_opening_the_assignment_reads_its_tembusan(org, masuk):
+def test_opening_the_assignment_reads_its_tembusan_by_a_post_not_on_get(org, masuk):
+    # Issue 10 point 12 (intended change): a GET changes nothing; the Kotak Masuk link submits a
+    # POST that reads the notices and redirects to the page, which offers a button for the rest.
     p = _lintas_unit(org)
     assert jumlah_kotak_masuk(org.p["kadis_a"].pk) == 1
-    masuk(org.u["kadis_a"]).get(f"/penugasan/{p.pk}/")
+    c = masuk(org.u["kadis_a"])
+    html = c.get(f"/penugasan/{p.pk}/").content.decode()
+    assert jumlah_kotak_masuk(org.p["kadis_a"].pk) == 1
+    assert 'data-testid="tandai-dibaca"' in html
+    from sikerja.kotak_masuk.models import Item
+
+    item = Item.objects.get(penerima=org.p["kadis_a"])
+    daftar = c.get("/penugasan/kotak-masuk/").content.decode()
+    assert f'data-buka="/penugasan/kotak-masuk/{item.pk}/buka/"' in daftar and f'href="/penugasan/{p.pk}/"' in daftar
+    assert c.get(f"/penugasan/kotak-masuk/{item.pk}/buka/").status_code == 405
+    r = c.post(f"/penugasan/kotak-masuk/{item.pk}/buka/")
+    assert r.status_code == 302 and r["Location"] == f"/penugasan/{p.pk}/"
     assert jumlah_kotak_masuk(org.p["kadis_a"].pk) == 0
+    assert 'data-testid="tandai-dibaca"' not in c.get(f"/penugasan/{p.pk}/").content.decode()
+    # Someone else's item cannot be opened this way.
+    assert masuk(org.u["ani"]).post(f"/penugasan/kotak-masuk/{item.pk}/buka/").status_code == 404
+
+
+def test_the_unread_button_marks_notices_read_with_a_post(org, masuk):
+    p = _lintas_unit(org)
+    c = masuk(org.u["kadis_a"])
+    assert c.get(f"/penugasan/{p.pk}/dibaca/").status_code == 405
+    r = c.post(f"/penugasan/{p.pk}/dibaca/")
+    assert r.status_code == 302 and jumlah_kotak_masuk(org.p["kadis_a"].pk) == 0
 
 
 def test_returned_request_is_edited_and_resubmitted_on_the_page(org, masuk, client):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 
+from sikerja.jejak.models import Jejak as Transisi
+from sikerja.kotak_masuk.models import Item as ItemKotakMasuk
 from sikerja.penugasan import services
 from sikerja.penugasan.errors import (
     BebanMelebihiAmbang,
@@ -13,8 +15,8 @@ from sikerja.penugasan.errors import (
     TidakBerwenang,
     TransisiTidakSah,
 )
-from sikerja.penugasan.models import ItemKotakMasuk, Surat, Transisi
 from sikerja.penugasan.selectors import jumlah_kotak_masuk
+from sikerja.surat.models import Surat
 
 from .conftest import data, penerima
 

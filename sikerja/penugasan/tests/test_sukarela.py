@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from sikerja.kotak_masuk.models import Item as ItemKotakMasuk
 from sikerja.penugasan import services
 from sikerja.penugasan.errors import DataTidakLengkap, SukarelaLintasInstansi, TidakBerwenang
-from sikerja.penugasan.models import ItemKotakMasuk, Penugasan
+from sikerja.penugasan.models import Penugasan
 
 from .conftest import data, penerima
 

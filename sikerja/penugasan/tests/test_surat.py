@@ -9,10 +9,13 @@ import pytest
 from django.test import Client
 from pypdf import PdfReader
 
+from sikerja.jejak.models import Jejak as Transisi
+from sikerja.jejak.models import ObjekTidakDapatDiubah as JejakTidakDapatDiubah
 from sikerja.penugasan import services
 from sikerja.penugasan import surat as surat_mod
 from sikerja.penugasan.errors import DataTidakLengkap, SuratTidakDapatDiubah, TidakBerwenang
-from sikerja.penugasan.models import NomorSurat, ObjekTidakDapatDiubah, Surat, Transisi
+from sikerja.surat.errors import ObjekTidakDapatDiubah
+from sikerja.surat.models import NomorSurat, Surat
 
 from .conftest import data, penerima
 
@@ -64,9 +67,9 @@ def test_issued_letter_cannot_be_edited_or_deleted(org):
 def test_audit_entry_cannot_be_edited_or_deleted(org):
     t = _lintas_unit_disetujui(org).transisi.first()
     t.alasan = "ubah"
-    with pytest.raises(ObjekTidakDapatDiubah):
+    with pytest.raises(JejakTidakDapatDiubah):
         t.save()
-    with pytest.raises(ObjekTidakDapatDiubah):
+    with pytest.raises(JejakTidakDapatDiubah):
         t.delete()
     assert Transisi.objects.get(pk=t.pk).alasan == ""
 

@@ -10,7 +10,7 @@ import pytest
 
 from sikerja.penugasan import selectors, services
 from sikerja.penugasan.errors import TransisiTidakSah
-from sikerja.penugasan.models import Surat
+from sikerja.surat.models import Surat
 
 from .conftest import data, penerima
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from sikerja.penugasan import selectors, services
-from sikerja.penugasan.models import Surat
 
 from .conftest import data, penerima
 
@@ -58,7 +57,7 @@ def test_requester_opens_the_other_instansis_surat_penugasan_he_was_notified_of(
     services.jalankan(pengguna=org.u["citra"], penugasan_id=p.pk, aksi="setujui", penerima=[penerima(org.p["eka"])])
     services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="setujui")
     services.jalankan(pengguna=org.u["citra"], penugasan_id=p.pk, aksi="setujui")
-    tugas = Surat.objects.get(penugasan=p, jenis="penugasan")
+    tugas = p.surat.get(jenis="penugasan")
     assert tugas.instansi == org.b
     client.force_login(org.u["ani"])
     r = client.get(f"/penugasan/surat/{tugas.pk}/unduh/")

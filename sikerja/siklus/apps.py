@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class SiklusConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "sikerja.siklus"
+    verbose_name = "Siklus kerja"
+
+    def ready(self) -> None:
+        from sikerja.organisasi import kait
+
+        from . import services
+
+        # An official who changes while an item waits for him: the item follows the post (KINERJA §2.3).
+        kait.daftar_setelah_impor(services.setelah_perubahan_organisasi)
+        kait.daftar_setelah_perubahan(services.setelah_perubahan_organisasi)

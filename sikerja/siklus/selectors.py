@@ -1,0 +1,162 @@
+"""Reading the siklus kerja: what a user may see, the unit's ancestry for the review chain, boards,
+timelines and the dashboards (each in a constant number of queries, whatever the amount of data)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Avg, Count, Q, QuerySet
+
+from sikerja.organisasi.models import Pegawai, UnitOrganisasi
+from sikerja.timkerja.models import AnggotaTim, TimKerja
+from sikerja.timkerja.selectors import unit_dalam
+
+from .alur import AKHIR, PAPAN, TERBUKA
+from .aturan import UnitInfo
+from .models import Kegiatan, PerjanjianKinerja, PermintaanLaporanSiklus, TargetKinerja
+
+
+def leluhur(unit: UnitOrganisasi) -> list[UnitInfo]:
+    """The unit, then its parent, up to the top of its Perangkat Daerah (one query for the PD's units)."""
+    akar = unit.akar_pd_id or unit.id
+    semua = {u["id"]: u for u in UnitOrganisasi.objects.filter(
+        instansi_id=unit.instansi_id).filter(Q(akar_pd_id=akar) | Q(id=akar)).values("id", "jenis", "nama", "induk_id")}
+    hasil: list[UnitInfo] = []
+    uid: int | None = unit.id
+    while uid is not None and uid in semua and all(x.id != uid for x in hasil):
+        u = semua[uid]
+        hasil.append(UnitInfo(id=u["id"], jenis=u["jenis"], nama=u["nama"]))
+        uid = u["induk_id"]
+    return hasil
+
+
+def kepala_unit(unit_ids: list[int]) -> dict[int, Pegawai]:
+    return {p.unit_id: p for p in Pegawai.objects.filter(unit_id__in=unit_ids, kepala_unit=True, aktif=True)}
+
+
+def unit_dipimpin(p: Pegawai) -> list[int]:
+    return unit_dalam(p.unit) if p.kepala_unit else []
+
+
+def kegiatan_terlihat(pengguna: Any) -> QuerySet[Kegiatan]:
+    """Kegiatan a user may see: HR/inspectorate/admin all of the instansi; a head those of the units he
+    leads (every reviewer of a chain heads an ancestor of the kegiatan's unit); a pegawai those he
+    carries out, alone or as member or ketua of the team."""
+    qs = Kegiatan.objects.filter(instansi_id=pengguna.instansi_id)
+    if getattr(pengguna, "lintas_unit", False):
+        return qs
+    p = getattr(pengguna, "pegawai", None)
+    if p is None:
+        return qs.none()
+    return qs.filter(syarat_terlihat(p))
+
+
+def syarat_terlihat(p: Pegawai) -> Q:
+    tim_ids = AnggotaTim.objects.filter(pegawai=p, status="aktif").values("tim_id")
+    # Subqueries, not joins: the workflow core locks these rows (FOR UPDATE refuses outer joins on PostgreSQL).
+    diketuai = TimKerja.objects.filter(ketua=p).values("id")
+    syarat = Q(pelaksana=p) | Q(tim_id__in=diketuai) | Q(tim_id__in=tim_ids) | Q(aktor_sekarang=p) | Q(dibuat_oleh=p)
+    if p.kepala_unit:
+        syarat |= Q(unit_id__in=unit_dalam(p.unit))
+    return syarat
+
+
+def pk_terlihat(pengguna: Any) -> QuerySet[PerjanjianKinerja]:
+    qs = PerjanjianKinerja.objects.filter(instansi_id=pengguna.instansi_id)
+    if getattr(pengguna, "lintas_unit", False):
+        return qs
+    p = getattr(pengguna, "pegawai", None)
+    if p is None:
+        return qs.none()
+    return qs.filter(Q(unit_id__in=unit_dalam(p.unit)) | Q(pihak_pertama=p) | Q(target__penanggung_jawab=p)
+                     | Q(unit_id__in=[u.id for u in leluhur(p.unit)])).distinct()
+
+
+def papan(qs: QuerySet[Kegiatan]) -> dict[str, dict[str, Any]]:
+    """The board (to do / in progress / waiting review / done): one query."""
+    hasil: dict[str, dict[str, Any]] = {k: {"label": label, "kegiatan": []} for k, (label, _) in PAPAN.items()}
+    kolom = {s: k for k, (_, st) in PAPAN.items() for s in st}
+    for kg in qs.exclude(status="dibatalkan").select_related("pelaksana", "tim", "aktor_sekarang").order_by("selesai")[:500]:
+        hasil[kolom[kg.status]]["kegiatan"].append(kg)
+    return hasil
+
+
+def linimasa(qs: QuerySet[Kegiatan], mulai: date, selesai: date) -> list[dict[str, Any]]:
+    """Gantt bars as percentages of the window [mulai, selesai] (rendered server-side, no JS)."""
+    total = max((selesai - mulai).days, 1)
+    baris = []
+    for kg in qs.filter(mulai__lte=selesai, selesai__gte=mulai).exclude(status="dibatalkan").order_by("mulai")[:300]:
+        a = max((kg.mulai - mulai).days, 0)
+        b = min((kg.selesai - mulai).days + 1, total)
+        baris.append({"kegiatan": kg, "kiri": round(100 * a / total, 2), "lebar": round(100 * max(b - a, 1) / total, 2)})
+    return baris
+
+
+def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
+    """What an official watches (issue 14 point 5), in a fixed number of queries: targets of his units
+    with progress, teams, kegiatan waiting for *his* review, overdue kegiatan and reports, returned items."""
+    hari = hari or date.today()
+    units = unit_dipimpin(p)
+    # The units come from the official's own instansi; filtering on them alone lets the covering index serve.
+    kg = Kegiatan.objects.filter(unit_id__in=units)
+    agg = kg.aggregate(
+        total=Count("id"),
+        terbuka=Count("id", filter=Q(status__in=TERBUKA)),
+        terlambat=Count("id", filter=Q(status__in=TERBUKA, selesai__lt=hari)),
+        dikembalikan=Count("id", filter=Q(status="dikembalikan")),
+        selesai=Count("id", filter=Q(status="selesai")),
+        progres=Avg("persen_progres"),
+    )
+    # The 50 nearest targets first, then their kegiatan grouped by target (covering index on
+    # (target, persen_progres)): two queries whose cost does not grow with the unit's other targets.
+    target = list(TargetKinerja.objects.filter(unit_id__in=units, pk_kinerja__berlaku=True)
+                  .values("id", "indikator", "nilai_target", "satuan", "batas_waktu")
+                  .order_by("batas_waktu", "id")[:50])
+    per_target = {r["target_id"]: r for r in Kegiatan.objects.filter(target_id__in=[t["id"] for t in target])
+                  .values("target_id").annotate(n=Count("id"), rata=Avg("persen_progres")).order_by()}
+    target_out: list[dict[str, Any]] = [
+        {**t, "jumlah_kegiatan": per_target.get(t["id"], {}).get("n", 0), "progres": per_target.get(t["id"], {}).get("rata")}
+        for t in target]
+    menunggu = Kegiatan.objects.filter(aktor_sekarang=p, status__in=("dalam_reviu", "dikembalikan", "rencana")).count()
+    tim = TimKerja.objects.filter(unit_pemilik_id__in=units).exclude(status__in=("selesai", "dibubarkan")).count()
+    laporan_terlambat = PermintaanLaporanSiklus.objects.filter(peminta=p, dijawab=False, batas_waktu__lt=hari).count()
+    daftar_menunggu = list(Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).order_by("selesai")[:20])
+    daftar_kembali = list(kg.filter(status="dikembalikan").select_related("aktor_sekarang").order_by("selesai")[:20])
+    return {"kegiatan": agg, "target": target_out, "daftar_menunggu": daftar_menunggu,
+            "daftar_dikembalikan": daftar_kembali, "menunggu_reviu_saya": menunggu, "tim": tim,
+            "laporan_terlambat": laporan_terlambat}
+
+
+def dasbor_pegawai(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
+    """His to-dos this week: kegiatan he carries out (alone or in a team) open this week, the steps
+    waiting for him, report requests due."""
+    hari = hari or date.today()
+    senin = hari - timedelta(days=hari.weekday())
+    minggu = senin + timedelta(days=6)
+    tim_ids = AnggotaTim.objects.filter(pegawai=p, status="aktif").values("tim_id")
+    minggu_ini = (Kegiatan.objects.filter(Q(pelaksana=p) | Q(tim_id__in=tim_ids), status__in=TERBUKA,
+                                          mulai__lte=minggu, selesai__gte=senin)
+                  .select_related("tim").order_by("selesai")[:50])
+    tindakan = list(Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).order_by("selesai")[:50])
+    permintaan = list(PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).order_by("batas_waktu")[:20])
+    return {"minggu_ini": list(minggu_ini), "tindakan": tindakan, "permintaan": permintaan,
+            "senin": senin, "minggu": minggu}
+
+
+def ringkasan_beranda(p: Pegawai) -> dict[str, int]:
+    """The counts the Beranda shows (issue 14 point 5): a few indexed counts."""
+    hari = date.today()
+    d = {"menunggu_saya": Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).count(),
+         "permintaan_laporan": PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).count()}
+    if p.kepala_unit:
+        units = unit_dipimpin(p)
+        agg = Kegiatan.objects.filter(unit_id__in=units).aggregate(
+            terlambat=Count("id", filter=Q(status__in=TERBUKA, selesai__lt=hari)),
+            dikembalikan=Count("id", filter=Q(status="dikembalikan")))
+        d.update({k: v or 0 for k, v in agg.items()})
+    return d
+
+
+__all__ = ["AKHIR", "dasbor_pegawai", "dasbor_pejabat", "kegiatan_terlihat", "leluhur", "linimasa", "papan",
+           "pk_terlihat", "ringkasan_beranda"]

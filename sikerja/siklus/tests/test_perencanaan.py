@@ -1,0 +1,111 @@
+"""Perencanaan: perjanjian kinerja, its versions, the cascade of targets and the Level II strategy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sikerja.galat import DataTidakLengkap, TidakBerwenang
+
+from .. import services
+from ..models import PerjanjianKinerja, TargetKinerja
+from .conftest import TAHUN, target_di
+
+
+def _data(**kw):  # type: ignore[no-untyped-def]
+    base = dict(indikator="Kasus DBD turun", nilai_target=20, satuan="persen", batas_waktu=date(TAHUN, 12, 31))
+    base.update(kw)
+    return services.DataTarget(**base)
+
+
+def test_pk_is_set_by_the_head_of_the_unit(pasuruan):
+    """PSR Lampiran II.D.2.c angka 1: Pejabat Level I menyusun dan menetapkan perjanjian kinerja."""
+    pd = pasuruan
+    with pytest.raises(TidakBerwenang, match="II.D.2.c angka 1"):
+        services.buat_pk(pengguna=pd.u["ani"], unit_id=pd.unit("DINKES").id, tahun=TAHUN)
+    pk = services.buat_pk(pengguna=pd.u["kadis"], unit_id=pd.unit("DINKES").id, tahun=TAHUN, arahan="Turunkan DBD")
+    assert pk.pihak_pertama == pd.p["kadis"] and pk.versi == 1
+
+
+def test_pekanbaru_pk_is_set_by_the_puo_who_heads_the_pd(pekanbaru):
+    """Perwal Pekanbaru 44/2023 Lampiran A.1 angka 1 huruf a (KINERJA A-10: PUO = Kepala Perangkat Daerah)."""
+    pd = pekanbaru
+    pk = services.buat_pk(pengguna=pd.u["kadis"], unit_id=pd.unit("DINKES").id, tahun=TAHUN)
+    assert "Lampiran A.1 angka 1 huruf a" in pk.dasar_hukum
+
+
+def test_amendment_is_a_new_version_with_a_reason_and_keeps_the_old_targets(magelang):
+    """Perwal Magelang 25/2023 Lampiran II: the PK Pelaksanaan Kegiatan names the kind of assignment per
+    kegiatan, and "dalam hal terjadi perubahan kegiatan maka harus dilakukan perubahan"."""
+    pd = magelang
+    pk = services.buat_pk(pengguna=pd.u["kadis"], unit_id=pd.unit("DINKES").id, tahun=TAHUN,
+                          jenis="pk_pelaksanaan_kegiatan")
+    assert "Lampiran II" in pk.dasar_hukum
+    with pytest.raises(DataTidakLengkap, match="jenis penugasan"):
+        services.tambah_target(pengguna=pd.u["kadis"], pk_id=pk.id, data=_data())
+    services.tambah_target(pengguna=pd.u["kadis"], pk_id=pk.id, data=_data(jenis_penugasan="tim"))
+    with pytest.raises(DataTidakLengkap):
+        services.ubah_pk(pengguna=pd.u["kadis"], pk_id=pk.id, alasan=" ")
+    baru = services.ubah_pk(pengguna=pd.u["kadis"], pk_id=pk.id, alasan="Kegiatan vaksinasi ditambah")
+    pk.refresh_from_db()
+    assert (pk.berlaku, baru.versi, baru.alasan_perubahan) == (False, 2, "Kegiatan vaksinasi ditambah")
+    assert pk.snapshot[0]["indikator"] == "Kasus DBD turun"
+    assert TargetKinerja.objects.get().pk_kinerja == baru
+    assert PerjanjianKinerja.objects.filter(unit=pd.unit("DINKES"), tahun=TAHUN).count() == 2
+
+
+def test_target_split_to_a_unit_below_gives_its_head_the_responsibility(pasuruan):
+    """KINERJA §2.1 (PSR L-II.D.2.c.1): Level I → Level II "pembagian tanggung jawab target kinerja"."""
+    pd = pasuruan
+    t = target_di(pd, "kadis", "DINKES")
+    sub = services.bagi_target(pengguna=pd.u["kadis"], target_id=t.id, unit_id=pd.unit("P2P").id,
+                               data=_data(arahan="Fokus kecamatan endemis"))
+    assert (sub.penanggung_jawab, sub.induk, sub.arahan) == (pd.p["ani"], t, "Fokus kecamatan endemis")
+    ind = services.bagi_target(pengguna=pd.u["ani"], target_id=sub.id, pegawai_id=pd.p["sari"].id, data=_data())
+    assert (ind.penanggung_jawab, ind.jenis_penugasan) == (pd.p["sari"], "individu")
+
+
+def test_target_cannot_go_to_a_pegawai_outside_the_unit(pasuruan):
+    """Cross-unit pegawai come through a penugasan (PSR Lampiran II.B.2.a angka 2)."""
+    pd = pasuruan
+    t = target_di(pd, "ani", "P2P")
+    with pytest.raises(services.AturanDilanggar, match="lintas unit"):
+        services.bagi_target(pengguna=pd.u["ani"], target_id=t.id, pegawai_id=pd.p["hana"].id, data=_data())
+    with pytest.raises(TidakBerwenang):
+        services.bagi_target(pengguna=pd.u["sari"], target_id=t.id, pegawai_id=pd.p["tono"].id, data=_data())
+
+
+def test_strategy_is_decided_by_level_ii_and_a_cross_unit_need_requires_it(pasuruan):
+    """PSR Lampiran II.D.2.c angka 1: Pejabat Level II merumuskan strategi (tim/individu, lintas unit, ketua)."""
+    pd = pasuruan
+    t = target_di(pd, "ani", "P2P")
+    with pytest.raises(services.AturanDilanggar):
+        services.mohon_lintas_unit(pengguna=pd.u["ani"], target_id=t.id, ppk_tujuan_id=pd.p["kabag"].id,
+                                   uraian_tugas="x", kompetensi_dibutuhkan="y")
+    with pytest.raises(TidakBerwenang, match="II.D.2.c angka 1"):
+        services.tetapkan_strategi(pengguna=pd.u["sari"], target_id=t.id, mode="tim")
+    s = services.tetapkan_strategi(pengguna=pd.u["ani"], target_id=t.id, mode="tim", butuh_lintas_unit=True,
+                                   butuh_ketua=True)
+    assert (s.mode, s.butuh_lintas_unit, s.butuh_ketua) == ("tim", True, True)
+
+
+def test_second_pk_for_the_same_year_is_refused(pasuruan):
+    pd = pasuruan
+    services.buat_pk(pengguna=pd.u["kadis"], unit_id=pd.unit("DINKES").id, tahun=TAHUN)
+    with pytest.raises(services.AturanDilanggar, match="versi baru"):
+        services.buat_pk(pengguna=pd.u["kadis"], unit_id=pd.unit("DINKES").id, tahun=TAHUN)
+
+
+def test_a_cross_unit_need_of_the_strategy_starts_a_penugasan_request(pasuruan):
+    """PSR Lampiran II.D.2.c angka 1 (kebutuhan JF/pelaksana lintas unit) → Lampiran II.B.2.a angka 2."""
+    from sikerja.penugasan.models import Penugasan
+
+    pd = pasuruan
+    t = target_di(pd, "ani", "P2P")
+    s = services.tetapkan_strategi(pengguna=pd.u["ani"], target_id=t.id, mode="tim", butuh_lintas_unit=True)
+    p = services.mohon_lintas_unit(pengguna=pd.u["ani"], target_id=t.id, ppk_tujuan_id=pd.p["kabag"].id,
+                                   uraian_tugas="Menyusun naskah hukum penanggulangan DBD",
+                                   kompetensi_dibutuhkan="Perancangan peraturan")
+    assert Penugasan.objects.filter(pk=p.pk).exists()
+    assert list(s.penugasan.all()) == [p]

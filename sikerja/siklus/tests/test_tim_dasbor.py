@@ -1,0 +1,120 @@
+"""A team kegiatan end to end, the dashboards (counts change at each step, constant query count), and
+pertanggungjawaban (reporting lines per profile, ad-hoc requests, overdue)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sikerja.galat import TidakBerwenang
+from sikerja.timkerja import services as tim_services
+
+from .. import selectors, services
+from .conftest import TAHUN, kegiatan_berjalan, target_di
+
+
+def _tim(pd):  # type: ignore[no-untyped-def]
+    data = tim_services.DataTim(nama="Tim DBD", unit_pemilik_id=pd.unit("P2P").id, masa_mulai=date.today(),
+                                masa_selesai=date.today() + timedelta(days=90), target=["Kasus DBD turun 20%"],
+                                tujuan="Turunkan DBD", justifikasi_target="IKU", justifikasi_beban="ABK",
+                                justifikasi_kompetensi="Epidemiologi")
+    anggota = [tim_services.DataAnggota(pegawai_id=pd.p[k].id, peran="Analisis", porsi_persen=20,
+                                        kompetensi_dibutuhkan=["Epidemiologi"]) for k in ("sari", "rina")]
+    tim = tim_services.bentuk_tim(pengguna=pd.u["ani"], data=data, anggota=anggota, ketua_id=pd.p["sari"].id,
+                                  alasan_asal_ketua="Epidemiolog senior di bidang")
+    tim.refresh_from_db()
+    return tim
+
+
+def test_team_kegiatan_split_planned_by_ketua_and_reviewed(pasuruan):
+    """PSR Lampiran II.D.2.c: Level II splits to a team, the ketua plans, members report, Level II → Level I."""
+    pd = pasuruan
+    tim = _tim(pd)
+    assert tim.status == "aktif"
+    t = target_di(pd, "kadis", "DINKES")
+    sub = services.bagi_target(pengguna=pd.u["kadis"], target_id=t.id, unit_id=pd.unit("P2P").id, data=services.DataTarget(
+        indikator="DBD turun", nilai_target=20, satuan="persen", batas_waktu=date(TAHUN, 12, 31)))
+    tt = services.bagi_target(pengguna=pd.u["ani"], target_id=sub.id, tim_id=tim.id, data=services.DataTarget(
+        indikator="Surveilans DBD mingguan", nilai_target=52, satuan="laporan", batas_waktu=date(TAHUN, 12, 31)))
+    assert tt.penanggung_jawab == pd.p["sari"]
+    kg = services.buat_kegiatan(pengguna=pd.u["sari"], target_id=tt.id, data=services.DataKegiatan(
+        nama="Pemetaan kasus", mulai=date.today(), selesai=date.today() + timedelta(days=14)))
+    assert kg.tim == tim and [r["nama"] for r in kg.rantai] == ["Ani Kabid", "Kadis Kesehatan"]
+    services.tetapkan_rencana(pengguna=pd.u["ani"], kegiatan_id=kg.id)
+    services.mulai_pelaksanaan(pengguna=pd.u["sari"], kegiatan_id=kg.id)
+    services.lapor_progres(pengguna=pd.u["rina"], kegiatan_id=kg.id, persen=50, capaian="Peta separuh")
+    assert kg in selectors.dasbor_pegawai(pd.p["rina"])["minggu_ini"]
+    services.ajukan_hasil(pengguna=pd.u["sari"], kegiatan_id=kg.id, keluaran="Peta kasus")
+    assert selectors.dasbor_pejabat(pd.p["ani"])["menunggu_reviu_saya"] == 1
+    services.kembalikan(pengguna=pd.u["ani"], kegiatan_id=kg.id, catatan="Tambahkan legenda")
+    d = selectors.dasbor_pejabat(pd.p["kadis"])
+    assert d["kegiatan"]["dikembalikan"] == 1
+    assert selectors.ringkasan_beranda(pd.p["sari"])["menunggu_saya"] == 1
+    services.ajukan_ulang(pengguna=pd.u["sari"], kegiatan_id=kg.id, keluaran="Peta dengan legenda")
+    services.terima(pengguna=pd.u["ani"], kegiatan_id=kg.id)
+    assert selectors.dasbor_pejabat(pd.p["kadis"])["menunggu_reviu_saya"] == 1
+    services.terima(pengguna=pd.u["kadis"], kegiatan_id=kg.id)
+    assert selectors.dasbor_pejabat(pd.p["kadis"])["kegiatan"]["selesai"] == 1
+
+
+def test_official_dashboard_runs_in_a_constant_number_of_queries(pasuruan):
+    pd = pasuruan
+    kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    selectors.dasbor_pejabat(pd.p["kadis"])  # warm caches (content types)
+    with CaptureQueriesContext(connection) as satu:
+        selectors.dasbor_pejabat(pd.p["kadis"])
+    t = services.tambah_target(pengguna=pd.u["ani"], pk_id=kg.target.pk_kinerja_id, data=services.DataTarget(
+        indikator="Indikator kedua", nilai_target=1, satuan="dokumen", batas_waktu=date(TAHUN, 12, 31)))
+    for k in ("sari", "tono", "rina"):
+        kegiatan_berjalan(pd, "ani", "P2P", k, target=t)
+    with CaptureQueriesContext(connection) as banyak:
+        selectors.dasbor_pejabat(pd.p["kadis"])
+    assert len(banyak) == len(satu)
+
+
+def test_overdue_kegiatan_are_flagged(pasuruan):
+    pd = pasuruan
+    kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    besok = kg.selesai + timedelta(days=1)
+    assert selectors.dasbor_pejabat(pd.p["ani"], besok)["kegiatan"]["terlambat"] == 1
+    assert selectors.dasbor_pejabat(pd.p["ani"], kg.selesai)["kegiatan"]["terlambat"] == 0
+
+
+def test_individual_reports_to_the_puo_in_pasuruan(pasuruan):
+    """Perbup Pasuruan 217/2023 Pasal 12: individu bertanggung jawab kepada Pimpinan Unit Organisasi."""
+    pd = pasuruan
+    lap = services.kirim_laporan_individu(pengguna=pd.u["sari"], periode_mulai=date(TAHUN, 1, 1),
+                                          periode_selesai=date(TAHUN, 1, 31), capaian="Target Januari tercapai")
+    assert lap.penerima == pd.p["ani"] and "Pasal 12" in lap.dasar_hukum
+
+
+def test_individual_reports_to_the_direct_superior_in_pekanbaru(pekanbaru):
+    """Perwal Pekanbaru 44/2023 Pasal 14: kepada atasan langsung."""
+    pd = pekanbaru
+    lap = services.kirim_laporan_individu(pengguna=pd.u["sari"], periode_mulai=date(TAHUN, 1, 1),
+                                          periode_selesai=date(TAHUN, 1, 31), capaian="Selesai")
+    assert lap.penerima == pd.p["ani"] and "Pasal 14" in lap.dasar_hukum
+
+
+def test_ad_hoc_request_is_answered_and_overdue_requests_are_flagged(pasuruan):
+    pd = pasuruan
+    with pytest.raises(TidakBerwenang):
+        services.minta_laporan(pengguna=pd.u["kabag"], sasaran_id=pd.p["sari"].id, batas_waktu=date.today())
+    pm = services.minta_laporan(pengguna=pd.u["ani"], sasaran_id=pd.p["sari"].id,
+                                batas_waktu=date.today() - timedelta(days=1), lingkup="Progres DBD")
+    assert selectors.dasbor_pejabat(pd.p["ani"])["laporan_terlambat"] == 1
+    services.kirim_laporan_individu(pengguna=pd.u["sari"], periode_mulai=date.today(), periode_selesai=date.today(),
+                                    capaian="Progres 60%", permintaan_id=pm.id)
+    assert selectors.dasbor_pejabat(pd.p["ani"])["laporan_terlambat"] == 0
+
+
+def test_reminder_before_the_deadline_reaches_the_pelaksana(pasuruan):
+    from sikerja.kotak_masuk.models import Item
+
+    pd = pasuruan
+    kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    assert services.ingatkan(kg.selesai - timedelta(days=2)) >= 1
+    assert Item.objects.filter(penerima=pd.p["sari"], pesan__startswith="Pengingat").exists()

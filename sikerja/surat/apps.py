@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SuratConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "sikerja.surat"
+    verbose_name = "Surat"

@@ -1,0 +1,390 @@
+"""Tim kerja API: teams, members, ketua, lifecycle, kendala, reports, matriks and workload.
+
+Same rights as the pages (the services decide): 403 for a wrong actor, 404 for a team the user
+may not see, 400/409 for a refused step — the message names the article of the regulation.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from sikerja import galat
+from sikerja.akun.akses import Permintaan
+from sikerja.jejak import selectors as jejak_selectors
+from sikerja.organisasi.models import UnitOrganisasi
+from sikerja.surat import selectors as surat_selectors
+
+from . import alur, aturan, selectors, services
+from .errors import AturanDilanggar
+from .models import TimKerja
+
+router = Router(tags=["tim kerja"])
+
+
+def _panggil(fn: Callable[..., Any], **kw: Any) -> Any:
+    try:
+        return fn(**kw)
+    except AturanDilanggar as e:
+        raise HttpError(e.status_http, e.pesan) from e
+    except galat.KesalahanPengguna as e:
+        raise HttpError(e.status_http, e.pesan) from e
+
+
+def _tim(request: Permintaan, pk: int) -> TimKerja:
+    return _panggil(services.ambil_untuk, pengguna=request.user, tim_id=pk)  # type: ignore[no-any-return]
+
+
+class TimIn(Schema):
+    nama: str
+    unit_pemilik_id: int
+    masa_mulai: date
+    masa_selesai: date
+    target: list[str]
+    tujuan: str = ""
+    justifikasi_target: str = ""
+    justifikasi_beban: str = ""
+    justifikasi_kompetensi: str = ""
+    jadwal_laporan: str = "bulanan"
+
+
+class AnggotaIn(Schema):
+    pegawai_id: int
+    peran: str = ""
+    kompetensi_dibutuhkan: list[str] = []
+    porsi_persen: int = 0
+    penugasan_id: int | None = None
+    masukan_ketua: str = ""
+    alasan_beban: str = ""
+    sumber: str = "penunjukan"
+
+
+class KetuaIn(Schema):
+    ketua_id: int | None = None
+    tanpa_ketua: bool = False
+    alasan_asal: str = ""
+    alasan: str = ""
+
+
+class AlasanIn(Schema):
+    alasan: str = ""
+
+
+class TargetIn(Schema):
+    target: list[str]
+    alasan: str
+
+
+class PerpanjangIn(Schema):
+    masa_selesai: date
+    alasan: str = ""
+
+
+class PermohonanIn(Schema):
+    ppk_tujuan_id: int
+    uraian_tugas: str
+    kompetensi_dibutuhkan: str
+    jumlah: int = 1
+
+
+class KendalaIn(Schema):
+    judul: str
+    uraian: str
+    alternatif: list[str]
+    lingkup: str = "pemilik"
+
+
+class KeputusanIn(Schema):
+    tindakan: str
+    alasan: str
+    opsi: int | None = None
+
+
+class BuktiIn(Schema):
+    nama: str
+    isi_base64: str
+
+
+class LaporanIn(Schema):
+    jenis: str
+    periode_mulai: date
+    periode_selesai: date
+    progres: str
+    capaian_persen: int = 0
+    kendala: str = ""
+    langkah_berikut: str = ""
+    anggota_id: int | None = None
+    permintaan_id: int | None = None
+    bukti: list[BuktiIn] = []
+
+
+class PermintaanIn(Schema):
+    sasaran_id: int
+    batas_waktu: date
+    lingkup: str = ""
+
+
+def _ringkas(t: TimKerja) -> dict[str, Any]:
+    return {"id": t.pk, "nama": t.nama, "status": t.status, "label_status": t.label_status, "pola": t.pola,
+            "unit_pemilik": t.unit_pemilik.nama, "masa_mulai": t.masa_mulai, "masa_selesai": t.masa_selesai,
+            "ketua": t.ketua.nama if t.ketua else None, "titik_koordinasi": t.koordinator.nama,
+            "jenis": t.jenis, "target": t.target, "peringatan": t.peringatan, "perlu_konfirmasi": t.perlu_konfirmasi}
+
+
+def _detail(t: TimKerja) -> dict[str, Any]:
+    d = _ringkas(t)
+    ins = aturan.instrumen(aturan.aturan_tim(t.instansi.profil), t.pola)
+    d["instrumen"] = {"jenis": ins.jenis, "label": ins.label, "penandatangan": t.penandatangan.nama
+                      if t.penandatangan else None, "dasar": ins.dasar}
+    d["anggota"] = [{"pegawai_id": x.pegawai_id, "nama": x.pegawai.nama, "peran": x.peran,
+                     "kompetensi_dibutuhkan": x.kompetensi_dibutuhkan, "porsi_persen": x.porsi_persen,
+                     "unit_asal": x.unit_asal.nama, "instansi_asal": x.instansi_asal.nama,
+                     "ppk_asal": x.ppk_asal.nama if x.ppk_asal else None, "status": x.status,
+                     "penugasan_id": x.dasar_penugasan_id}
+                    for x in t.anggota.select_related("pegawai", "unit_asal", "instansi_asal", "ppk_asal")]
+    d["surat"] = [{"id": s.pk, "jenis": s.jenis, "nomor": s.nomor, "tanggal": s.tanggal, "perihal": s.perihal,
+                   "status": s.status} for s in surat_selectors.untuk_subjek(t).defer("pdf")]
+    d["jejak"] = [{"aksi": j.aksi, "dari": j.dari_status, "ke": j.ke_status, "aktor": j.aktor.nama, "waktu": j.waktu,
+                   "alasan": j.alasan, "dasar_hukum": j.dasar_hukum, "surat_id": j.surat_id}
+                  for j in jejak_selectors.untuk_subjek(t).select_related("aktor")]
+    return d
+
+
+@router.get("/", summary="Tim kerja yang terlihat oleh pengguna")
+def daftar(request: Permintaan, status: str = "") -> list[dict[str, Any]]:
+    qs = selectors.tim_terlihat(request.user).select_related("unit_pemilik", "ketua", "pembentuk",
+                                                              "titik_koordinasi")
+    if status:
+        qs = qs.filter(status=status)
+    return [_ringkas(t) for t in qs.order_by("-dibuat")[:500]]
+
+
+@router.get("/saya", summary="Tim saya: keanggotaan aktif pegawai pengguna")
+def saya(request: Permintaan) -> list[dict[str, Any]]:
+    if request.user.pegawai is None:
+        raise HttpError(403, "Akun tidak terhubung ke data pegawai.")
+    return [{"tim_id": x.tim_id, "nama": x.tim.nama, "peran": x.peran, "porsi_persen": x.porsi_persen,
+             "ketua": x.tim.ketua.nama if x.tim.ketua else None} for x in selectors.tim_saya(request.user.pegawai)]
+
+
+@router.get("/alur", summary="Tabel siklus tim kerja")
+def tabel_alur(request: Permintaan) -> dict[str, Any]:
+    return {"status": alur.STATUS, "transisi": alur.TABEL.transisi(),
+            "umum": [u.keputusan.aksi for u in alur.TABEL.umum], "aktor_umum": alur.AKTOR}
+
+
+@router.post("/", summary="Buat draf tim kerja")
+def buat(request: Permintaan, payload: TimIn) -> dict[str, Any]:
+    t = _panggil(services.buat_draf, pengguna=request.user, data=services.DataTim(**payload.dict()))
+    return _detail(t)
+
+
+@router.get("/beban-unit/{unit_id}", summary="Beban kerja unit per pegawai dan per tim (Blitar Pasal 28)")
+def beban_unit(request: Permintaan, unit_id: int, hal: int = 1) -> dict[str, Any]:
+    unit = UnitOrganisasi.objects.filter(pk=unit_id, instansi_id=request.user.instansi_id).first()
+    p = request.user.pegawai
+    if unit is None:
+        raise HttpError(404, "Unit tidak ditemukan.")
+    if not (request.user.lintas_unit or (p is not None and p.kepala_unit and selectors.memimpin(p, unit))):
+        raise HttpError(403, "Beban kerja unit dilihat oleh pimpinan unit, BKPSDM atau inspektorat.")
+    from django.utils import timezone
+
+    d = selectors.beban_unit(unit, timezone.localdate(), kapasitas_bawaan=request.user.instansi.ambang_beban_kerja,
+                             halaman=hal)
+    return {"ringkas": d["ringkas"], "halaman": d["halaman"], "jumlah_halaman": d["jumlah_halaman"],
+            "pegawai": [{"id": x.id, "nama": x.nama, "unit": x.unit.nama, "jumlah_tim": x.jumlah_tim,
+                         "porsi_tim": x.porsi_tim, "beban_penugasan": x.beban_tugas, "total": x.total,
+                         "kapasitas": x.kapasitas} for x in d["pegawai"]],
+            "tim": [{"id": t.id, "nama": t.nama, "jumlah_anggota": t.jumlah_anggota, "total_porsi": t.total_porsi}
+                    for t in d["tim"]]}
+
+
+@router.get("/{pk}", summary="Rincian tim: anggota, ketua, surat, jejak")
+def detail(request: Permintaan, pk: int) -> dict[str, Any]:
+    return _detail(_tim(request, pk))
+
+
+@router.post("/{pk}/anggota", summary="Usulkan/tugaskan anggota (TK-06: dari luar unit hanya dengan surat penugasan)")
+def tambah_anggota(request: Permintaan, pk: int, payload: list[AnggotaIn]) -> dict[str, Any]:
+    _tim(request, pk)
+    _panggil(services.tambah_anggota, pengguna=request.user, tim_id=pk,
+             anggota=[services.DataAnggota(**x.dict()) for x in payload])
+    return _detail(_tim(request, pk))
+
+
+@router.post("/{pk}/anggota/{pegawai_id}/lepas", summary="Lepas anggota")
+def lepas_anggota(request: Permintaan, pk: int, pegawai_id: int, payload: AlasanIn) -> dict[str, Any]:
+    _tim(request, pk)
+    _panggil(services.lepas_anggota, pengguna=request.user, tim_id=pk, pegawai_id=pegawai_id, alasan=payload.alasan)
+    return _detail(_tim(request, pk))
+
+
+class PeranIn(Schema):
+    peran: str
+    kompetensi_dibutuhkan: list[str] | None = None
+    porsi_persen: int | None = None
+    alasan_beban: str = ""
+
+
+@router.post("/{pk}/anggota/{pegawai_id}/peran", summary="Bagi peran anggota (ketua tim; TK-10)")
+def atur_peran(request: Permintaan, pk: int, pegawai_id: int, payload: PeranIn) -> dict[str, Any]:
+    _tim(request, pk)
+    _panggil(services.atur_peran, pengguna=request.user, tim_id=pk, pegawai_id=pegawai_id, **payload.dict())
+    return _detail(_tim(request, pk))
+
+
+class KapasitasIn(Schema):
+    nip: str
+    kapasitas_persen: int
+
+
+@router.post("/kapasitas", summary="Impor kapasitas beban kerja dari Analisis Beban Kerja (admin/BKPSDM)")
+def kapasitas(request: Permintaan, payload: list[KapasitasIn], sumber: str = "Analisis Beban Kerja") -> dict[str, int]:
+    n = _panggil(services.atur_kapasitas, pengguna=request.user,
+                 baris=[(x.nip, x.kapasitas_persen) for x in payload], sumber=sumber)
+    return {"jumlah": n}
+
+
+@router.post("/{pk}/ketua", summary="Tunjuk/ganti ketua atau putuskan tanpa ketua")
+def ketua(request: Permintaan, pk: int, payload: KetuaIn) -> dict[str, Any]:
+    _tim(request, pk)
+    _panggil(services.tetapkan_ketua, pengguna=request.user, tim_id=pk, ketua_id=payload.ketua_id,
+             alasan_asal=payload.alasan_asal, alasan=payload.alasan, tanpa_ketua=payload.tanpa_ketua)
+    return _detail(_tim(request, pk))
+
+
+@router.get("/{pk}/kandidat-ketua", summary="Calon ketua menurut kompetensi dan asal")
+def kandidat_ketua(request: Permintaan, pk: int) -> list[dict[str, Any]]:
+    t = _tim(request, pk)
+    a = aturan.aturan_tim(t.instansi.profil)
+    return [{"pegawai_id": r["pegawai"].id, "nama": r["pegawai"].nama, "kompetensi_cocok": r["kompetensi_cocok"],
+             "dari_pemilik": r["dari_pemilik"], "skor": r["skor"]}
+            for r in selectors.kandidat_ketua(t, a.ketua_jenis_jabatan)]
+
+
+@router.post("/{pk}/ajukan", summary="Ajukan pembentukan (langsung terbentuk bila pembentuk penandatangan)")
+def ajukan(request: Permintaan, pk: int) -> dict[str, Any]:
+    _tim(request, pk)
+    return _detail(_panggil(services.ajukan_pembentukan, pengguna=request.user, tim_id=pk))
+
+
+@router.post("/{pk}/tetapkan", summary="Tetapkan pembentukan (penandatangan)")
+def tetapkan(request: Permintaan, pk: int) -> dict[str, Any]:
+    _tim(request, pk)
+    return _detail(_panggil(services.tetapkan, pengguna=request.user, tim_id=pk))
+
+
+@router.post("/{pk}/tolak", summary="Kembalikan draf (penandatangan)")
+def tolak(request: Permintaan, pk: int, payload: AlasanIn) -> dict[str, Any]:
+    _tim(request, pk)
+    return _detail(_panggil(services.tolak, pengguna=request.user, tim_id=pk, alasan=payload.alasan))
+
+
+@router.post("/{pk}/target", summary="Ubah target")
+def ubah_target(request: Permintaan, pk: int, payload: TargetIn) -> dict[str, Any]:
+    _tim(request, pk)
+    return _detail(_panggil(services.ubah_target, pengguna=request.user, tim_id=pk, target=payload.target,
+                            alasan=payload.alasan))
+
+
+@router.post("/{pk}/perpanjang", summary="Perpanjang masa kerja")
+def perpanjang(request: Permintaan, pk: int, payload: PerpanjangIn) -> dict[str, Any]:
+    _tim(request, pk)
+    return _detail(_panggil(services.perpanjang, pengguna=request.user, tim_id=pk, selesai_baru=payload.masa_selesai,
+                            alasan=payload.alasan))
+
+
+@router.post("/{pk}/tutup", summary="Tutup tim (selesai)")
+def tutup(request: Permintaan, pk: int) -> dict[str, Any]:
+    _tim(request, pk)
+    return _detail(_panggil(services.tutup, pengguna=request.user, tim_id=pk))
+
+
+@router.post("/{pk}/bubarkan", summary="Bubarkan tim")
+def bubarkan(request: Permintaan, pk: int, payload: AlasanIn) -> dict[str, Any]:
+    _tim(request, pk)
+    return _detail(_panggil(services.bubarkan, pengguna=request.user, tim_id=pk, alasan=payload.alasan))
+
+
+@router.post("/{pk}/permohonan-lintas-unit", summary="Mulai permohonan pelibatan lintas unit untuk tim (penugasan)")
+def permohonan(request: Permintaan, pk: int, payload: PermohonanIn) -> dict[str, Any]:
+    _tim(request, pk)
+    p = _panggil(services.mulai_permohonan_lintas_unit, pengguna=request.user, tim_id=pk, **payload.dict())
+    return {"penugasan_id": p.pk, "status": p.status}
+
+
+@router.get("/{pk}/matriks", summary="Matriks peran hasil (MPPH) tim")
+def matriks(request: Permintaan, pk: int) -> dict[str, Any]:
+    m = selectors.matriks(_tim(request, pk))
+    return {"kolom": m["kolom"], "baris": [{"nama": b["pegawai"].nama, "jabatan": b["jabatan"],
+                                            "peran_baris": b["peran_baris"], "peran_hasil": b["peran"],
+                                            "unit_asal": b["unit_asal"], "lintas": b["lintas"]} for b in m["baris"]]}
+
+
+@router.get("/{pk}/kendala", summary="Kendala tim dan keputusannya")
+def daftar_kendala(request: Permintaan, pk: int) -> list[dict[str, Any]]:
+    t = _tim(request, pk)
+    return [{"id": k.pk, "judul": k.judul, "uraian": k.uraian, "alternatif": k.alternatif, "status": k.status,
+             "tujuan": [p.nama for p in k.tujuan.all()], "dasar_hukum": k.dasar_hukum,
+             "keputusan": [{"pejabat": x.pejabat.nama, "tindakan": x.tindakan, "opsi": x.opsi, "alasan": x.alasan,
+                            "waktu": x.waktu} for x in k.keputusan.select_related("pejabat")]}
+            for k in t.kendala.prefetch_related("tujuan")]
+
+
+@router.post("/{pk}/kendala", summary="Ajukan kendala dengan alternatif rekomendasi")
+def ajukan_kendala(request: Permintaan, pk: int, payload: KendalaIn) -> dict[str, Any]:
+    _tim(request, pk)
+    k = _panggil(services.ajukan_kendala, pengguna=request.user, tim_id=pk, **payload.dict())
+    return {"id": k.pk, "status": k.status, "tujuan": [p.nama for p in k.tujuan.all()]}
+
+
+@router.post("/{pk}/kendala/{kendala_id}/keputusan", summary="Putuskan/teruskan/tindak lanjuti/tutup kendala")
+def putuskan_kendala(request: Permintaan, pk: int, kendala_id: int, payload: KeputusanIn) -> dict[str, Any]:
+    t = _tim(request, pk)
+    if not t.kendala.filter(pk=kendala_id).exists():
+        raise HttpError(404, "Kendala tidak ditemukan.")
+    k = _panggil(services.putuskan_kendala, pengguna=request.user, kendala_id=kendala_id, **payload.dict())
+    return {"id": k.pk, "status": k.status}
+
+
+@router.get("/{pk}/laporan", summary="Laporan tim dan yang terlambat")
+def daftar_laporan(request: Permintaan, pk: int) -> dict[str, Any]:
+    from django.utils import timezone
+
+    t = _tim(request, pk)
+    return {"laporan": [{"id": x.pk, "jenis": x.jenis, "pelapor": x.pelapor.nama, "periode_mulai": x.periode_mulai,
+                         "periode_selesai": x.periode_selesai, "capaian_persen": x.capaian_persen, "progres": x.progres,
+                         "penerima": [p.nama for p in x.penerima.all()], "dasar_hukum": x.dasar_hukum,
+                         "bukti": [{"id": b.pk, "nama": b.nama, "ukuran": b.ukuran} for b in x.bukti.all()]}
+                        for x in t.laporan.select_related("pelapor").prefetch_related("penerima", "bukti")],
+            "terlambat": [{"jenis": r["jenis"], "pelapor": r["pelapor"].nama,
+                           "periode_selesai": r.get("periode_selesai"), "batas_waktu": r.get("batas_waktu")}
+                          for r in selectors.laporan_terlambat(t, timezone.localdate())]}
+
+
+@router.post("/{pk}/laporan", summary="Kirim laporan (anggota → ketua, ketua → PUO, kinerja anggota → PPK)")
+def kirim_laporan(request: Permintaan, pk: int, payload: LaporanIn) -> dict[str, Any]:
+    _tim(request, pk)
+    berkas = []
+    for b in payload.bukti:
+        try:
+            berkas.append(services.Berkas(nama=b.nama, isi=base64.b64decode(b.isi_base64, validate=True)))
+        except (binascii.Error, ValueError) as e:
+            raise HttpError(400, f"Berkas '{b.nama[:80]}': isi_base64 tidak sah.") from e
+    data = payload.dict()
+    data.pop("bukti")
+    lap = _panggil(services.kirim_laporan, pengguna=request.user, tim_id=pk, bukti=berkas, **data)
+    return {"id": lap.pk, "penerima": [p.nama for p in lap.penerima.all()], "dasar_hukum": lap.dasar_hukum}
+
+
+@router.post("/{pk}/permintaan-laporan", summary="Minta laporan sewaktu-waktu (TK-14; Magelang: ketua saja)")
+def minta_laporan(request: Permintaan, pk: int, payload: PermintaanIn) -> dict[str, Any]:
+    _tim(request, pk)
+    p = _panggil(services.minta_laporan, pengguna=request.user, tim_id=pk, **payload.dict())
+    return {"id": p.pk, "sasaran": p.sasaran.nama, "batas_waktu": p.batas_waktu}

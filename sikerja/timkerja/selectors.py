@@ -1,0 +1,309 @@
+"""Reading tim kerja: placements for the rules, who may see a team, workload, candidates.
+
+Hot paths (the unit workload page) run a fixed number of queries whatever the
+size of the unit: aggregates are computed by the database, and the table shows
+one page of pegawai at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from sikerja.kedudukan.models import Kedudukan
+from sikerja.organisasi.models import Kompetensi, Pegawai, UnitOrganisasi
+from sikerja.penugasan.models import Penerima
+
+from .alur import AKHIR, BERJALAN
+from .aturan import Tempat
+from .models import AnggotaTim, KapasitasPegawai, TimKerja
+
+# --- placements -------------------------------------------------------------------
+
+
+def _leluhur(unit: UnitOrganisasi) -> list[UnitOrganisasi]:
+    rantai = [unit]
+    seen = {unit.id}
+    while rantai[-1].induk_id and rantai[-1].induk_id not in seen:
+        induk = UnitOrganisasi.objects.only("id", "induk_id", "level", "akar_pd_id", "instansi_id").get(
+            pk=rantai[-1].induk_id)
+        seen.add(induk.id)
+        rantai.append(induk)
+    return rantai
+
+
+def tempat_unit(unit: UnitOrganisasi, jenis_jabatan: str = "") -> Tempat:
+    rantai = _leluhur(unit)
+    bidang = next((u.id for u in rantai if u.level == 2), unit.id)
+    return Tempat(instansi=unit.instansi_id, pd=unit.akar_pd_id or rantai[-1].id, bidang=bidang, unit=unit.id,
+                  leluhur=frozenset(u.id for u in rantai), jenis_jabatan=jenis_jabatan)
+
+
+def tempat_pegawai(p: Pegawai) -> Tempat:
+    return tempat_unit(p.unit, p.jenis_jabatan)
+
+
+def unit_dalam(unit: UnitOrganisasi) -> list[int]:
+    """The unit and every unit below it (ids): one query for the units of its Perangkat Daerah, the
+    subtree taken in memory, so the cost does not depend on the depth of the tree."""
+    anak: dict[int, list[int]] = {}
+    for uid, induk in UnitOrganisasi.objects.filter(
+            instansi_id=unit.instansi_id, akar_pd_id=unit.akar_pd_id or unit.id).values_list("id", "induk_id"):
+        if induk is not None:
+            anak.setdefault(induk, []).append(uid)
+    hasil, i = [unit.id], 0
+    while i < len(hasil):
+        hasil.extend(anak.get(hasil[i], ()))
+        i += 1
+    return hasil
+
+
+def memimpin(pejabat: Pegawai, unit: UnitOrganisasi) -> bool:
+    """``pejabat`` heads ``unit`` or a unit above it, or is PUO of pegawai placed in it."""
+    if pejabat.kepala_unit and pejabat.unit_id in {u.id for u in _leluhur(unit)}:
+        return True
+    return Kedudukan.objects.filter(pimpinan_unit=pejabat, berlaku_sampai__isnull=True,
+                                    pegawai__unit=unit).exists()
+
+
+def puo_pemilik(tim: TimKerja) -> Pegawai | None:
+    """The PUO of the unit pemilik kinerja: its head, else the PUO of its pegawai, else the pembentuk."""
+    kepala = Pegawai.objects.filter(unit_id=tim.unit_pemilik_id, kepala_unit=True, aktif=True).first()
+    if kepala is not None:
+        return kepala
+    k = Kedudukan.objects.filter(berlaku_sampai__isnull=True, pegawai__unit_id=tim.unit_pemilik_id,
+                                 pimpinan_unit__isnull=False).select_related("pimpinan_unit").first()
+    return k.pimpinan_unit if k else tim.pembentuk
+
+
+def kedudukan_berlaku(pegawai_ids: list[int]) -> dict[int, Kedudukan]:
+    """The current kedudukan of several pegawai in one query (home PPK/PUO of new members, M-7)."""
+    return {k.pegawai_id: k for k in Kedudukan.objects.filter(pegawai_id__in=pegawai_ids, berlaku_sampai__isnull=True)
+            .select_related("ppk", "pimpinan_unit")}
+
+
+def adalah_koordinator(p: Pegawai) -> bool:
+    return p.jenis_jabatan == "pengawas" and Kedudukan.objects.filter(
+        koordinator=p, berlaku_sampai__isnull=True).exists()
+
+
+# --- visibility -------------------------------------------------------------------
+
+
+def tim_terlihat(pengguna: Any) -> QuerySet[TimKerja]:
+    """Teams a user may see: HR/inspectorate/admin see all of the instansi; a pegawai sees the teams
+    of units he leads, those he formed, signs, leads or belongs to (also of another instansi)."""
+    qs = TimKerja.objects.all()
+    if pengguna.lintas_unit:
+        return qs.filter(Q(instansi_id=pengguna.instansi_id) | Q(anggota__instansi_asal_id=pengguna.instansi_id)
+                         ).distinct()
+    p = pengguna.pegawai
+    if p is None:
+        return qs.none()
+    syarat = (Q(pembentuk=p) | Q(penandatangan=p) | Q(ketua=p) | Q(titik_koordinasi=p)
+              | Q(anggota__pegawai=p) | Q(anggota__ppk_asal=p) | Q(anggota__puo_asal=p))
+    if p.kepala_unit:
+        syarat |= Q(unit_pemilik_id__in=unit_dalam(p.unit))
+    return qs.filter(syarat).distinct()
+
+
+def tim_saya(p: Pegawai) -> QuerySet[AnggotaTim]:
+    return (AnggotaTim.objects.filter(pegawai=p, status="aktif").exclude(tim__status__in=AKHIR)
+            .select_related("tim__unit_pemilik", "tim__ketua").order_by("tim__masa_selesai"))
+
+
+# --- workload ---------------------------------------------------------------------
+
+
+@dataclass
+class Beban:
+    tim: int
+    penugasan: int
+    kapasitas: int
+
+    @property
+    def total(self) -> int:
+        return self.tim + self.penugasan
+
+    @property
+    def persen(self) -> int:
+        return round(100 * self.total / self.kapasitas) if self.kapasitas else 0
+
+
+def _bukan_dasar_keanggotaan() -> Exists:
+    """An assignment that brought the pegawai into a team is that team's work: counted once, as the
+    membership's share, not again as an assignment."""
+    return Exists(AnggotaTim.objects.filter(pegawai_id=OuterRef("pegawai_id"), dasar_penugasan_id=OuterRef("penugasan_id"),
+                                            status="aktif"))
+
+
+def _tim_berjalan(mulai: date, selesai: date) -> Q:
+    return Q(status="aktif", tim__status__in=BERJALAN, mulai__lte=selesai, selesai__gte=mulai)
+
+
+def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, *, kapasitas_bawaan: int,
+                  kecuali_tim: int | None = None) -> dict[int, Beban]:
+    """Each pegawai's concurrent team shares and assignment efforts overlapping the period (M-5)."""
+    tim = dict(AnggotaTim.objects.filter(_tim_berjalan(mulai, selesai), pegawai_id__in=pegawai_ids)
+               .exclude(tim_id=kecuali_tim or 0).values("pegawai_id").annotate(t=Sum("porsi_persen"))
+               .values_list("pegawai_id", "t"))
+    tugas = dict(Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
+                                         penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
+                 .filter(~_bukan_dasar_keanggotaan()).values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
+    kap = dict(KapasitasPegawai.objects.filter(pegawai_id__in=pegawai_ids)
+               .values_list("pegawai_id", "kapasitas_persen"))
+    return {i: Beban(tim=tim.get(i) or 0, penugasan=tugas.get(i) or 0, kapasitas=kap.get(i, kapasitas_bawaan))
+            for i in pegawai_ids}
+
+
+def beban_unit(unit: UnitOrganisasi, hari: date, *, kapasitas_bawaan: int, halaman: int = 1,
+               per_halaman: int = 50, urut: str = "beban") -> dict[str, Any]:
+    """The unit workload view (Blitar Pasal 28): per pegawai (one page, heaviest first) and per team,
+    with the distribution over all pegawai of the unit, in a constant number of queries.
+
+    Sums are grouped in the database (one GROUP BY for teams, one for assignments); the per-pegawai
+    totals, the distribution and the ordering are computed over plain (id, name) pairs, and only the
+    page shown is loaded as objects.
+    """
+    unit_ids = unit_dalam(unit)
+    semua = list(Pegawai.objects.filter(unit_id__in=unit_ids, aktif=True).values_list("id", "nama"))
+    ids = [i for i, _ in semua]
+    in_unit = Q(pegawai__unit_id__in=unit_ids, pegawai__aktif=True)
+    tim = {r["pegawai_id"]: (r["s"], r["c"]) for r in AnggotaTim.objects.filter(
+        in_unit, status="aktif", tim__status__in=BERJALAN, mulai__lte=hari, selesai__gte=hari)
+        .values("pegawai_id").annotate(s=Sum("porsi_persen"), c=Count("id")).order_by()}
+    tugas = dict(Penerima.objects.filter(in_unit, penugasan__status="ditugaskan", penugasan__mulai__lte=hari,
+                                         penugasan__selesai__gte=hari).filter(~_bukan_dasar_keanggotaan())
+                 .values("pegawai_id").annotate(s=Sum("beban_persen")).order_by().values_list("pegawai_id", "s"))
+    kap = dict(KapasitasPegawai.objects.filter(pegawai__unit_id__in=unit_ids).values_list("pegawai_id",
+                                                                                          "kapasitas_persen"))
+    total = {i: (tim.get(i, (0, 0))[0] or 0) + (tugas.get(i) or 0) for i in ids}
+    ringkas = {"jumlah": len(ids), "tanpa_tim": 0, "ringan": 0, "sedang": 0, "lebih": 0}
+    for i in ids:
+        t, k = total[i], kap.get(i, kapasitas_bawaan)
+        ringkas["tanpa_tim" if t == 0 else "ringan" if t < k / 2 else "sedang" if t <= k else "lebih"] += 1
+    if urut == "nama":
+        semua.sort(key=lambda r: r[1])
+    else:
+        tanda = -1 if urut == "beban" else 1
+        semua.sort(key=lambda r: (tanda * total[r[0]], r[1]))
+    awal = (max(halaman, 1) - 1) * per_halaman
+    halaman_ids = [i for i, _ in semua[awal:awal + per_halaman]]
+    objek = Pegawai.objects.select_related("unit").in_bulk(halaman_ids)
+    baris = []
+    for i in halaman_ids:
+        p = objek[i]
+        p.porsi_tim, p.jumlah_tim = tim.get(i, (0, 0))  # type: ignore[attr-defined]
+        p.beban_tugas = tugas.get(i) or 0  # type: ignore[attr-defined]
+        p.total, p.kapasitas = total[i], kap.get(i, kapasitas_bawaan)  # type: ignore[attr-defined]
+        baris.append(p)
+    daftar_tim = list(TimKerja.objects.filter(unit_pemilik_id__in=unit_ids, status__in=BERJALAN)
+                      .annotate(jumlah_anggota=Count("anggota", filter=Q(anggota__status="aktif")),
+                                total_porsi=Coalesce(Sum("anggota__porsi_persen", filter=Q(anggota__status="aktif")),
+                                                     Value(0)))
+                      .order_by("-total_porsi", "nama")[:per_halaman])
+    return {"ringkas": ringkas, "pegawai": baris, "tim": daftar_tim, "halaman": halaman, "per_halaman": per_halaman,
+            "jumlah_halaman": max(1, -(-len(ids) // per_halaman))}
+
+
+# --- ketua candidates -------------------------------------------------------------
+
+
+def kandidat_ketua(tim: TimKerja, jenis_jabatan: tuple[str, ...], limit: int = 10) -> list[dict[str, Any]]:
+    """Proposed ketua (KINERJA §1.4 selection basis): active members and pegawai of the unit pemilik whose
+    jabatan may lead, ranked by competencies matching the team's needs, then by origin."""
+    butuh = {k.lower() for a in tim.anggota.filter(status="aktif") for k in a.kompetensi_dibutuhkan}
+    unit_ids = unit_dalam(tim.unit_pemilik)
+    anggota_ids = set(tim.anggota.filter(status="aktif").values_list("pegawai_id", flat=True))
+    calon = (Pegawai.objects.filter(Q(unit_id__in=unit_ids) | Q(id__in=anggota_ids), aktif=True,
+                                    jenis_jabatan__in=jenis_jabatan)
+             .annotate(dari_pemilik=Exists(Pegawai.objects.filter(pk=OuterRef("pk"), unit_id__in=unit_ids)))
+             .select_related("unit")[:200])
+    komp: dict[int, set[str]] = {}
+    for pid, nama in Kompetensi.objects.filter(pegawai__in=calon).values_list("pegawai_id", "nama"):
+        komp.setdefault(pid, set()).add(nama.lower())
+    hasil = []
+    for c in calon:
+        cocok = sorted(k for k in komp.get(c.id, set()) if any(b in k or k in b for b in butuh))
+        hasil.append({"pegawai": c, "kompetensi_cocok": cocok, "dari_pemilik": c.dari_pemilik,
+                      "anggota": c.id in anggota_ids,
+                      "skor": 10 * len(cocok) + (5 if c.dari_pemilik else 0) + (2 if c.id in anggota_ids else 0)})
+    hasil.sort(key=lambda r: (-r["skor"], r["pegawai"].nama))
+    return hasil[:limit]
+
+
+# --- lintas-unit requests ---------------------------------------------------------
+
+
+def pejabat_dituju_untuk(pegawai: Pegawai) -> Pegawai | None:
+    """The official a lintas-unit request for ``pegawai`` is addressed to, as the instansi's penugasan
+    path says (penugasan.alur ``kepada``): his PPK, his PUO (Blitar) or his Pimpinan PD (Magelang)."""
+    from sikerja.kedudukan.selectors import kedudukan_pegawai
+    from sikerja.penugasan import alur as alur_penugasan
+    from sikerja.penugasan.services import varian_untuk
+
+    kepada = alur_penugasan.alur_dari("lintas_unit", varian_untuk(pegawai.instansi, "lintas_unit")).kepada
+    if kepada == "pimpinan_pd":
+        return Pegawai.objects.filter(unit_id=pegawai.unit.akar_pd_id or pegawai.unit_id, kepala_unit=True,
+                                      aktif=True).first()
+    k = kedudukan_pegawai(pegawai)
+    if k is None:
+        return None
+    return k.pimpinan_unit if kepada == "puo" else k.ppk
+
+
+# --- reports due ------------------------------------------------------------------
+
+LANGKAH_JADWAL = {"mingguan": 7, "bulanan": 30, "triwulanan": 91}  # [P] days per period
+TENGGANG_HARI = 7  # [P] a report is overdue this many days after its period ends
+
+
+def laporan_terlambat(tim: TimKerja, hari: date) -> list[dict[str, Any]]:
+    """Periods of the team's schedule whose ketua → PUO report is overdue, and unanswered on-demand
+    requests past their deadline (KINERJA §2.6: overdue → flagged)."""
+    from datetime import timedelta
+
+    from .models import LaporanTim, PermintaanLaporan
+
+    hasil: list[dict[str, Any]] = []
+    if tim.status in BERJALAN or tim.status == "selesai":
+        langkah = timedelta(days=LANGKAH_JADWAL.get(tim.jadwal_laporan, 30))
+        akhir_laporan = set(LaporanTim.objects.filter(tim=tim, jenis="ketua_ke_puo")
+                            .values_list("periode_selesai", flat=True))
+        mulai = tim.masa_mulai
+        while mulai <= min(hari, tim.masa_selesai):
+            selesai = min(mulai + langkah - timedelta(days=1), tim.masa_selesai)
+            if selesai + timedelta(days=TENGGANG_HARI) < hari and not any(a >= selesai for a in akhir_laporan):
+                hasil.append({"jenis": "berkala", "periode_mulai": mulai, "periode_selesai": selesai,
+                              "pelapor": tim.koordinator})
+            mulai = selesai + timedelta(days=1)
+    for p in (PermintaanLaporan.objects.filter(tim=tim, batas_waktu__lt=hari, jawaban__isnull=True)
+              .select_related("sasaran")):
+        hasil.append({"jenis": "permintaan", "batas_waktu": p.batas_waktu, "pelapor": p.sasaran, "permintaan": p})
+    return hasil
+
+
+# --- matriks peran hasil ----------------------------------------------------------
+
+
+def matriks(tim: TimKerja) -> dict[str, Any]:
+    """The MPPH of the team (KINERJA §3.4.7): columns = the team's targets, rows = the ketua (also when
+    he is not a member) then the members, with jabatan, unit of origin and role in result language."""
+    anggota = list(tim.anggota.filter(status="aktif").select_related("pegawai__unit", "unit_asal", "instansi_asal")
+                   .order_by("id"))
+    dalam = set(unit_dalam(tim.unit_pemilik))
+    baris: list[dict[str, Any]] = [{"pegawai": a.pegawai, "jabatan": a.pegawai.jabatan, "unit_asal": a.unit_asal.nama,
+              "instansi_lain": a.instansi_asal.nama if a.instansi_asal_id != tim.instansi_id else "",
+              "peran": a.peran, "peran_baris": "ketua_tim" if a.pegawai_id == tim.ketua_id else "anggota",
+              "lintas": a.instansi_asal_id != tim.instansi_id or a.unit_asal_id not in dalam} for a in anggota]
+    if tim.ketua is not None and all(b["pegawai"].id != tim.ketua_id for b in baris):
+        k = tim.ketua
+        baris.append({"pegawai": k, "jabatan": k.jabatan, "unit_asal": k.unit.nama, "instansi_lain": "",
+                      "peran": "Mengoordinasikan perencanaan, pelaksanaan, pemantauan dan evaluasi tim",
+                      "peran_baris": "ketua_tim", "lintas": k.unit_id not in dalam})
+    baris.sort(key=lambda b: (b["peran_baris"] != "ketua_tim", b["pegawai"].nama))
+    return {"kolom": tim.target, "baris": baris}
