@@ -16,8 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
+from sikerja.akses import Permintaan, peran_required
+
 from . import pengelolaan
-from .akses import Permintaan, peran_required
 from .models import PERAN, JejakAkun, Pengguna
 
 

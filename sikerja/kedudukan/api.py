@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from sikerja.akun.akses import Permintaan
+from sikerja.akses import Permintaan
 from sikerja.organisasi.models import Pegawai
 
 from . import selectors

@@ -453,10 +453,16 @@ def available_profiles() -> list[str]:
     return sorted(_berkas_profil())
 
 
-def load_profil(kode: str) -> Profil:
+def berkas_profil(kode: str) -> Path:
+    """The file of profile ``kode`` (other modules read their own block of it: tim_kerja, siklus)."""
     path = _berkas_profil().get(kode)
     if path is None:
         raise ProfilError(f"profil '{kode}' tidak ada (tersedia: {', '.join(available_profiles())})")
+    return path
+
+
+def load_profil(kode: str) -> Profil:
+    path = berkas_profil(kode)
     return _load_path(path, path.stat().st_mtime_ns)
 
 

@@ -20,7 +20,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from sikerja.akun.akses import Permintaan, instansi_required, peran_required
+from sikerja.akses import Permintaan, instansi_required, peran_required
 from sikerja.organisasi import selectors as org_selectors
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG, LABEL_WEWENANG, WEWENANG_DELEGASI

@@ -7,7 +7,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from sikerja.akun.akses import Permintaan
+from sikerja.akses import Permintaan
 
 from . import selectors
 from .models import Pegawai

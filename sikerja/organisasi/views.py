@@ -20,7 +20,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from sikerja.akun.akses import Permintaan, instansi_required, peran_required
+from sikerja.akses import Permintaan, instansi_required, peran_required
 
 from . import kait, selectors
 from .dokumen import DokumenTidakValid, load, periksa_ukuran

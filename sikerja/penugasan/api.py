@@ -15,7 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
-from sikerja.akun.akses import Permintaan
+from sikerja.akses import Permintaan
 from sikerja.surat.models import Surat
 
 from . import alur, selectors, services

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sikerja.akun.akses import Permintaan, instansi_required, peran_required
+from sikerja.akses import Permintaan, instansi_required, peran_required
 from sikerja.alur_kerja import selectors as alur_kerja_sel
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import LABEL_JENJANG

@@ -19,7 +19,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from sikerja import galat
-from sikerja.akun.akses import Permintaan
+from sikerja.akses import Permintaan
 
 from . import excel, selectors, services
 from .errors import ImporGagal

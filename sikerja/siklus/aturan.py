@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from sikerja.kedudukan.engine import PROFIL_DIR
+from sikerja.kedudukan.engine import berkas_profil
 from sikerja.organisasi.vocab import JENIS_UNIT_MANDIRI
 
 # A returned item held by the pelaksana (individu or ketua), not by a reviewer.
@@ -93,7 +93,7 @@ class AturanSiklus:
 
 
 def _baca(kode: str) -> dict[str, Any]:
-    return yaml.safe_load((PROFIL_DIR / f"{kode}.yaml").read_text(encoding="utf-8")) or {}
+    return yaml.safe_load(berkas_profil(kode).read_text(encoding="utf-8")) or {}
 
 
 def _templat(blok: dict[str, Any], bawaan_kembali: str, dasar_kembali: str) -> tuple[Templat, ...]:

@@ -15,26 +15,10 @@ from typing import Any
 
 from django.db.models import Count, Max, Q
 
+from sikerja.ekspor import tulis_baris
+
 from .errors import ImporGagal
 from .models import Kegiatan, PerjanjianKinerja, TargetKinerja
-
-try:  # the shared writer (issue "ekspor"), if merged
-    from sikerja.ekspor import tulis_baris  # type: ignore[import-not-found,unused-ignore]
-except ImportError:  # pragma: no cover - depends on the merge order
-    _BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
-
-    def tulis_baris(ws: Any, values: list[Any]) -> None:
-        """Append a row; strings that a spreadsheet would read as a formula are stored as text."""
-        baris = []
-        for v in values:
-            if isinstance(v, str) and v.startswith(_BERBAHAYA):
-                v = "'" + v
-            baris.append(v)
-        ws.append(baris)
-        for sel in ws[ws.max_row]:
-            if isinstance(sel.value, str):
-                sel.data_type = "s"
-
 
 KOLOM = ("sasaran", "indikator", "nilai_target", "satuan", "batas_waktu", "jenis_penugasan")
 WAJIB = ("indikator", "nilai_target", "satuan", "batas_waktu")

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from sikerja import galat
-from sikerja.akun.akses import Permintaan, instansi_required
+from sikerja.akses import Permintaan, instansi_required
 from sikerja.jejak import selectors as jejak_selectors
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.timkerja.models import TimKerja

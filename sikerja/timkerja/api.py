@@ -16,7 +16,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from sikerja import galat
-from sikerja.akun.akses import Permintaan
+from sikerja.akses import Permintaan
 from sikerja.jejak import selectors as jejak_selectors
 from sikerja.organisasi.models import UnitOrganisasi
 from sikerja.surat import selectors as surat_selectors

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from sikerja.kedudukan.engine import PROFIL_DIR
+from sikerja.kedudukan.engine import berkas_profil
 from sikerja.organisasi.vocab import LABEL_JENIS_JABATAN
 
 from .errors import AnggotaTidakMemenuhi, AturanDilanggar, KetuaTidakMemenuhi, PerluAlasan, PolaTidakDiizinkan
@@ -98,7 +98,7 @@ class AturanTim:
 
 
 def _baca(kode: str) -> dict[str, Any]:
-    path = PROFIL_DIR / f"{kode}.yaml"
+    path = berkas_profil(kode)
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 

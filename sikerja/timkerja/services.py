@@ -542,7 +542,7 @@ def lepas_anggota(*, pengguna: Any, tim_id: int, pegawai_id: int, alasan: str) -
     x = tim.anggota.filter(pegawai_id=pegawai_id, status="aktif").select_related("pegawai", "ppk_asal").first()
     if x is None:
         raise DataTidakLengkap({"pegawai": "Pegawai itu bukan anggota aktif tim ini."})
-    x.status, x.alasan_lepas, x.selesai = "dilepas", alasan.strip(), max(timezone.localdate(), x.mulai)
+    x.status, x.alasan_lepas, x.selesai = "dilepas", alasan.strip(), max(timezone.localdate(), x.mulai)  # bukan-alur: keanggotaan
     x.save()
     if tim.ketua_id == pegawai_id:
         tim.ketua = None
@@ -794,7 +794,7 @@ def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: s
         raise DataTidakLengkap({"opsi": "Pilih salah satu alternatif rekomendasi."})
     KeputusanKendala.objects.create(kendala=k, pejabat=aktor, tindakan=tindakan,
                                     opsi=opsi if tindakan == "putuskan" else None, alasan=alasan.strip())
-    k.status = ke[tindakan]
+    k.status = ke[tindakan]  # bukan-alur: sementara — kendala belum punya tabel alur_kerja (lihat ARCHITECTURE.md)
     k.save(update_fields=["status"])
     if tindakan == "teruskan":
         baru = _penerima_kendala(k.tim, "setiap_puo")

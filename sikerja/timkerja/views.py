@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sikerja import galat
-from sikerja.akun.akses import Permintaan, instansi_required
+from sikerja.akses import Permintaan, instansi_required
 from sikerja.jejak import selectors as jejak_selectors
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import LABEL_JENIS_JABATAN

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from sikerja.akun.akses import Permintaan
+from sikerja.akses import Permintaan
 from sikerja.kedudukan import selectors as kd_selectors
 from sikerja.organisasi import selectors as org_selectors
 

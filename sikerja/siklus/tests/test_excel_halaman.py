@@ -65,9 +65,9 @@ def test_export_writes_formula_like_text_as_text(pasuruan):
     from ..excel import tulis_pk
 
     wb = load_workbook(io.BytesIO(tulis_pk(kg.target.pk_kinerja)))
-    nilai = [c.value for row in wb["Target"].iter_rows() for c in row]
-    assert not any(isinstance(v, str) and v.startswith("=") for v in nilai)
-    assert any(isinstance(v, str) and "HYPERLINK" in v for v in nilai)
+    sel = [c for row in wb["Target"].iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in sel)  # read back as text, never as a formula
+    assert any(isinstance(c.value, str) and "HYPERLINK" in c.value for c in sel)
     assert [c.value for c in wb["Kegiatan"][2]][2] == "Menyusun naskah"
 
 

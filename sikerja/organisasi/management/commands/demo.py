@@ -107,6 +107,7 @@ class Command(BaseCommand):
             user.bkpsdm = bool(akun.get("bkpsdm"))
             user.inspektorat = bool(akun.get("inspektorat"))
             user.set_password(password)
+            user.wajib_ganti_sandi = False  # the printed demo password is meant for use at once
             user.save()
             out.append(f"{username:<22} {akun['peran']}: {pegawai.nama} — {pegawai.jabatan}")
         out.append(f"{'superadmin':<22} Admin Django (superuser)")
