@@ -80,6 +80,8 @@ class UnitOrganisasi(models.Model):
     jumlah_pegawai = models.PositiveIntegerField(default=0, help_text="pegawai aktif langsung di unit ini")
     jumlah_pegawai_total = models.PositiveIntegerField(default=0, help_text="termasuk semua sub-unit")
     jumlah_anak = models.PositiveIntegerField(default=0, help_text="sub-unit aktif")
+    # ``nama`` normalised for search (organisasi.teks), kept by teks.segarkan and save().
+    nama_cari = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = "unit organisasi"
@@ -95,6 +97,14 @@ class UnitOrganisasi(models.Model):
     def label_jenis(self) -> str:
         return LABEL_JENIS_UNIT.get(self.jenis, self.jenis)
 
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from .teks import normalisasi
+
+        self.nama_cari = normalisasi(self.nama)
+        if kwargs.get("update_fields") is not None and "nama" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "nama_cari"}
+        super().save(*args, **kwargs)
+
 
 class Pegawai(models.Model):
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="pegawai")
@@ -109,6 +119,9 @@ class Pegawai(models.Model):
     kepala_unit = models.BooleanField(default=False)
     email = models.EmailField(blank=True)
     aktif = models.BooleanField(default=True)
+    # ``nama`` and ``jabatan`` normalised for search (organisasi.teks).
+    nama_cari = models.CharField(max_length=200, blank=True, default="", editable=False)
+    jabatan_cari = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = "pegawai"
@@ -128,6 +141,14 @@ class Pegawai(models.Model):
     @property
     def label_jenjang(self) -> str:
         return LABEL_JENJANG.get(self.jenjang or "", "")
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from .teks import normalisasi
+
+        self.nama_cari, self.jabatan_cari = normalisasi(self.nama), normalisasi(self.jabatan)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "nama_cari", "jabatan_cari"}
+        super().save(*args, **kwargs)
 
     @property
     def label_jenis_jabatan(self) -> str:

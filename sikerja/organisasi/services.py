@@ -17,7 +17,7 @@ from django.db import transaction
 
 from sikerja.basisdata import segarkan_statistik
 
-from . import kait
+from . import kait, teks
 from .dokumen import Dokumen
 from .models import Delegasi, Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from .struktur import Organisasi
@@ -102,6 +102,7 @@ def _upsert(dokumen: Dokumen, laporan: LaporanImpor) -> Instansi:
     pegawai_ids = _upsert_pegawai(instansi, dokumen, unit_ids, laporan)
     _upsert_delegasi(instansi, dokumen, pegawai_ids, laporan)
     hitung_ringkasan(instansi)
+    teks.segarkan(instansi)  # normalised search columns (issue #12 point 2)
     ditambah = len(laporan.ditambah["pegawai"]) + len(laporan.ditambah["unit"])
     segarkan_statistik(UnitOrganisasi, Pegawai, Kompetensi, baris=ditambah)
     return instansi

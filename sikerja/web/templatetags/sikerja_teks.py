@@ -44,3 +44,14 @@ def gabung_kalimat(daftar: object, pemisah: str = "; ") -> str:
     """Join sentences that each end with a full stop without leaving ".;" behind."""
     bagian = [str(x).strip().rstrip(".") for x in (daftar or [])]  # type: ignore[attr-defined]
     return rapikan(pemisah.join(b for b in bagian if b) + ("." if bagian else ""))
+
+
+@register.simple_tag(takes_context=True)
+def kueri_halaman(context: template.Context, nomor: int, nama: str = "hal") -> str:
+    """The current query string with page ``nomor`` (filters and search are kept)."""
+    request = context.get("request")
+    kueri = request.GET.copy() if request is not None else None
+    if kueri is None:
+        return f"{nama}={nomor}"
+    kueri[nama] = str(nomor)
+    return kueri.urlencode()
