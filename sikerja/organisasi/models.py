@@ -93,10 +93,6 @@ class UnitOrganisasi(models.Model):
     def __str__(self) -> str:
         return self.nama
 
-    @property
-    def label_jenis(self) -> str:
-        return LABEL_JENIS_UNIT.get(self.jenis, self.jenis)
-
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         from .teks import normalisasi
 
@@ -104,6 +100,10 @@ class UnitOrganisasi(models.Model):
         if kwargs.get("update_fields") is not None and "nama" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "nama_cari"}
         super().save(*args, **kwargs)
+
+    @property
+    def label_jenis(self) -> str:
+        return LABEL_JENIS_UNIT.get(self.jenis, self.jenis)
 
 
 class Pegawai(models.Model):
@@ -138,10 +138,6 @@ class Pegawai(models.Model):
     def __str__(self) -> str:
         return f"{self.nama} ({self.nip})"
 
-    @property
-    def label_jenjang(self) -> str:
-        return LABEL_JENJANG.get(self.jenjang or "", "")
-
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         from .teks import normalisasi
 
@@ -149,6 +145,10 @@ class Pegawai(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "nama_cari", "jabatan_cari"}
         super().save(*args, **kwargs)
+
+    @property
+    def label_jenjang(self) -> str:
+        return LABEL_JENJANG.get(self.jenjang or "", "")
 
     @property
     def label_jenis_jabatan(self) -> str:
