@@ -148,3 +148,26 @@ def impor(request: Permintaan) -> HttpResponse:
         if not dry_run:
             messages.success(request, f"Impor selesai: {ctx['laporan'].ringkasan()}.")
     return render(request, "organisasi/impor.html", ctx)
+
+
+@instansi_required
+def pilih_pegawai(request: Permintaan) -> HttpResponse:
+    """Autocomplete results for :class:`~sikerja.organisasi.pilih.PegawaiField` (htmx).
+
+    Lists only active pegawai of the user's own instansi, narrowed to the lingkup
+    the form asks for as resolved for this user (organisasi.pilih.LINGKUP).
+    """
+    from . import pilih
+
+    kolom = request.GET.get("kolom", "q")
+    q = (request.GET.get(kolom) or request.GET.get("q") or "")[:100]
+    lingkup = request.GET.get("lingkup", "instansi")
+    if lingkup not in pilih.LINGKUP:
+        return HttpResponse("Lingkup pilihan tidak dikenal.", status=400)
+    hasil = pilih.cari(request.user, q, lingkup)
+    for p in hasil:
+        p.label = pilih.label(p)  # type: ignore[attr-defined]
+        pd = p.unit.akar_pd
+        p.tempat = p.unit.nama if pd is None or pd.id == p.unit_id else f"{p.unit.nama}, {pd.nama}"  # type: ignore[attr-defined]
+    return render(request, "organisasi/_pilih_hasil.html", {
+        "hasil": hasil, "q": q, "nilai": "nip" if request.GET.get("nilai") == "nip" else "pk"})

@@ -41,3 +41,35 @@
     }
   }, true);
 })();
+
+/* Autocomplete of a pegawai (organisasi/_pilih_pegawai.html): a click on a result
+   stores its value in the hidden input and shows its label in the search box. */
+(function () {
+  "use strict";
+  document.addEventListener("click", function (e) {
+    var opsi = e.target.closest ? e.target.closest("[data-pilih-pegawai] [data-nilai]") : null;
+    if (!opsi) return;
+    var kotak = opsi.closest("[data-pilih-pegawai]");
+    kotak.querySelector("[data-pilih-nilai]").value = opsi.getAttribute("data-nilai");
+    var teks = kotak.querySelector("input[type=search]");
+    teks.value = opsi.getAttribute("data-label");
+    teks.dataset.terpilih = "1";
+    teks.setAttribute("aria-expanded", "false");
+    opsi.closest(".pilih-hasil").innerHTML = "";
+    teks.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  document.addEventListener("input", function (e) {
+    var t = e.target;
+    if (!t.closest || !t.closest("[data-pilih-pegawai]") || t.type !== "search") return;
+    // Typing again drops the previous choice: what is submitted is always what is shown.
+    delete t.dataset.terpilih;
+    t.closest("[data-pilih-pegawai]").querySelector("[data-pilih-nilai]").value = "";
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    var el = e.detail && e.detail.target;
+    if (el && el.classList && el.classList.contains("pilih-hasil")) {
+      var teks = el.parentNode.querySelector("input[type=search]");
+      if (teks) teks.setAttribute("aria-expanded", el.childElementCount ? "true" : "false");
+    }
+  });
+})();
