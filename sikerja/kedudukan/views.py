@@ -145,7 +145,7 @@ def pemantauan(request: Permintaan) -> HttpResponse:
     """BKPSDM: every kedudukan warning across the instansi, and spans of control over the threshold."""
     instansi = request.user.instansi
     rows, filt = _peringatan_rows(request)
-    halaman = Paginator(rows, 100).get_page(request.GET.get("hal"))
+    halaman = Paginator(rows, 25).get_page(request.GET.get("hal"))  # a phone-sized page (issue #12)
     return render(request, "kedudukan/pemantauan.html", {
         "halaman": halaman, "jumlah": len(rows), "filter": filt, "kategori_pilihan": KATEGORI,
         "pd_pilihan": org_selectors.units(instansi).filter(induk__isnull=True).order_by("nama").only("id", "nama"),

@@ -55,3 +55,10 @@ def kueri_halaman(context: template.Context, nomor: int, nama: str = "hal") -> s
         return f"{nama}={nomor}"
     kueri[nama] = str(nomor)
     return kueri.urlencode()
+
+
+@register.filter
+def manusiawi(kode: object) -> str:
+    """A code such as ``permohonan_pelibatan`` as words: "Permohonan pelibatan"."""
+    teks = str(kode).replace("_", " ").strip()
+    return teks[:1].upper() + teks[1:]
