@@ -49,13 +49,29 @@ class Menu:
 
 
 @dataclass(frozen=True)
+class PanelPegawai:
+    """A card a module adds to the pegawai page (his assignments, his teams, his SKP…).
+
+    ``konteks(request, pegawai)`` returns the template's context, or None to show
+    nothing; it must check what the requesting user may see. The organisation page
+    draws every registered panel without importing the module.
+    """
+
+    template: str
+    konteks: Callable[[Any, Any], dict[str, Any] | None]
+    urutan: int = 100
+
+
+@dataclass(frozen=True)
 class Modul:
-    """What an app contributes: its URL prefix and module, and its menu entries."""
+    """What an app contributes: its URL prefix and module, its menu entries and its
+    panels on the pegawai page."""
 
     nama: str
     awalan_url: str | None = None
     urls: str | None = None
     menu: tuple[Menu, ...] = field(default_factory=tuple)
+    panel_pegawai: tuple[PanelPegawai, ...] = field(default_factory=tuple)
 
 
 # Predicates shared by the modules' menus.
@@ -110,3 +126,14 @@ def menu_untuk(user: Any) -> list[Menu]:
     """The entries ``user`` may see, in menu order."""
     items = [m for modul in daftar_modul() for m in modul.menu if m.boleh(user)]
     return sorted(items, key=lambda m: m.urutan)
+
+
+def panel_pegawai(request: Any, pegawai: Any) -> list[dict[str, Any]]:
+    """The registered panels of the pegawai page that have something to show."""
+    panel = sorted((p for m in daftar_modul() for p in m.panel_pegawai), key=lambda p: p.urutan)
+    hasil = []
+    for p in panel:
+        ctx = p.konteks(request, pegawai)
+        if ctx is not None:
+            hasil.append({"template": p.template, "ctx": ctx})
+    return hasil
