@@ -96,10 +96,11 @@ def penugasan_tersaring(request: HttpRequest, s: Saringan) -> QuerySet[Penugasan
 
 def _pilihan(request: HttpRequest) -> dict[str, Any]:
     instansi = request.user.instansi  # type: ignore[union-attr]
+    assert instansi is not None  # instansi_required
     return {
         "pilihan_status": list(alur.STATUS.items()),
         "pilihan_jalur": list(alur.JALUR.items()),
-        "pilihan_unit": org_selectors.units(instansi).filter  # type: ignore[arg-type](induk__isnull=True).order_by("nama").only("id", "nama"),
+        "pilihan_unit": org_selectors.units(instansi).filter(induk__isnull=True).order_by("nama").only("id", "nama"),
     }
 
 
