@@ -8,6 +8,7 @@ urlpatterns = [
     path("unit/<int:pk>/", views.unit, name="unit"),
     path("unit/<int:pk>/anak/", views.unit_anak, name="unit_anak"),
     path("pegawai/<int:pk>/", views.pegawai, name="pegawai"),
+    path("pegawai/<int:pk>/bawahan/", views.pegawai_bawahan, name="pegawai_bawahan"),
     path("impor/", views.impor, name="impor"),
     path("pilih-pegawai/", views.pilih_pegawai, name="pilih_pegawai"),
 ]

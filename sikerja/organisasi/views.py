@@ -113,6 +113,27 @@ BAWAHAN_PER_HALAMAN = 25
 
 
 @instansi_required
+def pegawai_bawahan(request: Permintaan, pk: int) -> HttpResponse:
+    """For an official: the pegawai he rates, leads or coordinates, a page at a time (htmx).
+
+    Loaded when the list is opened, so that the pegawai page of a Kepala Dinas with
+    thousands below him costs no more than anyone else's; paged without a COUNT (the
+    page shows the counts per role already).
+    """
+    instansi = request.user.instansi
+    p = get_object_or_404(Pegawai, pk=pk, instansi=instansi)
+    hal = max(int(request.GET["hal"]) if request.GET.get("hal", "").isdigit() else 1, 1)
+    qs = (kd_selectors.berlaku(instansi)
+          .filter(Q(ppk=p) | Q(pimpinan_unit=p) | Q(koordinator=p), pegawai__aktif=True)
+          .select_related("pegawai__unit").order_by("pegawai__nama", "id"))
+    baris = list(qs[(hal - 1) * BAWAHAN_PER_HALAMAN: hal * BAWAHAN_PER_HALAMAN + 1])
+    return render(request, "organisasi/_bawahan.html", {
+        "p": p, "baris": baris[:BAWAHAN_PER_HALAMAN], "hal": hal, "sebelumnya": hal - 1 if hal > 1 else None,
+        "berikutnya": hal + 1 if len(baris) > BAWAHAN_PER_HALAMAN else None,
+    })
+
+
+@instansi_required
 def pegawai(request: Permintaan, pk: int) -> HttpResponse:
     """A pegawai: his post, kedudukan and its history (who rated and led him, since
     when, by which rule), the panels modules register (active assignments with
@@ -125,24 +146,12 @@ def pegawai(request: Permintaan, pk: int) -> HttpResponse:
     # The newest history row is the current kedudukan: one query for both.
     k = riwayat[0] if riwayat and riwayat[0].berlaku_sampai is None else None
     jumlah = kd_selectors.jumlah_bawahan(p)
-    bawahan = None
-    if any(jumlah.values()):
-        # Paged without a COUNT: the role counts above already say how many.
-        hal = int(request.GET["hal"]) if request.GET.get("hal", "").isdigit() else 1
-        hal = max(hal, 1)
-        qs = (kd_selectors.berlaku(instansi)
-              .filter(Q(ppk=p) | Q(pimpinan_unit=p) | Q(koordinator=p), pegawai__aktif=True)
-              .select_related("pegawai__unit").order_by("pegawai__nama", "id"))
-        baris = list(qs[(hal - 1) * BAWAHAN_PER_HALAMAN: hal * BAWAHAN_PER_HALAMAN + 1])
-        bawahan = {"baris": baris[:BAWAHAN_PER_HALAMAN], "hal": hal, "sebelumnya": hal - 1 if hal > 1 else None,
-                   "berikutnya": hal + 1 if len(baris) > BAWAHAN_PER_HALAMAN else None}
     return render(request, "organisasi/pegawai.html", {
         "p": p,
         "rantai": _rantai(p.unit),
         "kompetensi": list(p.kompetensi.all()),
         "k": k,
         **{f"jumlah_{k}": v for k, v in jumlah.items()},
-        "bawahan": bawahan,
         "riwayat": riwayat,
         "delegasi": list(Delegasi.objects.filter(Q(dari=p) | Q(kepada=p), aktif=True).select_related("dari", "kepada")),
         "panel": panel_pegawai(request, p),

@@ -64,9 +64,28 @@ def test_history_says_who_rated_and_led_him_since_when_and_why(client, org):
 
 def test_an_official_sees_whom_he_rates_leads_and_coordinates(client, org):
     _masuk(client, 8)
-    html = _halaman(client, 3)  # Ani
-    bawahan = html.split('data-testid="bawahan"')[1].split("</ul>")[0]
+    ani = Pegawai.objects.get(nip=nip(3))
+    assert f"/organisasi/pegawai/{ani.pk}/bawahan/" in _halaman(client, 3)  # loaded when opened
+    bawahan = client.get(f"/organisasi/pegawai/{ani.pk}/bawahan/").content.decode()
     assert "Sari" in bawahan and "Rudi" in bawahan and "dinilai" in bawahan and "Citra" not in bawahan
+
+
+def test_the_list_of_subordinates_is_paged(client, org):
+    unit = Pegawai.objects.get(nip=nip(3)).unit
+    for i in range(30):
+        Pegawai(instansi=org, nip=nip(200 + i, 1992), nama=f"Staf {i:02d}", status="pns", jabatan="Pelaksana",
+                jenis_jabatan="pelaksana", unit=unit).save()
+    hitung_ulang(org)
+    _masuk(client, 8)
+    url = f"/organisasi/pegawai/{Pegawai.objects.get(nip=nip(3)).pk}/bawahan/"
+    html = client.get(url).content.decode()
+    assert html.count("<li class=\"mb-1\">") == 25 and "hal=2" in html
+    assert client.get(url, {"hal": 2}).content.decode().count("<li class=\"mb-1\">") == 7
+
+
+def test_subordinates_of_another_instansi_are_not_found(client, org):
+    _masuk(client, 8)
+    assert client.get("/organisasi/pegawai/999999/bawahan/").status_code == 404
 
 
 def test_the_sekda_has_his_ppk_outside_the_system_not_a_gap(client, org):
