@@ -1,22 +1,18 @@
-"""URL map: the web pages of each app, the JSON API and the admin."""
+"""URL map: the JSON API, the admin, and the pages of every module registered in its
+``navigasi.py`` (sikerja.modul), mounted at the prefix the module declares."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from sikerja.api import api
+from sikerja.modul import url_patterns as modul_url_patterns
 from sikerja.surat.views import verifikasi as verifikasi_surat
 
 urlpatterns = [
-    path("", include("sikerja.web.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
-    path("sehat/", include("sikerja.operasi.urls")),
-    # penugasan (issue #4) mounts here
-    path("penugasan/", include("sikerja.penugasan.urls")),
-    path("akun/", include("sikerja.akun.urls")),
-    path("tim-kerja/", include("sikerja.timkerja.urls")),
-    path("siklus/", include("sikerja.siklus.urls")),
+    *modul_url_patterns(),
     path("verifikasi/<str:kode>/", verifikasi_surat, name="verifikasi_surat"),
 ]
 

@@ -19,6 +19,11 @@ class KedudukanConfig(AppConfig):
         kait.daftar_setelah_perubahan(_setelah_perubahan)
         kait.pasang_katalog_profil(_Katalog())
         kait.daftar_konteks_pegawai(_konteks_pegawai)
+        from sikerja.organisasi import pilih
+
+        for nama, fungsi, hanya_jf in (("dinilai", "dinilai_oleh", False), ("dipimpin", "dipimpin_oleh", False),
+                                       ("dinilai_jf", "dinilai_oleh", True), ("dipimpin_jf", "dipimpin_oleh", True)):
+            pilih.daftar_lingkup(nama, _lingkup_bawahan(fungsi, hanya_jf))
 
 
 class _Katalog:
@@ -73,3 +78,20 @@ def _konteks_pegawai(pegawai: Any) -> dict[str, Any]:
         "riwayat": riwayat,
         "delegasi": list(selectors.delegasi_pegawai(pegawai)),
     }
+
+
+def _lingkup_bawahan(fungsi: str, hanya_jf: bool) -> Any:
+    """An autocomplete scope (organisasi.pilih): the pegawai the user rates or leads."""
+
+    def lingkup(user: Any) -> Any:
+        from sikerja.organisasi.models import Pegawai
+
+        from . import selectors
+
+        if not user.pegawai_id:
+            return Pegawai.objects.none()
+        qs = getattr(selectors, fungsi)(user.pegawai)
+        return qs.filter(jenis_jabatan__in=["fungsional", "pelaksana"]) if hanya_jf else qs
+
+    return lingkup
+

@@ -6,6 +6,7 @@ app_name = "kedudukan"
 urlpatterns = [
     path("saya/", views.saya, name="saya"),
     path("bawahan/", views.bawahan, name="bawahan"),
+    path("pegawai/<int:pk>/bawahan/", views.pegawai_bawahan, name="pegawai_bawahan"),
     path("bagan/<int:pk>/", views.bagan, name="bagan"),
     path("pemantauan/", views.pemantauan, name="pemantauan"),
     path("pemantauan/ekspor.xlsx", views.pemantauan_ekspor, name="pemantauan_ekspor"),

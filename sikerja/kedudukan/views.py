@@ -199,7 +199,7 @@ def _peringatan_halaman(request: Permintaan) -> tuple[Any, int, dict[str, Any]]:
         qs = qs.filter(saring[kategori])
     jumlah = hitung[kategori] if kategori in saring else sum(hitung.values())
     halaman = Paginator(qs.select_related("pegawai__unit__akar_pd", "ppk", "pimpinan_unit", "penjelasan"),
-                        100).get_page(request.GET.get("hal"))
+                        25).get_page(request.GET.get("hal"))  # a phone-sized page (issue #12)
     halaman.object_list = [
         {"k": k, "kategori": (kat := _kategori(k.ppk_id, k.pimpinan_unit_id, k.penjelasan_id in menunggu)),
          "label": KATEGORI[kat]} for k in halaman]
@@ -355,3 +355,27 @@ def delegasi_cabut(request: Permintaan, pk: int) -> HttpResponse:
     except services.DelegasiTidakSah as e:
         raise PermissionDenied(str(e)) from None
     return render(request, "kedudukan/delegasi_cabut.html", {"d": d, "dampak": dampak})
+
+
+BAWAHAN_PER_HALAMAN = 25
+
+
+@instansi_required
+def pegawai_bawahan(request: Permintaan, pk: int) -> HttpResponse:
+    """For an official: the pegawai he rates, leads or coordinates, a page at a time (htmx).
+
+    Loaded when the list is opened, so that the pegawai page of a Kepala Dinas with
+    thousands below him costs no more than anyone else's; paged without a COUNT (the
+    page shows the counts per role already).
+    """
+    instansi = request.user.instansi
+    p = get_object_or_404(Pegawai, pk=pk, instansi=instansi)
+    hal = max(int(request.GET["hal"]) if request.GET.get("hal", "").isdigit() else 1, 1)
+    qs = (selectors.berlaku(instansi)
+          .filter(Q(ppk=p) | Q(pimpinan_unit=p) | Q(koordinator=p), pegawai__aktif=True)
+          .select_related("pegawai__unit").order_by("pegawai__nama", "id"))
+    baris = list(qs[(hal - 1) * BAWAHAN_PER_HALAMAN: hal * BAWAHAN_PER_HALAMAN + 1])
+    return render(request, "organisasi/_bawahan.html", {
+        "p": p, "baris": baris[:BAWAHAN_PER_HALAMAN], "hal": hal, "sebelumnya": hal - 1 if hal > 1 else None,
+        "berikutnya": hal + 1 if len(baris) > BAWAHAN_PER_HALAMAN else None,
+    })

@@ -89,6 +89,8 @@ class UnitOrganisasi(models.Model):
     jumlah_pegawai = models.PositiveIntegerField(default=0, help_text="pegawai aktif langsung di unit ini")
     jumlah_pegawai_total = models.PositiveIntegerField(default=0, help_text="termasuk semua sub-unit")
     jumlah_anak = models.PositiveIntegerField(default=0, help_text="sub-unit aktif")
+    # ``nama`` normalised for search (organisasi.teks), kept by teks.segarkan and save().
+    nama_cari = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = "unit organisasi"
@@ -99,6 +101,14 @@ class UnitOrganisasi(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from .teks import normalisasi
+
+        self.nama_cari = normalisasi(self.nama)
+        if kwargs.get("update_fields") is not None and "nama" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "nama_cari"}
+        super().save(*args, **kwargs)
 
     @property
     def label_jenis(self) -> str:
@@ -118,6 +128,9 @@ class Pegawai(models.Model):
     kepala_unit = models.BooleanField(default=False)
     email = models.EmailField(blank=True)
     aktif = models.BooleanField(default=True)
+    # ``nama`` and ``jabatan`` normalised for search (organisasi.teks).
+    nama_cari = models.CharField(max_length=200, blank=True, default="", editable=False)
+    jabatan_cari = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = "pegawai"
@@ -133,6 +146,14 @@ class Pegawai(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.nip})"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from .teks import normalisasi
+
+        self.nama_cari, self.jabatan_cari = normalisasi(self.nama), normalisasi(self.jabatan)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "nama_cari", "jabatan_cari"}
+        super().save(*args, **kwargs)
 
     @property
     def label_jenjang(self) -> str:

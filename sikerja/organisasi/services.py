@@ -22,7 +22,7 @@ from django.db import transaction
 
 from sikerja.basisdata import segarkan_statistik
 
-from . import kait
+from . import kait, teks
 from .dokumen import Dokumen
 from .models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from .struktur import Organisasi
@@ -182,6 +182,7 @@ def _upsert(dokumen: Dokumen, laporan: LaporanImpor) -> Instansi:
     unit_ids = _upsert_units(instansi, org, laporan)
     _upsert_pegawai(instansi, dokumen, unit_ids, laporan)
     hitung_ringkasan(instansi)
+    teks.segarkan(instansi)  # normalised search columns (issue #12 point 2)
     ditambah = len(laporan.ditambah["pegawai"]) + len(laporan.ditambah["unit"])
     segarkan_statistik(UnitOrganisasi, Pegawai, Kompetensi, baris=ditambah)
     return instansi

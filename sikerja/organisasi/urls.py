@@ -9,4 +9,5 @@ urlpatterns = [
     path("unit/<int:pk>/anak/", views.unit_anak, name="unit_anak"),
     path("pegawai/<int:pk>/", views.pegawai, name="pegawai"),
     path("impor/", views.impor, name="impor"),
+    path("pilih-pegawai/", views.pilih_pegawai, name="pilih_pegawai"),
 ]

@@ -132,8 +132,13 @@ def _rantai(unit: UnitOrganisasi) -> list[_Mata]:
 
 @instansi_required
 def pegawai(request: Permintaan, pk: int) -> HttpResponse:
+    """A pegawai: his post, kedudukan and its history (who rated and led him, since
+    when, by which rule), the panels modules register (active assignments with
+    workload), and for an official the pegawai he rates, leads or coordinates."""
+    from sikerja.modul import panel_pegawai
+
     instansi = request.user.instansi
-    p = get_object_or_404(Pegawai.objects.select_related("unit"), pk=pk, instansi=instansi)
+    p = get_object_or_404(Pegawai.objects.select_related("unit", "instansi"), pk=pk, instansi=instansi)
     # Kedudukan, delegations (and whatever else other apps know of him) come through
     # the hook they register (kait), so organisasi never imports the apps above it.
     return render(request, "organisasi/pegawai.html", {
@@ -141,6 +146,7 @@ def pegawai(request: Permintaan, pk: int) -> HttpResponse:
         "rantai": _rantai(p.unit),
         "kompetensi": list(p.kompetensi.all()),
         **kait.konteks_pegawai(p),
+        "panel": panel_pegawai(request, p),
     })
 
 
@@ -218,3 +224,26 @@ def impor(request: Permintaan) -> HttpResponse:
             request.session.pop("impor_tertunda", None)
         messages.success(request, f"Impor selesai: {ctx['laporan'].ringkasan()}.")
     return render(request, "organisasi/impor.html", ctx)
+
+
+@instansi_required
+def pilih_pegawai(request: Permintaan) -> HttpResponse:
+    """Autocomplete results for :class:`~sikerja.organisasi.pilih.PegawaiField` (htmx).
+
+    Lists only active pegawai of the user's own instansi, narrowed to the lingkup
+    the form asks for as resolved for this user (organisasi.pilih.LINGKUP).
+    """
+    from . import pilih
+
+    kolom = request.GET.get("kolom", "q")
+    q = (request.GET.get(kolom) or request.GET.get("q") or "")[:100]
+    lingkup = request.GET.get("lingkup", "instansi")
+    if lingkup not in pilih.LINGKUP:
+        return HttpResponse("Lingkup pilihan tidak dikenal.", status=400)
+    hasil = pilih.cari(request.user, q, lingkup)
+    for p in hasil:
+        p.label = pilih.label(p)  # type: ignore[attr-defined]
+        pd = p.unit.akar_pd
+        p.tempat = p.unit.nama if pd is None or pd.id == p.unit_id else f"{p.unit.nama}, {pd.nama}"  # type: ignore[attr-defined]
+    return render(request, "organisasi/_pilih_hasil.html", {
+        "hasil": hasil, "q": q, "nilai": "nip" if request.GET.get("nilai") == "nip" else "pk"})

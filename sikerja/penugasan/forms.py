@@ -9,6 +9,7 @@ from django import forms
 from django.http import QueryDict
 
 from sikerja.kedudukan import selectors as kd_selectors
+from sikerja.organisasi import pilih
 from sikerja.organisasi.models import Instansi, Pegawai
 from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG
 
@@ -40,7 +41,8 @@ class PejabatChoice(forms.ModelChoiceField):
                                                     for pd, v in kelompok.items())]
 
     def label_from_instance(self, obj: Pegawai) -> str:  # type: ignore[override]
-        return f"{obj.nama} — {obj.jabatan}"
+        # The unit tells two officials with the same post apart (issue #12 point 3).
+        return pilih.label(obj)
 
 
 class PenugasanForm(forms.Form):
@@ -106,9 +108,9 @@ class PenugasanForm(forms.Form):
             bawahan = (kd_selectors.dinilai_oleh if oleh_ppk else kd_selectors.dipimpin_oleh)(pengguna.pegawai)
             dipimpin = bawahan.filter(jenis_jabatan__in=["fungsional", "pelaksana"])
             if dipimpin.exists():
-                self.fields["pegawai"] = PejabatChoice(
+                self.fields["pegawai"] = pilih.PegawaiField(
                     label="Catat pengajuan lisan atas nama pegawai (kosongkan bila Anda sendiri yang mengajukan)",
-                    required=False, queryset=dipimpin)
+                    required=False, queryset=dipimpin, lingkup="dinilai_jf" if oleh_ppk else "dipimpin_jf")
         if fakta["lintas_instansi"]:
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
                 label="Instansi dituju", queryset=Instansi.objects.exclude(id=instansi_id).order_by("nama"))
@@ -170,8 +172,9 @@ def penerima_dari_post(post: QueryDict) -> list[PenerimaInput]:
 class PengaturanForm(forms.ModelForm):
     """What the admin instansi sets for letters and workload: kop, numbering, PyB, threshold."""
 
-    pyb_nip = forms.CharField(label="NIP Pejabat yang Berwenang (PyB)", max_length=18, required=False,
-                              help_text="Biasanya Sekretaris Daerah; menyetujui penunjukan lintas instansi.")
+    pyb_nip = pilih.PegawaiField(label="Pejabat yang Berwenang (PyB)", required=False, nilai="nip",
+                                 help_text="Biasanya Sekretaris Daerah; menyetujui penunjukan lintas instansi. "
+                                           "Ketik nama, NIP atau jabatan lalu pilih.")
 
     class Meta:
         model = Instansi
@@ -181,8 +184,11 @@ class PengaturanForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        pyb = cast(pilih.PegawaiField, self.fields["pyb_nip"])
+        pyb.queryset = Pegawai.objects.filter(instansi=self.instance, aktif=True)
+        pyb.error_messages["invalid_choice"] = "Pegawai aktif dengan NIP %(value)s tidak ada di instansi ini."
         if self.instance.pyb_id:
-            self.fields["pyb_nip"].initial = self.instance.pyb.nip
+            pyb.initial = self.instance.pyb.nip
         for bidang in self.fields.values():
             bidang.widget.attrs.setdefault("class", "form-control form-control-sm")
 
@@ -202,15 +208,6 @@ class PengaturanForm(forms.ModelForm):
         if not (1 <= v <= 300):
             raise forms.ValidationError("Ambang beban kerja diisi 1–300 persen.")
         return int(v)
-
-    def clean_pyb_nip(self) -> Pegawai | None:
-        nip = (self.cleaned_data.get("pyb_nip") or "").strip()
-        if not nip:
-            return None
-        p = Pegawai.objects.filter(nip=nip, instansi=self.instance, aktif=True).first()
-        if p is None:
-            raise forms.ValidationError(f"Pegawai aktif dengan NIP {nip} tidak ada di instansi ini.")
-        return p
 
     def save(self, commit: bool = True) -> Instansi:
         inst = super().save(commit=False)

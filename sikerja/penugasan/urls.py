@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import daftar, views
 
 app_name = "penugasan"
 
 urlpatterns = [
-    path("", views.daftar, name="daftar"),
+    path("", daftar.daftar, name="daftar"),
+    path("ekspor.xlsx", daftar.ekspor, name="ekspor"),
     path("kotak-masuk/", views.kotak_masuk, name="kotak_masuk"),
     path("kotak-masuk/<int:pk>/buka/", views.buka_item, name="buka_item"),
     path("pengaturan/", views.pengaturan, name="pengaturan"),

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from . import views
 
@@ -7,6 +7,4 @@ urlpatterns = [
     path("masuk/", views.masuk, name="login"),
     path("keluar/", views.keluar, name="logout"),
     path("cari/", views.cari, name="cari"),
-    path("organisasi/", include("sikerja.organisasi.urls")),
-    path("kedudukan/", include("sikerja.kedudukan.urls")),
 ]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from sikerja.akses import Permintaan
 from sikerja.kedudukan import selectors as kd_selectors
-from sikerja.organisasi import selectors as org_selectors
+from sikerja.organisasi import cari as org_cari
 
 
 def masuk(request: Permintaan) -> HttpResponse:
@@ -70,11 +70,15 @@ def beranda(request: Permintaan) -> HttpResponse:
 
 @login_required
 def cari(request: Permintaan) -> HttpResponse:
-    q = request.GET.get("q", "")
-    hasil = list(org_selectors.cari_pegawai(request.user.instansi, q)) if request.user.instansi_id else []
+    """Pegawai, units and jabatan from one box, accent- and apostrophe-insensitive, paged."""
+    q = request.GET.get("q", "")[:100]
+    jabatan = request.GET.get("jabatan", "")[:200]
+    hasil = (org_cari.cari(request.user.instansi, q, halaman=request.GET.get("hal"), jabatan=jabatan)
+             if request.user.instansi_id else org_cari.HasilCari(q=q))
+    ctx = {"hasil": hasil, "q": q, "jabatan": jabatan}
     if request.headers.get("HX-Request"):
-        return render(request, "web/_hasil_cari.html", {"hasil": hasil, "q": q})
-    return render(request, "web/cari.html", {"hasil": hasil, "q": q})
+        return render(request, "web/_hasil_cari.html", ctx)
+    return render(request, "web/cari.html", ctx)
 
 
 def galat_server(request: HttpRequest) -> HttpResponse:

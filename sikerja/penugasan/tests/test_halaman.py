@@ -332,7 +332,9 @@ def test_paths_a_user_may_not_start_are_closed_with_the_reason_before_any_form(o
 def test_puo_records_the_oral_volunteering_of_a_pegawai_he_leads_on_the_page(org, masuk):
     c = masuk(org.u["ani"])
     html = c.get("/penugasan/buat/sukarela_dalam_unit/").content.decode()
-    pilihan = html.split('name="pegawai"')[1].split("</select>")[0]
+    # The pegawai is picked by name (issue #12 point 3): the autocomplete offers only those he leads.
+    assert 'name="pegawai"' in html and "lingkup=dipimpin_jf" in html
+    pilihan = c.get("/organisasi/pilih-pegawai/?lingkup=dipimpin_jf&q=a").content.decode()
     assert "Sari Epidemiolog" in pilihan and "Rina Perawat" not in pilihan  # Rina is Bambang's
     form = _form(beban_diajukan="20", pegawai=str(org.p["sari"].pk))
     del form["bentuk"]

@@ -1,0 +1,83 @@
+"""One search box for pegawai, units and jabatan (issue #12 point 2).
+
+Every word of the query must occur in the normalised text (organisasi.teks), so
+"kesehatan" finds "Dinas Kesehatan", "syafii" finds "Syafi'i" and "ahli muda
+epidemiolog" finds the post whatever the word order. A query of digits is a NIP
+prefix. Pegawai are matched by name or by jabatan and paged; units and jabatan
+come first, few and grouped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+
+from .models import Instansi, Pegawai, UnitOrganisasi
+from .teks import kata
+
+PER_HALAMAN = 50
+UNIT_MAKS = 20
+JABATAN_MAKS = 20
+
+
+@dataclass
+class HasilCari:
+    q: str
+    units: list[UnitOrganisasi] = field(default_factory=list)
+    jumlah_unit: int = 0
+    jabatan: list[dict[str, Any]] = field(default_factory=list)
+    pegawai: Page | None = None
+
+    @property
+    def kosong(self) -> bool:
+        return not self.units and not self.jabatan and not (self.pegawai and self.pegawai.object_list)
+
+
+def _semua_kata(kolom: str, daftar: list[str]) -> Q:
+    q = Q()
+    for k in daftar:
+        q &= Q(**{f"{kolom}__contains": k})
+    return q
+
+
+def pegawai_cocok(instansi: Instansi, q: str, *, jabatan: str = "") -> QuerySet[Pegawai]:
+    """Active pegawai whose name or jabatan holds every word of ``q`` (or whose NIP starts with it)."""
+    qs = Pegawai.objects.filter(instansi=instansi, aktif=True)
+    if jabatan:
+        qs = qs.filter(jabatan=jabatan)
+    q = q.strip()
+    if q.isdigit():
+        return qs.filter(nip__startswith=q)
+    daftar = kata(q)
+    if not daftar:
+        return qs if jabatan else qs.none()
+    return qs.filter(_semua_kata("nama_cari", daftar) | _semua_kata("jabatan_cari", daftar))
+
+
+def units_cocok(instansi: Instansi, q: str) -> QuerySet[UnitOrganisasi]:
+    daftar = kata(q)
+    if not daftar or q.strip().isdigit():
+        return UnitOrganisasi.objects.none()
+    return UnitOrganisasi.objects.filter(instansi=instansi, aktif=True).filter(_semua_kata("nama_cari", daftar))
+
+
+def cari(instansi: Instansi, q: str, *, halaman: Any = 1, jabatan: str = "") -> HasilCari:
+    hasil = HasilCari(q=q)
+    if not q.strip() and not jabatan:
+        return hasil
+    if not jabatan:
+        units = units_cocok(instansi, q).select_related("akar_pd").order_by("level", "nama")
+        hasil.units = list(units[:UNIT_MAKS])
+        hasil.jumlah_unit = len(hasil.units) if len(hasil.units) < UNIT_MAKS else units.count()
+        daftar = kata(q)
+        if daftar and not q.strip().isdigit():
+            hasil.jabatan = list(
+                Pegawai.objects.filter(instansi=instansi, aktif=True).filter(_semua_kata("jabatan_cari", daftar))
+                .values("jabatan").annotate(n=Count("id")).order_by("-n", "jabatan")[:JABATAN_MAKS]
+            )
+    qs = pegawai_cocok(instansi, q, jabatan=jabatan).select_related("unit").order_by("nama", "id")
+    hasil.pegawai = Paginator(qs, PER_HALAMAN).get_page(halaman)
+    return hasil
