@@ -136,7 +136,7 @@ def test_hot_pages_have_a_query_count_independent_of_size(client, org, name):
     with CaptureQueriesContext(connection) as big:
         assert client.get(url).status_code == 200
     assert len(big) == len(small), "\n".join(q["sql"][:150] for q in big.captured_queries) + "\n----\n" + "\n".join(q["sql"][:150] for q in small.captured_queries)
-    assert len(small) <= 15
+    assert len(small) <= 16  # + the delegation-expiry check kedudukan makes on read (one indexed query)
 
 
 def test_kedudukan_saya_shows_ppk_pimpinan_unit_and_legal_basis(client, org):

@@ -65,8 +65,8 @@ def test_history_says_who_rated_and_led_him_since_when_and_why(client, org):
 def test_an_official_sees_whom_he_rates_leads_and_coordinates(client, org):
     _masuk(client, 8)
     ani = Pegawai.objects.get(nip=nip(3))
-    assert f"/organisasi/pegawai/{ani.pk}/bawahan/" in _halaman(client, 3)  # loaded when opened
-    bawahan = client.get(f"/organisasi/pegawai/{ani.pk}/bawahan/").content.decode()
+    assert f"/kedudukan/pegawai/{ani.pk}/bawahan/" in _halaman(client, 3)  # loaded when opened
+    bawahan = client.get(f"/kedudukan/pegawai/{ani.pk}/bawahan/").content.decode()
     assert "Sari" in bawahan and "Rudi" in bawahan and "dinilai" in bawahan and "Citra" not in bawahan
 
 
@@ -77,7 +77,7 @@ def test_the_list_of_subordinates_is_paged(client, org):
                 jenis_jabatan="pelaksana", unit=unit).save()
     hitung_ulang(org)
     _masuk(client, 8)
-    url = f"/organisasi/pegawai/{Pegawai.objects.get(nip=nip(3)).pk}/bawahan/"
+    url = f"/kedudukan/pegawai/{Pegawai.objects.get(nip=nip(3)).pk}/bawahan/"
     html = client.get(url).content.decode()
     assert html.count("<li class=\"mb-1\">") == 25 and "hal=2" in html
     assert client.get(url, {"hal": 2}).content.decode().count("<li class=\"mb-1\">") == 7
@@ -85,7 +85,7 @@ def test_the_list_of_subordinates_is_paged(client, org):
 
 def test_subordinates_of_another_instansi_are_not_found(client, org):
     _masuk(client, 8)
-    assert client.get("/organisasi/pegawai/999999/bawahan/").status_code == 404
+    assert client.get("/kedudukan/pegawai/999999/bawahan/").status_code == 404
 
 
 def test_the_sekda_has_his_ppk_outside_the_system_not_a_gap(client, org):

@@ -58,13 +58,21 @@ def test_every_page_has_a_local_favicon(client, org):
 
 
 def test_ending_a_delegation_asks_first_and_says_what_changes(client, org):
+    """Issue #12 point 8: the list links to a confirmation page listing whose kedudukan goes back."""
+    from datetime import date
+
+    from sikerja.kedudukan.models import Delegasi
     from sikerja.kedudukan.services import buat_delegasi
 
     admin = buat_akun(Pegawai.objects.get(nip=nip(6)), admin_instansi=True)
-    buat_delegasi(org, oleh=admin, dari=Pegawai.objects.get(nip=nip(3)), kepada=Pegawai.objects.get(nip=nip(7)),
-                  wewenang="penilaian_kinerja", pegawai_nip=[], jenjang=[])
+    buat_delegasi(org, oleh=admin, dari=Pegawai.objects.get(nip=nip(3)), kepada=Pegawai.objects.get(nip=nip(4)),
+                  wewenang="penilaian_kinerja", nomor_sk="800/1/2026", tanggal_sk=date(2026, 1, 2),
+                  pegawai_nip=[nip(5)], jenjang=[])  # downward: Sari sits in Ani's Bidang
+    d = Delegasi.objects.get(aktif=True)
     client.force_login(admin)
     html = client.get("/kedudukan/delegasi/").content.decode()
-    konfirmasi = html.split("data-konfirmasi=\"")[1].split('"')[0]
-    assert "Dewi tidak lagi menjadi PPK bagi semua pegawai Ani" in konfirmasi
-    assert "kembali kepada Ani" in konfirmasi
+    assert f"/kedudukan/delegasi/{d.pk}/cabut/" in html and "Akhiri delegasi" in html
+    konfirmasi = client.get(f"/kedudukan/delegasi/{d.pk}/cabut/").content.decode()
+    assert "Yang berubah bila dicabut" in konfirmasi and "Ya, cabut delegasi" in konfirmasi
+    assert "Ani" in konfirmasi.split('id="dampak-cabut"')[1]  # the rater goes back to Ani
+    assert Delegasi.objects.get(pk=d.pk).aktif  # asking changed nothing
