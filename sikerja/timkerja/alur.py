@@ -91,3 +91,36 @@ AKTOR = {
 
 def boleh(aksi: str, status: str) -> bool:
     return TABEL.keputusan(status, aksi) is not None
+
+
+# --- kendala (problems a team raises to the PUO(s) it is addressed to) -----------------------------
+
+STATUS_KENDALA = {
+    "diajukan": "Diajukan",
+    "diputuskan": "Diputuskan",
+    "diteruskan": "Diteruskan",
+    "ditindaklanjuti": "Ditindaklanjuti",
+    "ditutup": "Ditutup",
+}
+_KENDALA_TERBUKA = frozenset({"diajukan", "diputuskan", "diteruskan", "ditindaklanjuti"})
+# Every decision is open in every non-final state; its actor is any PUO the kendala is addressed to
+# (``k.tujuan``), which the service establishes before calling jalankan (so they are general decisions).
+TABEL_KENDALA = TabelStatus(
+    nama="kendala tim kerja",
+    awal=("diajukan",),
+    pembuat="pengaju",
+    langkah={},
+    umum=tuple(
+        KeputusanUmum(Keputusan(aksi, (ke,), label=label, efek="putuskan_kendala",
+                                wajib_alasan="Tuliskan alasan keputusan."), di=_KENDALA_TERBUKA)
+        for aksi, ke, label in (("putuskan", "diputuskan", "Putuskan"), ("teruskan", "diteruskan", "Teruskan"),
+                                ("tindaklanjuti", "ditindaklanjuti", "Tindak lanjuti"), ("tutup", "ditutup", "Tutup"))
+    ),
+    label_status=STATUS_KENDALA,
+    akhir=frozenset({"ditutup"}),
+    label_peran={"pengaju": "ketua atau anggota tim", "tujuan": "pimpinan unit organisasi yang dituju"},
+    label_aksi={"putuskan": "Putuskan", "teruskan": "Teruskan", "tindaklanjuti": "Tindak lanjuti", "tutup": "Tutup"},
+    dasar_hukum="KINERJA §1.7 (kendala tim kerja)",
+)
+# The actor of every kendala decision (the table's umum list).
+AKTOR_KENDALA = {a: "tujuan" for a in TABEL_KENDALA.label_aksi}

@@ -10,7 +10,7 @@ URL). Letters, inbox items and audit entries go through ``inti``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikerja.alur_kerja import services as alur_kerja
+from sikerja.alur_kerja.tabel import TabelStatus
 from sikerja.jejak import services as jejak
 from sikerja.kedudukan.selectors import kedudukan_pegawai
 from sikerja.kotak_masuk import services as kotak_masuk
@@ -775,37 +776,46 @@ def ajukan_kendala(*, pengguna: Any, tim_id: int, judul: str, uraian: str, alter
     return k
 
 
-@_atomic
-def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: str, opsi: int | None = None) -> Kendala:
-    """Record a decision: which option and why (putuskan), forwarding to each member's PUO (teruskan),
-    follow-up (tindaklanjuti) or closing (tutup)."""
-    aktor = _pegawai(pengguna)
-    k = Kendala.objects.select_for_update(of=("self",)).select_related("tim").filter(pk=kendala_id).first()
-    if k is None:
-        raise TimTidakDitemukan("Kendala tidak ditemukan.")
-    if not k.tujuan.filter(pk=aktor.pk).exists():
-        raise TidakBerwenang("Kendala ini diputuskan oleh pimpinan unit organisasi yang dituju.")
-    ke = {"putuskan": "diputuskan", "teruskan": "diteruskan", "tindaklanjuti": "ditindaklanjuti", "tutup": "ditutup"}
-    if tindakan not in ke or k.status == "ditutup":
-        raise alur_kerja.TransisiTidakSah("Keputusan itu tidak dapat diambil atas kendala ini.")
-    if not alasan.strip():
-        raise DataTidakLengkap({"alasan": "Tuliskan alasan keputusan."})
+def _efek_putuskan_kendala(k: Kendala, ctx: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    """Record the decision row, forward to each member's PUO (teruskan); return the target."""
+    tindakan, opsi = ctx.keputusan.aksi, ctx.masukan.get("opsi")
     if tindakan == "putuskan" and (opsi is None or not (0 <= opsi < len(k.alternatif))):
         raise DataTidakLengkap({"opsi": "Pilih salah satu alternatif rekomendasi."})
-    KeputusanKendala.objects.create(kendala=k, pejabat=aktor, tindakan=tindakan,
-                                    opsi=opsi if tindakan == "putuskan" else None, alasan=alasan.strip())
-    k.status = ke[tindakan]  # bukan-alur: sementara — kendala belum punya tabel alur_kerja (lihat ARCHITECTURE.md)
-    k.save(update_fields=["status"])
+    KeputusanKendala.objects.create(kendala=k, pejabat=ctx.aktor, tindakan=tindakan,
+                                    opsi=opsi if tindakan == "putuskan" else None, alasan=ctx.alasan)
     if tindakan == "teruskan":
         baru = _penerima_kendala(k.tim, "setiap_puo")
         k.tujuan.add(*baru)
         _kirim(k.tim, baru, f"Kendala diteruskan: {k.judul}", tindakan=True)
+    return alur_kerja.Hasil(ke=ctx.keputusan.ke[0], data={"tindakan": tindakan, "opsi": opsi})
+
+
+def _tabel_kendala(k: Kendala) -> TabelStatus:
+    # The legal basis is the profile's (tim_kerja.kendala.dasar), copied onto the kendala when raised.
+    return replace(alur.TABEL_KENDALA, dasar_hukum=k.dasar_hukum or alur.TABEL_KENDALA.dasar_hukum)
+
+
+@_atomic
+def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: str, opsi: int | None = None) -> Kendala:
+    """Record a decision: which option and why (putuskan), forwarding to each member's PUO (teruskan),
+    follow-up (tindaklanjuti) or closing (tutup) -- through alur.TABEL_KENDALA."""
+    aktor = _pegawai(pengguna)
+    k = Kendala.objects.filter(pk=kendala_id).first()
+    if k is None:
+        raise TimTidakDitemukan("Kendala tidak ditemukan.")
+    if not k.tujuan.filter(pk=aktor.pk).exists():
+        raise TidakBerwenang("Kendala ini diputuskan oleh pimpinan unit organisasi yang dituju.")
+    t = alur_kerja.jalankan(tabel=_tabel_kendala, qs=Kendala.objects.all(), pk=kendala_id, aksi=tindakan,
+                            aktor=aktor, resolver=lambda _s, _p: None, efek={"putuskan_kendala": _efek_putuskan_kendala},
+                            pengguna=pengguna, alasan=alasan, masukan={"opsi": opsi},
+                            tidak_ditemukan="Kendala tidak ditemukan.")
+    k = t.subjek
     kotak_masuk.tutup_tindakan(subjek=k.tim, penerima_id=aktor.id)
-    _kirim(k.tim, [k.pengaju], f"Kendala {k.judul}: {ke[tindakan]}")
+    _kirim(k.tim, [k.pengaju], f"Kendala {k.judul}: {k.status}")
     pilihan = f" — opsi: {k.alternatif[opsi]}" if opsi is not None and tindakan == "putuskan" else ""
-    _catat(k.tim, aksi="catat", aktor=aktor, pengguna=pengguna, alasan=f"Kendala {ke[tindakan]}{pilihan}: {alasan}",
+    _catat(k.tim, aksi="catat", aktor=aktor, pengguna=pengguna, alasan=f"Kendala {k.status}{pilihan}: {alasan}",
            dasar_hukum=k.dasar_hukum, data={"kendala": k.id, "tindakan": tindakan, "opsi": opsi})
-    return k
+    return k  # type: ignore[no-any-return]
 
 
 # --- reports ------------------------------------------------------------------------
