@@ -21,9 +21,10 @@ from sikerja.jejak.models import Jejak
 from sikerja.kedudukan.selectors import berlaku
 from sikerja.kotak_masuk import selectors as kotak_masuk_sel
 from sikerja.kotak_masuk.models import Item
-from sikerja.organisasi.models import Kompetensi, Pegawai
+from sikerja.organisasi.models import Instansi, Kompetensi, Pegawai
 from sikerja.surat.models import Surat
 
+from . import alur
 from .alur import DITUGASKAN
 from .models import Penerima, Penugasan, PihakPenugasan, Transisi
 
@@ -265,6 +266,29 @@ def pejabat_dituju(instansi_id: int, kepada: str) -> QuerySet[Pegawai]:
     if kepada == "puo":
         return pejabat_puo(instansi_id)
     return pejabat_ppk(instansi_id)
+
+
+def pejabat_dituju_jalur(instansi: Instansi, jalur: str, *, kecuali_id: int | None = None) -> QuerySet[Pegawai]:
+    """The officials of ``instansi`` a request on ``jalur`` may be addressed to, as the web form
+    offers them (one function for the form, the API and the rules that narrow the choice).
+
+    - lintas unit: the PPK where the pegawai sit (Karangasem Pasal 14 ayat (3) huruf a; Pasuruan
+      Lampiran II.B.2.a.2), or whom the profile's variant names instead (alur.VARIAN: the Pimpinan
+      Perangkat Daerah, Magelang Lampiran II huruf A angka 2; the pimpinan unit, Blitar Pasal 24(2));
+    - sukarela lintas unit: the pimpinan unit organisasi dituju (Karangasem Pasal 15 ayat (3) huruf a);
+    - lintas instansi: in the target instansi, the PPK its PyB may instruct (Karangasem Pasal 14
+      ayat (4) huruf c); the requester himself addresses his own PyB, whom nobody chooses;
+    - the paths inside the unit address nobody: an empty queryset.
+
+    ``kecuali_id`` leaves out the asking official (nobody addresses a request to himself).
+    """
+    from .services import varian_untuk
+
+    fakta = alur.FAKTA_JALUR.get(jalur)
+    if fakta is None or not (fakta.get("pilih_dituju") or fakta["lintas_instansi"]):
+        return Pegawai.objects.none()
+    qs = pejabat_dituju(instansi.pk, alur.alur_dari(jalur, varian_untuk(instansi, jalur)).kepada)
+    return qs.exclude(id=kecuali_id) if kecuali_id else qs
 
 
 def pejabat_puo(instansi_id: int) -> QuerySet[Pegawai]:
