@@ -166,7 +166,7 @@ class PejabatOut(OrangOut):
     perangkat_daerah: str
 
 
-class InstansiOut(Schema):
+class InstansiDitujuOut(Schema):
     id: int
     kode: str
     nama: str
@@ -444,7 +444,7 @@ def dituju_jalur(request: Permintaan, jalur: str, q: str = ""):  # type: ignore[
     return _Baris(qs, _pejabat_out)
 
 
-@router.get("/instansi-dituju", response=list[InstansiOut],
+@router.get("/instansi-dituju", response=list[InstansiDitujuOut],
             summary="Instansi lain yang dapat dituju penunjukan lintas instansi (isian instansi_tujuan_id)")
 @paginate(Halaman)
 def instansi_dituju(request: Permintaan):  # type: ignore[no-untyped-def]
