@@ -185,3 +185,21 @@ def test_every_operation_documents_its_success_answer():
             if not any(v.get("content") for v in sukses.values()):
                 tanpa.add((metode, tmpl))
     assert tanpa == set(TANPA_SKEMA), "\n".join(f"{m.upper()} {t}" for m, t in sorted(tanpa ^ set(TANPA_SKEMA)))
+
+
+def test_no_two_api_schemas_share_a_name():
+    """django-ninja files every schema under its class name in ``components``: two routers with a
+    ``LaporanIn`` each publish only one of them, and the other operation documents a body it does
+    not accept (found here: tim kerja vs siklus, penugasan vs organisasi and siklus)."""
+    from ninja import Schema
+
+    import sikerja.api  # noqa: F401  (every router imported)
+
+    def turunan(k: type) -> list[type]:
+        return [k, *[x for s in k.__subclasses__() for x in turunan(s)]]
+
+    per_nama: dict[str, set[str]] = {}
+    for k in turunan(Schema):
+        if k.__module__.startswith("sikerja.") and k.__module__.endswith(".api") and "." not in k.__qualname__:
+            per_nama.setdefault(k.__name__, set()).add(k.__module__)
+    assert {n: m for n, m in per_nama.items() if len(m) > 1} == {}

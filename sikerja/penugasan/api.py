@@ -123,11 +123,11 @@ class SetujuiIn(Schema):
     catatan: str = ""
 
 
-class AlasanIn(Schema):
+class AlasanKeputusanIn(Schema):
     alasan: str
 
 
-class CatatanIn(Schema):
+class CatatanRekomendasiIn(Schema):
     catatan: str = ""
 
 
@@ -359,7 +359,7 @@ class Halaman(PageNumberPagination):
 class _Baris:
     """A queryset turned into rows one page at a time (the paginator counts, then slices)."""
 
-    def __init__(self, qs: QuerySet, baris: Callable[[Any], dict[str, Any]]) -> None:
+    def __init__(self, qs: QuerySet | selectors.KandidatPerHalaman, baris: Callable[[Any], dict[str, Any]]) -> None:
         self.qs, self.baris = qs, baris
 
     def __len__(self) -> int:
@@ -477,8 +477,8 @@ def kandidat_saya(request: Permintaan, mulai: str = "", selesai: str = "", kompe
         raise HttpError(400, "Tanggal ditulis TTTT-BB-HH, misalnya 2026-01-31.") from e
     if sampai < dari:
         raise HttpError(400, "Tanggal selesai sebelum tanggal mulai.")
-    qs = selectors.kandidat(saya, mulai=dari, selesai=sampai, kompetensi=kompetensi, jenjang=jenjang,
-                            unit_id=unit_id, beban_maks=beban_maks)
+    qs = selectors.KandidatPerHalaman(saya, mulai=dari, selesai=sampai, kompetensi=kompetensi, jenjang=jenjang,
+                                      unit_id=unit_id, beban_maks=beban_maks)
     frasa = selectors.frasa_kompetensi(kompetensi)
     return _Baris(qs, lambda pg: _kandidat_out(pg, frasa))
 
@@ -545,13 +545,13 @@ def setujui(request: HttpRequest, pk: int, body: SetujuiIn):  # type: ignore[no-
 
 @router.post("/{int:pk}/tolak", response={200: PenugasanDetailOut, **GALAT},
              summary="Tolak dengan alasan (dijawab dengan surat jawaban bila permohonannya tertulis)")
-def tolak(request: HttpRequest, pk: int, body: AlasanIn):  # type: ignore[no-untyped-def]
+def tolak(request: HttpRequest, pk: int, body: AlasanKeputusanIn):  # type: ignore[no-untyped-def]
     return _jalankan(request, pk, "tolak", alasan=body.alasan)
 
 
 @router.post("/{int:pk}/kembalikan", response={200: PenugasanDetailOut, **GALAT},
              summary="Kembalikan untuk perbaikan, dengan apa yang perlu diperbaiki")
-def kembalikan(request: HttpRequest, pk: int, body: AlasanIn):  # type: ignore[no-untyped-def]
+def kembalikan(request: HttpRequest, pk: int, body: AlasanKeputusanIn):  # type: ignore[no-untyped-def]
     return _jalankan(request, pk, "kembalikan", alasan=body.alasan)
 
 
@@ -571,7 +571,7 @@ def _langkah_bernama(request: HttpRequest, pk: int, apakah: Callable[[alur.Langk
 
 @router.post("/{int:pk}/rekomendasi", response={200: PenugasanDetailOut, **GALAT},
              summary="Berikan rekomendasi atas pegawai yang dipilih PPK (pimpinan unit organisasi pegawai)")
-def rekomendasi(request: HttpRequest, pk: int, body: CatatanIn):  # type: ignore[no-untyped-def]
+def rekomendasi(request: HttpRequest, pk: int, body: CatatanRekomendasiIn):  # type: ignore[no-untyped-def]
     # Pasuruan Lampiran II.B.2.a.2 huruf c / II.B.2.a.3 huruf d: "dengan rekomendasi dari Pimpinan Unit Organisasi".
     _langkah_bernama(request, pk, lambda lk: lk.hasil == "rekomendasi_puo",
                      "Penugasan ini tidak sedang menunggu rekomendasi.")
@@ -610,8 +610,9 @@ def kandidat(request: Permintaan, pk: int, kompetensi: str = "", jenjang: str = 
              beban_maks: int | None = None):
     p, pejabat = _pengambil_keputusan(request, pk)
     frasa = selectors.frasa_kompetensi(p.kompetensi_dibutuhkan)
-    qs = selectors.kandidat(pejabat, mulai=p.mulai, selesai=p.selesai, kompetensi=kompetensi, jenjang=jenjang,
-                            unit_id=unit_id, beban_maks=beban_maks, lingkup=services.lingkup_pejabat(p, pejabat.pk))
+    qs = selectors.KandidatPerHalaman(pejabat, mulai=p.mulai, selesai=p.selesai, kompetensi=kompetensi,
+                                      jenjang=jenjang, unit_id=unit_id, beban_maks=beban_maks,
+                                      lingkup=services.lingkup_pejabat(p, pejabat.pk))
     return _Baris(qs, lambda pg: _kandidat_out(pg, frasa))
 
 

@@ -351,3 +351,21 @@ def test_api_pegawai_search_by_nip_prefix_and_name_is_paged_and_scoped(klien, or
     r = ani.get("/api/organisasi/pegawai", q=org.p["sari"].nip)
     assert [x["id"] for x in r["items"]] == [org.p["sari"].pk]
     assert ani.get("/api/organisasi/pegawai", q="epidemiolog")["count"] == 1  # Eka is of Kota Beta
+
+
+def test_candidate_pages_keep_the_order_and_load_of_kandidat(org):
+    """selectors.KandidatPerHalaman pages the same candidates in the same order as selectors.kandidat
+    (lightest load first, then name), across the boundary between unloaded and loaded pegawai."""
+    from .. import selectors, services
+    from .conftest import data, penerima
+
+    services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(), penerima=[penerima(org.p["sari"], 30)])
+    m, s = date.today(), date.today() + timedelta(days=30)
+    for kw in ({}, {"beban_maks": 20}, {"kompetensi": "epidemiologi"}, {"beban_maks": -1}):
+        semua = [(p.nama, p.beban) for p in selectors.kandidat(org.p["ani"], mulai=m, selesai=s, **kw)]
+        h = selectors.KandidatPerHalaman(org.p["ani"], mulai=m, selesai=s, **kw)
+        per_satu = [(p.nama, p.beban) for i in range(h.count()) for p in h[i:i + 1]]
+        assert per_satu == semua == [(p.nama, p.beban) for p in h[0:50]], kw
+    assert [b for _, b in semua] == []
+    assert [(p.nama, p.beban) for p in selectors.KandidatPerHalaman(org.p["ani"], mulai=m, selesai=s)[0:9]] == [
+        ("Tono Pelaksana", 0), ("Sari Epidemiolog", 30)]
