@@ -226,63 +226,48 @@ def kandidat(
 
 
 class KandidatPerHalaman:
-    """The candidates of :func:`kandidat` in the same order (lightest load first, then name), one
-    page at a time, without computing every candidate's load in SQL.
+    """The candidates of :func:`kandidat` in its order (lightest load first, then name), one page at
+    a time, without computing every candidate's load in SQL.
 
     A Kepala Dinas Pendidikan leads ~19,000 teachers; ordering them by a correlated load subquery
-    cost PostgreSQL a second per page. Few of them carry an active assignment at once, so the
-    loads are read in one grouped query, the unloaded come first by name straight from the
-    database, and the loaded follow, sorted here. Behaves as a sequence for the API paginator
-    (``count()`` and slices); each row carries ``beban`` like :func:`kandidat`'s.
+    cost PostgreSQL a second per page, and each count repeated the kedudukan subquery. Here the
+    candidates' ids and names are read once, the loads of the instansi's active assignments in
+    one grouped query (few pegawai carry one at a time), the order is made here, and only the
+    page's rows are fetched. Behaves as a sequence for the API paginator (``count()`` and
+    slices); each row carries ``beban`` like :func:`kandidat`'s.
     """
 
     def __init__(self, pejabat: Pegawai, *, mulai: date, selesai: date, kompetensi: str = "", jenjang: str = "",
                  unit_id: int | None = None, beban_maks: int | None = None, lingkup: str = "ppk") -> None:
         qs = kandidat(pejabat, mulai=mulai, selesai=selesai, kompetensi=kompetensi, jenjang=jenjang,
                       unit_id=unit_id, lingkup=lingkup)
-        # The same filters without the load annotation and its ordering.
-        self._dasar = Pegawai.objects.filter(id__in=qs.order_by().values("id"))
         beban = dict(
-            Penerima.objects.filter(pegawai_id__in=self._dasar.values("id"), penugasan__status=DITUGASKAN,
+            Penerima.objects.filter(pegawai__instansi_id=pejabat.instansi_id, penugasan__status=DITUGASKAN,
                                     penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
             .order_by().values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
-        if beban_maks is not None:
-            lewat = [i for i, t in beban.items() if t > beban_maks]
-            self._dasar = self._dasar.exclude(id__in=lewat)
-            beban = {i: t for i, t in beban.items() if t <= beban_maks}
-        if beban_maks is not None and beban_maks < 0:
-            self._dasar = self._dasar.none()
-        self._beban = beban
-        self._nol = self._dasar.exclude(id__in=list(beban)).order_by("nama", "id")
-        self._jumlah: int | None = None
-        self._berbeban: list[Pegawai] | None = None
-
-    def _baris(self, qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
-        return qs.select_related("unit").prefetch_related("kompetensi")
+        urut = []
+        for pk, nama in qs.order_by().values_list("id", "nama"):
+            b = beban.get(pk, 0)
+            if beban_maks is None or b <= beban_maks:
+                urut.append((b, nama, pk))
+        urut.sort()
+        self._urut = urut
 
     def count(self) -> int:
-        if self._jumlah is None:
-            self._jumlah = self._dasar.count()
-        return self._jumlah
+        return len(self._urut)
 
     def __len__(self) -> int:
-        return self.count()
+        return len(self._urut)
 
     def __getitem__(self, k: slice) -> list[Pegawai]:
-        awal, akhir = k.start or 0, k.stop if k.stop is not None else self.count()
-        n_nol = self.count() - len(self._beban)
-        hasil: list[Pegawai] = []
-        if awal < n_nol:
-            hasil = list(self._baris(self._nol)[awal:min(akhir, n_nol)])
-            for p in hasil:
-                p.beban = 0  # type: ignore[attr-defined]
-        if akhir > n_nol and self._beban:
-            if self._berbeban is None:
-                rows = list(self._baris(self._dasar.filter(id__in=list(self._beban))))
-                for p in rows:
-                    p.beban = self._beban[p.pk]  # type: ignore[attr-defined]
-                self._berbeban = sorted(rows, key=lambda p: (p.beban, p.nama, p.pk))  # type: ignore[attr-defined]
-            hasil += self._berbeban[max(awal - n_nol, 0):akhir - n_nol]
+        halaman = self._urut[k]
+        per_id = Pegawai.objects.select_related("unit").prefetch_related("kompetensi").in_bulk(
+            [pk for _, _, pk in halaman])
+        hasil = []
+        for b, _, pk in halaman:
+            p = per_id[pk]
+            p.beban = b  # type: ignore[attr-defined]
+            hasil.append(p)
         return hasil
 
 
