@@ -231,9 +231,9 @@ class KandidatPerHalaman:
 
     A Kepala Dinas Pendidikan leads ~19,000 teachers; ordering them by a correlated load subquery
     cost PostgreSQL a second per page, and each count repeated the kedudukan subquery. Here the
-    candidates' ids and names are read once, the loads of the instansi's active assignments in
-    one grouped query (few pegawai carry one at a time), the order is made here, and only the
-    page's rows are fetched. Behaves as a sequence for the API paginator (``count()`` and
+    candidates' ids are read once in name order, the loads of the instansi's active assignments in
+    one grouped query (few pegawai carry one at a time), the loaded move behind here, and only
+    the page's rows are fetched. Behaves as a sequence for the API paginator (``count()`` and
     slices); each row carries ``beban`` like :func:`kandidat`'s.
     """
 
@@ -245,13 +245,13 @@ class KandidatPerHalaman:
             Penerima.objects.filter(pegawai__instansi_id=pejabat.instansi_id, penugasan__status=DITUGASKAN,
                                     penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
             .order_by().values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
-        urut = []
-        for pk, nama in qs.order_by().values_list("id", "nama"):
-            b = beban.get(pk, 0)
-            if beban_maks is None or b <= beban_maks:
-                urut.append((b, nama, pk))
-        urut.sort()
-        self._urut = urut
+        # By name in the database (its collation, as kandidat()); the loaded few move behind,
+        # lightest first, keeping that order among equals.
+        ids = list(qs.order_by("nama", "id").values_list("id", flat=True))
+        nol = [(0, pk) for pk in ids if pk not in beban]
+        berbeban = sorted(((beban[pk], i, pk) for i, pk in enumerate(ids) if pk in beban), key=lambda x: x[:2])
+        urut = nol + [(b, pk) for b, _, pk in berbeban]
+        self._urut = [(b, pk) for b, pk in urut if beban_maks is None or b <= beban_maks]
 
     def count(self) -> int:
         return len(self._urut)
@@ -262,9 +262,9 @@ class KandidatPerHalaman:
     def __getitem__(self, k: slice) -> list[Pegawai]:
         halaman = self._urut[k]
         per_id = Pegawai.objects.select_related("unit").prefetch_related("kompetensi").in_bulk(
-            [pk for _, _, pk in halaman])
+            [pk for _, pk in halaman])
         hasil = []
-        for b, _, pk in halaman:
+        for b, pk in halaman:
             p = per_id[pk]
             p.beban = b  # type: ignore[attr-defined]
             hasil.append(p)
