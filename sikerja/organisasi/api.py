@@ -99,7 +99,12 @@ def daftar_pegawai(request: Permintaan, q: str = "", unit: int | None = None):  
     qs = selectors.pegawai(_instansi(request)).select_related("unit")
     q = q.strip()
     if q.isdigit():
-        qs = qs.filter(nip__startswith=q).order_by("nip")
+        # A NIP prefix as a range on the (instansi, nip) index: PostgreSQL answers LIKE 'q%' under a
+        # non-C collation by scanning every pegawai. NIPs are digits only, so [q, q+1) is the prefix.
+        qs = qs.filter(nip__gte=q)
+        if q.strip("9"):
+            qs = qs.filter(nip__lt=str(int(q) + 1).zfill(len(q)))
+        qs = qs.order_by("nip")
     elif q:
         qs = qs.filter(nama__icontains=q).order_by("nama", "id")
     else:

@@ -52,11 +52,12 @@ class KlienApi:
         return r.json()
 
     def semua(self, url: str, **params: Any) -> list[dict[str, Any]]:
-        """Every item of a paged list (``?page=N``)."""
+        """Every item of a paged list: ``?page=N`` (penugasan) or ``?offset=N`` (organisasi); each
+        router ignores the other's parameter."""
         hasil: list[dict[str, Any]] = []
         halaman = 1
         while True:
-            d = self.get(url, page=halaman, **params)
+            d = self.get(url, page=halaman, offset=len(hasil), **params)
             hasil += d["items"]
             if len(hasil) >= d["count"] or not d["items"]:
                 return hasil
@@ -369,3 +370,14 @@ def test_candidate_pages_keep_the_order_and_load_of_kandidat(org):
     assert [b for _, b in semua] == []
     assert [(p.nama, p.beban) for p in selectors.KandidatPerHalaman(org.p["ani"], mulai=m, selesai=s)[0:9]] == [
         ("Tono Pelaksana", 0), ("Sari Epidemiolog", 30)]
+
+
+def test_api_nip_prefix_search_matches_exactly_the_nips_starting_with_it(klien, org):
+    """The prefix is answered as a range [q, q+1) (index-friendly); it finds the same pegawai as startswith."""
+    from sikerja.organisasi.models import Pegawai
+
+    ani = klien("ani")
+    for q in (org.p["sari"].nip[:6], org.p["sari"].nip[:-1], org.p["sari"].nip, "9", "99999", "0"):
+        dapat = {x["id"] for x in ani.semua("/api/organisasi/pegawai", q=q)}
+        assert dapat == set(Pegawai.objects.filter(instansi=org.a, aktif=True, nip__startswith=q)
+                            .values_list("id", flat=True)), q
