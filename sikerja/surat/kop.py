@@ -70,13 +70,27 @@ def baca_lambang(data: bytes) -> tuple[str, int, int]:
     if min(lebar, tinggi) < LAMBANG_MIN_PIKSEL:
         raise LambangTidakSah(f"Lambang {lebar}×{tinggi} piksel terlalu kecil untuk dicetak; paling kecil "
                               f"{LAMBANG_MIN_PIKSEL} piksel per sisi.")
-    try:
-        import typst
-
-        typst.compile(b"#image(bytes(sys.inputs.l), width: 2cm)", format="pdf", sys_inputs={"l": _svg(jenis, data)})
-    except Exception as e:  # typst reports a broken image as a compile error
-        raise LambangTidakSah("Gambar lambang tidak dapat dibaca; simpan ulang sebagai PNG atau JPEG.") from e
+    if not _terbaca(data, jenis):
+        raise LambangTidakSah("Gambar lambang tidak dapat dibaca; simpan ulang sebagai PNG atau JPEG.")
     return jenis, lebar, tinggi
+
+
+def _terbaca(data: bytes, jenis: str) -> bool:
+    """Whether Typst decodes the image itself (inside an SVG a broken image is skipped silently,
+    so it is tried once here, from a file, where a broken one is a compile error)."""
+    import tempfile
+    from pathlib import Path
+
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="sikerja-lambang-") as d:
+        nama = "lambang.png" if jenis == "image/png" else "lambang.jpg"
+        (Path(d) / nama).write_bytes(data)
+        try:
+            typst.compile(f'#image("/{nama}", width: 2cm)'.encode(), format="pdf", root=d)
+        except Exception:  # typst.TypstError: the image does not decode
+            return False
+    return True
 
 
 def simpan_lambang(data: bytes) -> Lambang:
