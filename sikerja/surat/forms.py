@@ -29,7 +29,7 @@ class KopForm(forms.ModelForm):
 
     def __init__(self, *args: Any, pilihan_unit: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "Seluruh instansi (bawaan)"), *pilihan_unit]
+        self.fields["unit"].choices = [("", "Seluruh instansi (bawaan)"), *pilihan_unit]  # type: ignore[attr-defined]
         for f in self.fields.values():
             if isinstance(f.widget, forms.CheckboxInput):
                 f.widget.attrs.setdefault("class", "form-check-input")

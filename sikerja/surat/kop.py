@@ -86,8 +86,10 @@ def _terbaca(data: bytes, jenis: str) -> bool:
     with tempfile.TemporaryDirectory(prefix="sikerja-lambang-") as d:
         nama = "lambang.png" if jenis == "image/png" else "lambang.jpg"
         (Path(d) / nama).write_bytes(data)
+        uji = Path(d) / "uji.typ"
+        uji.write_text(f'#image("/{nama}", width: 2cm)')
         try:
-            typst.compile(f'#image("/{nama}", width: 2cm)'.encode(), format="pdf", root=d)
+            typst.compile(uji, format="pdf", root=Path(d))
         except Exception:  # typst.TypstError: the image does not decode
             return False
     return True

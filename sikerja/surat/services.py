@@ -206,8 +206,7 @@ def simpan_kop(*, oleh: Any, instansi: Instansi, unit_id: int | None = None, lam
         if nama in isian:
             nilai = (isian[nama] or "").strip()
             if len(nilai) > batas:
-                raise KopTidakSah(f"{KopSurat._meta.get_field(nama).verbose_name.capitalize()} paling panjang "
-                                  f"{batas} karakter.")
+                raise KopTidakSah(f"{nama.replace('_', ' ').capitalize()} paling panjang {batas} karakter.")
             setattr(kop, nama, nilai)
     if not kop.nama_pemda:
         raise KopTidakSah("Nama Pemerintah Daerah wajib diisi, mis. PEMERINTAH KABUPATEN PASURUAN.")
