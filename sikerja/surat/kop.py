@@ -143,8 +143,9 @@ def perangkat_daerah(p: Pegawai) -> Any:
 def kop_untuk(penandatangan: Pegawai, instansi: Instansi) -> dict[str, str]:
     """The kop printed on a letter ``penandatangan`` signs for ``instansi``, as frozen in ``isi``."""
     pd = perangkat_daerah(penandatangan) if penandatangan.instansi_id == instansi.id else None
+    # The lambang's bytes stay in the database (svg_lambang reads them once per content).
     daftar = {k.unit_id: k for k in KopSurat.objects.filter(instansi=instansi).select_related("lambang")
-              if k.unit_id is None or (pd is not None and k.unit_id == pd.id)}
+              .defer("lambang__data") if k.unit_id is None or (pd is not None and k.unit_id == pd.id)}
     kop = daftar.get(pd.id if pd is not None else None) or daftar.get(None)
     nama_pd = (kop.nama_perangkat_daerah if kop and kop.nama_perangkat_daerah else (pd.nama if pd else ""))
     kontak = []
