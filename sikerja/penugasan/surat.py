@@ -56,9 +56,15 @@ def _dasar(p: Any, sebelum: Surat | None = None) -> list[str]:
     return dasar
 
 
-def isi_surat_tugas(p: Any, sebelum: Surat | None = None) -> dict[str, Any]:
-    """The Surat Tugas content of assignment ``p`` as it stands (its pegawai, period, uraian, target)."""
+def isi_surat_tugas(p: Any, sebelum: Surat | None = None, kepada: list[Any] | None = None) -> dict[str, Any]:
+    """The Surat Tugas content of assignment ``p`` as it stands (its pegawai, period, uraian, target).
+
+    ``kepada``: the pegawai this letter assigns, where each PPK signs for his own (Perwal Magelang
+    25/2023 Pasal 12 ayat (4)); by default all of the assignment's."""
     penerima = list(p.penerima.select_related("pegawai__unit", "pegawai__instansi").order_by("-ketua", "pegawai__nama"))
+    ids = {g.pk for g in kepada or []}
+    if ids & {r.pegawai_id for r in penerima}:
+        penerima = [r for r in penerima if r.pegawai_id in ids]
     kepada = []
     for r in penerima:
         g = r.pegawai
@@ -83,7 +89,7 @@ def terbitkan(*, penugasan: Any, **kwargs: Any) -> Surat:
     """Number, render and store one letter of ``penugasan`` (sikerja.surat.services.terbitkan);
     the surat penugasan in the Surat Tugas form."""
     if kwargs.get("jenis") == SURAT_TUGAS and "tugas" not in kwargs:
-        kwargs["tugas"] = isi_surat_tugas(penugasan)
+        kwargs["tugas"] = isi_surat_tugas(penugasan, kepada=kwargs.get("kepada"))
     return _surat.terbitkan(subjek=penugasan, **kwargs)
 
 
@@ -95,7 +101,13 @@ def koreksi(*, penugasan: Any, lama: Surat, alasan: str, paragraf_tambahan: str 
     of the letter it replaces and names that letter."""
     tugas = None
     if lama.jenis == SURAT_TUGAS:
-        tugas = isi_surat_tugas(penugasan, sebelum=lama)
+        if kepada is not None:
+            # Pegawai another PPK's surat penugasan (still in force) assigns stay on that letter.
+            lain = set(Surat.kepada.through.objects.filter(
+                surat__in=penugasan.surat.filter(jenis=SURAT_TUGAS, status="berlaku").exclude(pk=lama.pk)).values_list(
+                "pegawai_id", flat=True))
+            kepada = [g for g in kepada if g.pk not in lain]
+        tugas = isi_surat_tugas(penugasan, sebelum=lama, kepada=kepada)
         tugas["catatan"] = [f"Surat Tugas ini menggantikan Surat Tugas Nomor {lama.nomor} tanggal "
                             f"{tanggal_id(lama.tanggal)} karena {alasan.strip()}."
                             + (f" {paragraf_tambahan.strip()}" if paragraf_tambahan.strip() else "")]

@@ -8,7 +8,8 @@ name and address; it is frozen into the letter's ``isi`` at issue (the lambang b
 
 A lambang is checked before it is stored: PNG or JPEG only (by its bytes, not its file name),
 at most :data:`LAMBANG_MAKS_BYTE` and :data:`LAMBANG_MAKS_PIKSEL` a side, and it must render —
-an admin must not be able to make issuing letters fail or slow.
+an admin must not be able to make issuing letters fail or slow. A lambang larger than
+:data:`LAMBANG_SISI_SIMPAN` pixels is stored scaled down (each letter embeds it).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from .models import KopSurat, Lambang
 LAMBANG_MAKS_BYTE = 1024 * 1024
 LAMBANG_MAKS_PIKSEL = 2500
 LAMBANG_MIN_PIKSEL = 32
+# A larger lambang is stored scaled down to this many pixels on its longer side.
+LAMBANG_SISI_SIMPAN = 400
 _PNG = b"\x89PNG\r\n\x1a\n"
 # JPEG start-of-frame markers (baseline, progressive, …) that carry the image size.
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
@@ -78,6 +81,14 @@ def baca_lambang(data: bytes) -> tuple[str, int, int]:
 def _terbaca(data: bytes, jenis: str) -> bool:
     """Whether Typst decodes the image itself (inside an SVG a broken image is skipped silently,
     so it is tried once here, from a file, where a broken one is a compile error)."""
+    try:
+        _typst_gambar(data, jenis, "#image(\"/{nama}\", width: 2cm)", "pdf")
+    except Exception:  # typst.TypstError: the image does not decode
+        return False
+    return True
+
+
+def _typst_gambar(data: bytes, jenis: str, sumber: str, format: str) -> bytes:
     import tempfile
     from pathlib import Path
 
@@ -86,18 +97,28 @@ def _terbaca(data: bytes, jenis: str) -> bool:
     with tempfile.TemporaryDirectory(prefix="sikerja-lambang-") as d:
         nama = "lambang.png" if jenis == "image/png" else "lambang.jpg"
         (Path(d) / nama).write_bytes(data)
-        uji = Path(d) / "uji.typ"
-        uji.write_text(f'#image("/{nama}", width: 2cm)')
-        try:
-            typst.compile(uji, format="pdf", root=Path(d))
-        except Exception:  # typst.TypstError: the image does not decode
-            return False
-    return True
+        uji = Path(d) / "gambar.typ"
+        uji.write_text(sumber.replace("{nama}", nama))
+        return typst.compile(uji, format=format, ppi=72, root=Path(d))  # type: ignore[call-overload,no-any-return]
+
+
+def _perkecil(data: bytes, jenis: str, lebar: int, tinggi: int) -> tuple[bytes, int, int]:
+    """The image scaled down to :data:`LAMBANG_SISI_SIMPAN` on its longer side, as PNG (transparency
+    kept). Every letter embeds its lambang: a 2,000-pixel scan would make each PDF a megabyte,
+    while 400 pixels over the 2 cm of the kop already print at 500 dpi."""
+    skala = LAMBANG_SISI_SIMPAN / max(lebar, tinggi)
+    w, h = max(1, round(lebar * skala)), max(1, round(tinggi * skala))
+    hasil = _typst_gambar(data, jenis, f"#set page(width: {w}pt, height: {h}pt, margin: 0pt, fill: none)\n"
+                          "#image(\"/{nama}\", width: 100%, height: 100%)", "png")
+    return hasil, w, h
 
 
 def simpan_lambang(data: bytes) -> Lambang:
     """The stored lambang of these bytes (checked; one row per content)."""
     jenis, lebar, tinggi = baca_lambang(data)
+    if max(lebar, tinggi) > LAMBANG_SISI_SIMPAN:
+        data, lebar, tinggi = _perkecil(data, jenis, lebar, tinggi)
+        jenis = "image/png"
     sha = hashlib.sha256(data).hexdigest()
     obj, _ = Lambang.objects.get_or_create(sha256=sha, defaults={"jenis": jenis, "data": data, "lebar": lebar,
                                                                  "tinggi": tinggi})

@@ -161,3 +161,23 @@ def test_correction_form_on_the_web_changes_the_dates(org):
     assert p.mulai == mulai and p.surat.filter(mengoreksi=lama).exists()
     c.force_login(org.u["bambang"])
     assert c.get(f"/penugasan/surat/{lama.pk}/koreksi/").status_code == 403
+
+
+def test_a_surat_tugas_for_some_of_the_pegawai_lists_only_them(org):
+    """Perwal Magelang 25/2023 Pasal 12 ayat (4): where the chosen pegawai have several PPK, each
+    signs for his own — so a letter's "Kepada" holds the pegawai it assigns, not all of them."""
+    from django.db import transaction
+
+    from sikerja.penugasan import surat as surat_mod
+
+    p = services.buat_penunjukan_lintas_unit(pengguna=org.u["bambang"], data=data(bentuk="tim"),
+                                             ppk_tujuan_id=org.p["ani"].pk)
+    p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui",
+                          penerima=[penerima(org.p["sari"], ketua=True), penerima(org.p["tono"])])
+    with transaction.atomic():
+        s = surat_mod.terbitkan(penugasan=p, jenis="penugasan", penandatangan=org.p["ani"], kepada=[org.p["tono"]],
+                                tembusan=[], perihal="Penugasan", paragraf=[])
+    assert [k["nama"] for k in s.isi["tugas"]["kepada"]] == ["Tono Pelaksana"]
+    semua = p.surat.filter(jenis="penugasan").exclude(pk=s.pk).get()
+    assert [k["nama"] for k in semua.isi["tugas"]["kepada"]] == ["Sari Epidemiolog", "Tono Pelaksana"]
+    assert "ketua tim" in semua.isi["tugas"]["kepada"][0]["peran"]

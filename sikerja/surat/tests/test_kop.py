@@ -154,3 +154,12 @@ def test_verification_address_on_the_letter_comes_from_the_setting(pg, permintaa
         s = _terbit(pg, permintaan)
     assert s.isi["url_verifikasi"] == f"https://sikerja.ujikab.go.id/verifikasi/{s.kode_verifikasi}/"
     assert "https://sikerja.ujikab.go.id/" in teks_pdf(bytes(s.pdf))
+
+
+def test_a_large_lambang_is_stored_scaled_down_so_each_letter_stays_small(pg, permintaan):
+    besar = png(1600, 2000)
+    k = services.simpan_kop(oleh=_admin(pg), instansi=pg["instansi"], nama_pemda="Pemda", lambang=besar)
+    assert (k.lambang.jenis, k.lambang.lebar, k.lambang.tinggi) == ("image/png", 320, 400)
+    assert kop.baca_lambang(bytes(k.lambang.data)) == ("image/png", 320, 400)
+    s = _terbit(pg, permintaan)
+    assert b"/Subtype/Image" in bytes(s.pdf) and len(bytes(s.pdf)) < len(besar)
