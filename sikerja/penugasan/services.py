@@ -883,6 +883,11 @@ def _efek_koreksi(p: Penugasan, ctx: Konteks) -> Hasil:
     periode_lama = (p.mulai, p.selesai)
     if penerima is not None and lama.jenis != alur.SURAT_TUGAS:
         raise DataTidakLengkap({"penerima": "Daftar pegawai hanya dapat dikoreksi pada surat penugasan."})
+    if perubahan is not None and lama.jenis != alur.SURAT_TUGAS and p.surat.filter(
+            jenis=alur.SURAT_TUGAS, status="berlaku").exists():
+        # Once assigned, what the pegawai do is what the surat penugasan says: only its signer changes it.
+        raise TidakBerwenang("Penugasan ini sudah ditetapkan dengan surat penugasan; isinya hanya dapat dikoreksi "
+                             "oleh penandatangan surat penugasan.")
     if perubahan is not None:
         _periksa_data(perubahan, permohonan=bool(ctx.tabel.fakta.get("permohonan_tertulis")),
                       sukarela=bool(ctx.tabel.fakta.get("sukarela")))

@@ -131,6 +131,9 @@ def test_correction_by_someone_else_or_to_pegawai_not_his_is_refused_and_changes
     with pytest.raises(DataTidakLengkap):
         services.koreksi_surat(pengguna=org.u["ani"], surat_id=lama.pk, alasan="x",
                                perubahan=replace(d, selesai=d.mulai - timedelta(days=1)))
+    with pytest.raises(TidakBerwenang):  # once assigned, the requester cannot move the period by his letter
+        services.koreksi_surat(pengguna=org.u["bambang"], surat_id=p.surat.get(jenis="permohonan_pelibatan").pk,
+                               alasan="x", perubahan=d)
     with pytest.raises(DataTidakLengkap):  # the request letter has no list of pegawai to correct
         services.koreksi_surat(pengguna=org.u["bambang"], surat_id=p.surat.get(jenis="permohonan_pelibatan").pk,
                                alasan="x", penerima=[penerima(org.p["sari"])])
@@ -181,3 +184,14 @@ def test_a_surat_tugas_for_some_of_the_pegawai_lists_only_them(org):
     semua = p.surat.filter(jenis="penugasan").exclude(pk=s.pk).get()
     assert [k["nama"] for k in semua.isi["tugas"]["kepada"]] == ["Sari Epidemiolog", "Tono Pelaksana"]
     assert "ketua tim" in semua.isi["tugas"]["kepada"][0]["peran"]
+
+
+def test_issue_9_8_the_requester_corrects_his_request_letter_before_it_is_answered(org):
+    p = services.buat_penunjukan_lintas_unit(pengguna=org.u["bambang"], data=data(), ppk_tujuan_id=org.p["ani"].pk)
+    lama = p.surat.get(jenis="permohonan_pelibatan")
+    d = replace(DataPenugasan.dari(p), uraian_tugas="Analisis data kasus harian")
+    baru = services.koreksi_surat(pengguna=org.u["bambang"], surat_id=lama.pk, alasan="uraian kurang tepat",
+                                  perubahan=d)
+    p.refresh_from_db()
+    assert p.uraian_tugas == "Analisis data kasus harian"
+    assert "Analisis data kasus harian" in teks_pdf(bytes(baru.pdf)) and baru.mengoreksi == lama
