@@ -461,10 +461,15 @@ def buat_penunjukan_lintas_instansi(*, pengguna, data: DataPenugasan, instansi_t
 
 PESAN_SUKARELA_LINTAS_INSTANSI = (
     "Pengajuan sukarela hanya dapat dilakukan di dalam unit organisasi sendiri atau lintas unit organisasi "
-    "di lingkungan instansi sendiri (Perbup Pasuruan 217/2023 Lampiran II.B.2.b; Perbup Karangasem 15/2023 "
-    "Pasal 15 ayat (1)). Pegawai instansi lain dilibatkan melalui penunjukan lintas instansi, yang dimohonkan "
-    "oleh pimpinan unit organisasi pemilik kinerja di instansi itu kepada Pejabat yang Berwenang."
+    "di lingkungan instansi sendiri ({dasar}). Pegawai instansi lain dilibatkan melalui penunjukan lintas instansi, "
+    "yang dimohonkan oleh pimpinan unit organisasi pemilik kinerja di instansi itu kepada Pejabat yang Berwenang."
 )
+
+
+def pesan_sukarela_lintas_instansi(instansi: Instansi) -> str:
+    """Why volunteering stops at the instansi, citing the instansi's own regulation."""
+    return PESAN_SUKARELA_LINTAS_INSTANSI.format(
+        dasar=alur.dasar_jalur("sukarela_lintas_unit", "", instansi.profil))
 
 
 @_atomic
@@ -496,7 +501,7 @@ def buat_pengajuan_sukarela(*, pengguna, data: DataPenugasan, puo_tujuan_id: int
         if tujuan is None:
             raise DataTidakLengkap({"puo_tujuan": "Pimpinan unit organisasi dituju tidak ditemukan."})
         if tujuan.instansi_id != pemohon.instansi_id:
-            raise SukarelaLintasInstansi(PESAN_SUKARELA_LINTAS_INSTANSI)
+            raise SukarelaLintasInstansi(pesan_sukarela_lintas_instansi(pemohon.instansi))
     _periksa_data(data, permohonan=False, sukarela=True)
     if tujuan is None or tujuan == puo:
         if (ppk if penyetuju == "ppk_pemohon" else puo) is None:

@@ -512,6 +512,7 @@ def pengaturan(request: Permintaan) -> HttpResponse:
         from sikerja.organisasi.services import ubah_pengaturan
 
         ubah_pengaturan(instansi, oleh=request.user, pyb=form.cleaned_data.get("pyb_nip"),
+                        kepala_daerah=form.cleaned_data.get("kepala_daerah_nip"),
                         **{k: form.cleaned_data[k] for k in form.Meta.fields})
         messages.success(request, "Pengaturan instansi disimpan.")
         return redirect("penugasan:pengaturan")
