@@ -113,7 +113,7 @@ class PenugasanForm(forms.Form):
                     required=False, queryset=dipimpin, lingkup="dinilai_jf" if oleh_ppk else "dipimpin_jf")
         if fakta["lintas_instansi"]:
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
-                label="Instansi dituju", queryset=Instansi.objects.exclude(id=instansi_id).order_by("nama"))
+                label="Instansi dituju", queryset=selectors.instansi_tujuan_lintas(instansi_id))
         if fakta.get("pilih_dituju") == "puo_tujuan":
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
                 label="Instansi unit dituju", queryset=Instansi.objects.order_by("nama"), initial=instansi_id)

@@ -21,7 +21,7 @@ from sikerja.jejak.models import Jejak
 from sikerja.kedudukan.selectors import berlaku
 from sikerja.kotak_masuk import selectors as kotak_masuk_sel
 from sikerja.kotak_masuk.models import Item
-from sikerja.organisasi.models import Kompetensi, Pegawai
+from sikerja.organisasi.models import Instansi, Kompetensi, Pegawai
 from sikerja.surat.models import Surat
 
 from .alur import DITUGASKAN
@@ -283,6 +283,17 @@ def pejabat_dituju_jalur(instansi, jalur: str) -> QuerySet[Pegawai]:  # type: ig
     from .services import varian_untuk
 
     return pejabat_dituju(instansi.pk, alur_dari(jalur, varian_untuk(instansi, jalur)).kepada)
+
+
+def instansi_tujuan_lintas(instansi_id: int) -> QuerySet[Instansi]:
+    """The other instansi a lintas-instansi request may go to: not those whose regulation has no such
+    path (Perwal Magelang 25/2023 Pasal 11 ayat (2), Pasal 14 ayat (1); penugasan.aturan ``tertutup``)."""
+    from sikerja.kedudukan.engine import available_profiles
+
+    from .aturan import aturan
+
+    tertutup = [k for k in available_profiles() if aturan(k).tertutup("lintas_instansi")]
+    return Instansi.objects.exclude(id=instansi_id).exclude(profil__in=tertutup).order_by("nama")
 
 
 def ppk_diinstruksikan(instansi_id: int, jenjang: str = "") -> QuerySet[Pegawai]:

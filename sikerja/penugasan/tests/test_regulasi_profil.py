@@ -233,6 +233,13 @@ def test_magelang_pasal_11_ayat_2_no_lintas_instansi_path_and_the_reason_is_show
     client.force_login(org.u["ani"])
     html = client.get("/penugasan/buat/").content.decode()
     assert 'data-tertutup="lintas_instansi"' in html and "Pasal 11 ayat (2)" in html
+    r = client.get("/penugasan/buat/lintas_instansi/")
+    assert r.status_code == 403 and "Pasal 11 ayat (2)" in r.content.decode()
+    # Kota Beta is not offered Magelang as a target instansi.
+    assert org.a not in selectors.instansi_tujuan_lintas(org.b.pk)
+    client.force_login(org.u["citra"])
+    html = client.get("/penugasan/buat/lintas_instansi/").content.decode()
+    assert org.a.nama not in html.split('name="instansi_tujuan"')[1].split("</select>")[0]
 
 
 # --- 4. Blitar ----------------------------------------------------------------------------
@@ -288,6 +295,24 @@ def test_blitar_pasal_21_ayat_1_c_external_walikota_decision_recorded_by_the_adm
     p = services.jalankan(pengguna=org.u["citra"], penugasan_id=p.pk, aksi="setujui")
     st = p.surat.get(jenis="penugasan")
     assert p.status == "ditugaskan" and "Nomor 188.45/12/410.010/2026" in " ".join(st.isi["paragraf"])
+
+
+def test_blitar_the_admin_records_the_walikota_decision_on_the_page(blitar, client):
+    org = blitar
+    p = _blitar_sampai_kepala_daerah(org)
+    admin = Pengguna.objects.create_user(username="admin-blitar3", password="x-uji-123", instansi=org.a,
+                                         admin_instansi=True)
+    client.force_login(admin)
+    assert 'name="kepala_daerah_nip"' in client.get("/penugasan/pengaturan/").content.decode()
+    html = client.get(f"/penugasan/{p.pk}/").content.decode()
+    assert 'data-testid="catat-kepala-daerah"' in html and "Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c" in html
+    r = client.post(f"/penugasan/{p.pk}/keputusan-kepala-daerah/",
+                    {"setuju": "1", "nomor_keputusan": "188/7/2026", "tanggal_keputusan": "2026-02-01"})
+    assert r.status_code == 302
+    p.refresh_from_db()
+    assert p.status == "menunggu_surat_penugasan"
+    client.force_login(org.u["tono"])  # an ordinary pegawai cannot record it
+    assert client.post(f"/penugasan/{p.pk}/keputusan-kepala-daerah/", {"setuju": "1"}).status_code in (403, 404)
 
 
 def test_blitar_pasal_22_c_a_configured_kepala_daerah_decides_himself_or_refuses(blitar):
