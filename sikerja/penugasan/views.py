@@ -38,57 +38,60 @@ from .errors import (
 from .forms import PILIHAN_JENJANG, PenugasanForm, penerima_dari_post
 from .models import Penugasan
 
+# What each path card says; the article it rests on comes from the instansi's profile
+# (alur.dasar_jalur, penugasan/aturan.py), never from here.
 KETERANGAN_JALUR = {
-    "dalam_unit": ("Pimpinan unit organisasi (atau PPK) langsung menugaskan pegawai yang dipimpinnya.",
-                   "Karangasem Pasal 14 ayat (2)"),
-    "lintas_unit": ("Pimpinan unit pemilik kinerja mengirim surat permohonan pelibatan kepada PPK tempat pegawai "
-                    "berada; PPK memilih pegawai, pimpinan unit pegawai itu memberi rekomendasi, lalu PPK menerbitkan "
-                    "surat penugasan — atau menolak dengan alasan.",
-                    "Karangasem Pasal 14 ayat (3); Pasuruan Lampiran II.B.2.a.2"),
-    "lintas_instansi": ("Permohonan melalui PyB instansi sendiri ke PyB instansi dituju, yang menginstruksikan PPK "
-                        "di sana; jawaban beserta daftar pegawai kembali melalui kedua PyB.",
-                        "Karangasem Pasal 14 ayat (4)"),
-    "sukarela_dalam_unit": ("Pejabat fungsional/pelaksana mengajukan diri kepada pimpinan unitnya (lisan, dicatat "
-                            "di sini); pimpinan unit menyetujui dan menugaskan.", "Karangasem Pasal 15 ayat (2)"),
-    "sukarela_lintas_unit": ("Pejabat fungsional/pelaksana bersurat ke pimpinan unit lain; setelah disetujui, "
-                             "diteruskan ke PPK sendiri yang menerbitkan surat penugasan. Hanya di dalam instansi.",
-                             "Karangasem Pasal 15 ayat (3)"),
+    "dalam_unit": "Pimpinan unit organisasi (atau PPK) langsung menugaskan pegawai yang dipimpinnya.",
+    "lintas_unit": "Pimpinan unit pemilik kinerja mengirim surat permohonan pelibatan kepada PPK tempat pegawai "
+                   "berada; PPK memilih pegawai yang dinilainya, pimpinan unit pegawai itu memberi rekomendasi, lalu "
+                   "PPK menerbitkan surat penugasan — atau menolak dengan alasan.",
+    "lintas_instansi": "Permohonan melalui PyB instansi sendiri ke PyB instansi dituju, yang menginstruksikan PPK "
+                       "pegawai di sana; jawaban beserta daftar pegawai kembali melalui kedua PyB.",
+    "sukarela_dalam_unit": "Pejabat fungsional/pelaksana mengajukan diri kepada pimpinan unitnya (lisan, dicatat "
+                           "di sini); pimpinan unit menyetujui dan menugaskan.",
+    "sukarela_lintas_unit": "Pejabat fungsional/pelaksana bersurat ke pimpinan unit lain; setelah disetujui, "
+                            "diteruskan ke PPK sendiri yang menerbitkan surat penugasan. Hanya di dalam instansi.",
+}
+
+# Who appoints inside a unit, by the profile's ``penunjuk`` (penugasan.aturan).
+KETERANGAN_PENUNJUK = {
+    "ppk": "Pejabat Penilai Kinerja langsung menugaskan pegawai yang dinilainya; pimpinan unit yang bukan PPK "
+           "tidak menunjuk.",
+    "puo": "Pimpinan unit organisasi menugaskan pegawai yang dipimpinnya; pejabat lain mengajukan permohonan "
+           "kepadanya.",
 }
 
 # How a regulation's own routing reads (alur.VARIAN), keyed by (jalur, varian).
 KETERANGAN_VARIAN = {
-    ("lintas_unit", "pimpinan_pd"): (
+    ("lintas_unit", "pimpinan_pd"):
         "Pimpinan Perangkat Daerah pemilik kinerja mengirim surat permohonan pelibatan kepada Pimpinan Perangkat "
-        "Daerah dituju; bila disetujui (dengan daftar pegawai), PPK pegawai itu memberikan surat penugasan — atau "
-        "ditolak dengan surat jawaban beralasan.", "Perwal Magelang 25/2023 Lampiran II huruf A angka 2"),
-    ("lintas_unit", "puo"): (
+        "Daerah dituju; bila disetujui (dengan daftar pegawai), setiap PPK pegawai itu memberikan surat penugasan "
+        "bagi pegawai yang dinilainya — atau ditolak dengan surat jawaban beralasan.",
+    ("lintas_unit", "puo"):
         "Permohonan pelibatan diajukan kepada pimpinan unit organisasi tempat pegawai berada, yang memilih pegawai "
-        "dan menugaskannya — atau menolak dengan alasan.", "Perwal Blitar 6/2023 Pasal 24 ayat (2) dan ayat (3)"),
-    ("sukarela_lintas_unit", "pimpinan_pd"): (
+        "dan menugaskannya — atau menolak dengan alasan.",
+    ("sukarela_lintas_unit", "pimpinan_pd"):
         "Pejabat fungsional/pelaksana bersurat, diketahui PPK-nya, kepada Pimpinan Perangkat Daerah dituju; setelah "
         "disetujui, diteruskan kepada Pimpinan Perangkat Daerah sendiri dan PPK, yang menerbitkan surat penugasan.",
-        "Perwal Magelang 25/2023 Lampiran II huruf B angka 2"),
-    ("sukarela_dalam_unit", "ppk"): (
+    ("sukarela_dalam_unit", "ppk"):
         "Pejabat fungsional/pelaksana menyampaikan keinginannya secara lisan kepada Pejabat Penilai Kinerja (dicatat "
-        "di sini); PPK menyetujui dan menugaskan.", "Perwal Magelang 25/2023 Lampiran II huruf B angka 1"),
-}
-
-
-KETERANGAN_VARIAN.update({
-    ("dalam_unit", "usul_puo"): (
+        "di sini); PPK menyetujui dan menugaskan.",
+    ("dalam_unit", "usul_puo"):
         "Pimpinan unit organisasi yang juga PPK pegawai langsung menugaskan; bila bukan PPK-nya, pimpinan unit "
-        "mengusulkan dan PPK pegawai menetapkan penugasan serta menandatangani surat penugasan.", ""),
-    ("lintas_instansi", "kepala_daerah"): (
+        "mengusulkan dan PPK pegawai menetapkan penugasan serta menandatangani surat penugasan.",
+    ("lintas_instansi", "kepala_daerah"):
         "Permohonan melalui PyB instansi sendiri ke PyB instansi dituju, yang menginstruksikan PPK pegawai di sana; "
         "setelah jawaban disetujui, Kepala Daerah menetapkan tim antar instansi dengan Keputusan Kepala Daerah "
-        "(nomor dan tanggalnya dicatat), lalu surat penugasan diterbitkan.", ""),
-})
+        "(nomor dan tanggalnya dicatat), lalu surat penugasan diterbitkan.",
+}
 
 
 def _keterangan(jalur: str, varian: str, profil: str = "") -> tuple[str, str]:
     """What the path card says and the article it rests on — the instansi's own regulation, or the
     national one, said so (issue 9 point 1)."""
-    teks = (KETERANGAN_VARIAN.get((jalur, varian)) or KETERANGAN_JALUR[jalur])[0]
+    teks = KETERANGAN_VARIAN.get((jalur, varian)) or KETERANGAN_JALUR[jalur]
+    if jalur == "dalam_unit" and not varian and profil:
+        teks = KETERANGAN_PENUNJUK.get(aturan(profil).penunjuk(jalur), teks)
     return teks, alur.dasar_jalur(jalur, varian, profil)
 
 

@@ -381,3 +381,12 @@ def test_pasuruan_the_path_card_shows_the_reading_with_both_citations(pasuruan, 
                                                 ("karangasem", "ppk_atau_puo"), ("nasional", "ppk_atau_puo")])
 def test_who_appoints_inside_a_unit_is_profile_data(kode, penunjuk):
     assert aturan(kode).penunjuk("dalam_unit") == penunjuk
+
+
+@pytest.mark.parametrize(("kode", "kata"), [("magelang", "Pejabat Penilai Kinerja langsung menugaskan"),
+                                            ("blitar", "pejabat lain mengajukan permohonan")])
+def test_the_dalam_unit_card_says_who_appoints_as_the_regulation_does(db, client, kode, kata):
+    org = buat_dua_instansi(profil_a=kode)
+    client.force_login(org.u["kadis_a"])
+    html = client.get("/penugasan/buat/").content.decode()
+    assert kata in html and "Pimpinan unit organisasi (atau PPK)" not in html
