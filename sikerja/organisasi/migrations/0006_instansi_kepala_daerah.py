@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0004_gabung_cari_profil'),
+        ('organisasi', '0005_pegawai_pangkat_golongan'),
     ]
 
     operations = [
