@@ -39,6 +39,7 @@ class PegawaiOut(Schema):
     jenjang: str | None
     unit_kode: str
     kepala_unit: bool
+    pangkat_golongan: str = ""
 
 
 class PegawaiCariOut(PegawaiOut):
@@ -77,7 +78,8 @@ def daftar_unit(request: Permintaan, induk: int | None = None):  # type: ignore[
 
 def _pegawai_out(p: Pegawai) -> dict:
     return {"id": p.pk, "nip": p.nip, "nama": p.nama, "status": p.status, "jabatan": p.jabatan, "jenis_jabatan": p.jenis_jabatan,
-            "jenjang": p.jenjang, "unit_kode": p.unit.kode, "kepala_unit": p.kepala_unit}
+            "jenjang": p.jenjang, "unit_kode": p.unit.kode, "kepala_unit": p.kepala_unit,
+            "pangkat_golongan": p.pangkat_golongan}
 
 
 @router.get("/pegawai/{nip}", response=PegawaiOut)

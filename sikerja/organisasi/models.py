@@ -49,6 +49,17 @@ class Instansi(models.Model):
         related_name="+",
         verbose_name="Pejabat yang Berwenang (PyB)",
     )
+    # The Kepala Daerah as a pegawai who decides in the system (Perwal Blitar 6/2023 Pasal 21 ayat (1)
+    # huruf c, Pasal 22 huruf c: Keputusan Walikota for a lintas-instansi team). Empty: an external
+    # signer, whose decision the PyB carries and the admin instansi records.
+    kepala_daerah = models.ForeignKey(
+        "organisasi.Pegawai",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Kepala Daerah",
+    )
     ambang_beban_kerja = models.PositiveIntegerField(
         default=100, help_text="Persen beban kerja aktif di atas mana penugasan baru meminta alasan."
     )
@@ -127,6 +138,9 @@ class Pegawai(models.Model):
     unit = models.ForeignKey(UnitOrganisasi, on_delete=models.PROTECT, related_name="pegawai")
     kepala_unit = models.BooleanField(default=False)
     email = models.EmailField(blank=True)
+    # As printed on letters ("Penata Muda Tk. I (III/b)"); free text, since PPPK carry a golongan
+    # only ("IX") and the import takes the value as the BKD holds it. Blank = unknown.
+    pangkat_golongan = models.CharField("pangkat/golongan", max_length=60, blank=True)
     aktif = models.BooleanField(default=True)
     # ``nama`` and ``jabatan`` normalised for search (organisasi.teks).
     nama_cari = models.CharField(max_length=200, blank=True, default="", editable=False)

@@ -121,6 +121,16 @@ class SetujuiIn(Schema):
     ppk_tujuan_id: int | None = None
     alasan_beban: str = ""
     catatan: str = ""
+    # The Keputusan Kepala Daerah, where the step is his (Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c).
+    nomor_keputusan: str = ""
+    tanggal_keputusan: date | None = None
+
+
+class KeputusanKepalaDaerahIn(Schema):
+    setuju: bool = True
+    nomor_keputusan: str = ""
+    tanggal_keputusan: date | None = None
+    alasan: str = ""
 
 
 class AlasanKeputusanIn(Schema):
@@ -138,6 +148,14 @@ class AjukanUlangIn(Schema):
 class UbahSuratIn(Schema):
     alasan: str
     paragraf_tambahan: str = ""
+
+
+class KoreksiSuratIn(UbahSuratIn):
+    # What the letter should say instead (issue 9 point 8): period, uraian, target…, and on the
+    # surat penugasan the pegawai; left out, the letter is reissued with the current content.
+    perubahan: PenugasanIn | None = None
+    penerima: list[PenerimaIn] | None = None
+    alasan_beban: str = ""
 
 
 class KandidatOut(Schema):
@@ -459,7 +477,7 @@ def dituju_jalur(request: Permintaan, jalur: str, q: str = ""):  # type: ignore[
         raise HttpError(400, f"{alur.JALUR[jalur]} tidak memilih pejabat dituju"
                              + (": pilih instansi dituju (/api/penugasan/instansi-dituju); PyB-nya menginstruksikan "
                                 "PPK di sana." if alur.FAKTA_JALUR[jalur]["lintas_instansi"] else "."))
-    qs = selectors.pejabat_dituju_jalur(saya.instansi, jalur, kecuali_id=saya.pk)
+    qs = selectors.pejabat_dituju_jalur(saya.instansi, jalur).exclude(id=saya.pk)
     if q.strip():
         qs = qs.filter(nip__startswith=q.strip()) if q.strip().isdigit() else qs.filter(nama__icontains=q.strip())
     return _BarisId(qs, _pejabat_out)
@@ -470,7 +488,8 @@ def dituju_jalur(request: Permintaan, jalur: str, q: str = ""):  # type: ignore[
 @paginate(Halaman)
 def instansi_dituju(request: Permintaan):  # type: ignore[no-untyped-def]
     saya = _pegawai_saya(request)
-    qs = Instansi.objects.exclude(id=saya.instansi_id).order_by("nama", "id")
+    # Not an instansi whose regulation has no lintas-instansi path (Magelang Pasal 11 ayat (2), 14 ayat (1)).
+    qs = selectors.instansi_tujuan_lintas(saya.instansi_id).order_by("nama", "id")
     return _Baris(qs, lambda i: {"id": i.pk, "kode": i.kode, "nama": i.nama, "pyb_ditetapkan": i.pyb_id is not None})
 
 
@@ -542,11 +561,12 @@ def buat_sukarela(request: HttpRequest, body: SukarelaIn):  # type: ignore[no-un
 
 
 def _jalankan(request: HttpRequest, pk: int, aksi: str, *, alasan: str = "", penerima: list[PenerimaIn] | None = None,
-              ppk_tujuan_id: int | None = None, alasan_beban: str = "",
-              perubahan: PenugasanIn | None = None) -> dict[str, Any]:
+              ppk_tujuan_id: int | None = None, alasan_beban: str = "", perubahan: PenugasanIn | None = None,
+              nomor_keputusan: str = "", tanggal_keputusan: date | None = None) -> dict[str, Any]:
     p = _layani(lambda: services.jalankan(
         pengguna=request.user, penugasan_id=pk, aksi=aksi, alasan=alasan, penerima=_penerima(penerima or []),
-        ppk_tujuan_id=ppk_tujuan_id, alasan_beban=alasan_beban, perubahan=_data(perubahan) if perubahan else None))
+        ppk_tujuan_id=ppk_tujuan_id, alasan_beban=alasan_beban, perubahan=_data(perubahan) if perubahan else None,
+        nomor_keputusan=nomor_keputusan, tanggal_keputusan=tanggal_keputusan))
     return _detail(request, p)
 
 
@@ -561,7 +581,19 @@ def transisi(request: HttpRequest, pk: int, body: TransisiIn):  # type: ignore[n
              summary="Setujui langkah ini (dengan pegawai dipilih atau PPK yang diinstruksikan bila langkahnya meminta)")
 def setujui(request: HttpRequest, pk: int, body: SetujuiIn):  # type: ignore[no-untyped-def]
     return _jalankan(request, pk, "setujui", alasan=body.catatan, penerima=body.penerima,
-                     ppk_tujuan_id=body.ppk_tujuan_id, alasan_beban=body.alasan_beban)
+                     ppk_tujuan_id=body.ppk_tujuan_id, alasan_beban=body.alasan_beban,
+                     nomor_keputusan=body.nomor_keputusan, tanggal_keputusan=body.tanggal_keputusan)
+
+
+@router.post("/{int:pk}/keputusan-kepala-daerah", response={200: PenugasanDetailOut, **GALAT},
+             summary="Catat Keputusan Kepala Daerah atas tim lintas instansi (Kepala Daerah, atau admin instansi "
+                     "untuk penandatangan di luar sistem): nomor dan tanggal, atau penolakan dengan alasan")
+def keputusan_kepala_daerah(request: HttpRequest, pk: int, body: KeputusanKepalaDaerahIn):  # type: ignore[no-untyped-def]
+    # Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c, Pasal 22 huruf c.
+    p = _layani(lambda: services.catat_keputusan_kepala_daerah(
+        pengguna=request.user, penugasan_id=pk, setuju=body.setuju, nomor=body.nomor_keputusan,
+        tanggal=body.tanggal_keputusan, alasan=body.alasan))
+    return _detail(request, p)
 
 
 @router.post("/{int:pk}/tolak", response={200: PenugasanDetailOut, **GALAT},
@@ -645,7 +677,8 @@ def dituju_langkah(request: Permintaan, pk: int, q: str = ""):  # type: ignore[n
     lk = alur.tabel_status(p).langkah.get(p.status)
     if lk is None or not lk.fakta.get("pilih_ppk"):
         raise HttpError(409, "Langkah ini tidak memilih pejabat yang diinstruksikan.")
-    qs = selectors.pejabat_dituju_jalur(pejabat.instansi, p.jalur, kecuali_id=pejabat.pk)
+    # Only the PPK of some pegawai of the requested kind (Karangasem Pasal 14 ayat (4) huruf c–d).
+    qs = selectors.ppk_diinstruksikan(pejabat.instansi_id, p.jenjang_dibutuhkan).exclude(id=pejabat.pk)
     if q.strip():
         qs = qs.filter(nip__startswith=q.strip()) if q.strip().isdigit() else qs.filter(nama__icontains=q.strip())
     return _BarisId(qs, _pejabat_out)
@@ -730,10 +763,13 @@ def cabut_surat(request: HttpRequest, pk: int, body: UbahSuratIn):  # type: igno
 
 
 @router.post("/surat/{int:pk}/koreksi", response={201: SuratRinciOut, **GALAT},
-             summary="Koreksi surat: surat baru yang menyebut surat lama (penandatangan)")
-def koreksi_surat(request: HttpRequest, pk: int, body: UbahSuratIn):  # type: ignore[no-untyped-def]
-    s = _layani(lambda: services.koreksi_surat(pengguna=request.user, surat_id=pk, alasan=body.alasan,
-                                               paragraf_tambahan=body.paragraf_tambahan))
+             summary="Koreksi surat: surat baru bernomor yang menggantikan surat lama, dengan isi yang dikoreksi "
+                     "(periode, uraian, target, pegawai) bila diberikan (penandatangan)")
+def koreksi_surat(request: HttpRequest, pk: int, body: KoreksiSuratIn):  # type: ignore[no-untyped-def]
+    s = _layani(lambda: services.koreksi_surat(
+        pengguna=request.user, surat_id=pk, alasan=body.alasan, paragraf_tambahan=body.paragraf_tambahan,
+        perubahan=_data(body.perubahan) if body.perubahan else None,
+        penerima=_penerima(body.penerima) if body.penerima is not None else None, alasan_beban=body.alasan_beban))
     return Status(201, _surat_rinci(s))
 
 
