@@ -196,9 +196,11 @@ class JalurOut(Schema):
     kode: str
     label: str
     keterangan: str
-    # The basis shown on the path card, and the full basis of the state table the instansi uses.
+    # The basis shown on the path card and the path's basis in the instansi's own regulation (or the
+    # national one, said so); where the regulation contradicts itself, the reading chosen (point 5).
     dasar: str
     dasar_hukum: str
+    bacaan: str
     varian: str
     boleh: bool
     alasan_tertutup: str | None
@@ -432,16 +434,19 @@ _BUAT = {"dalam_unit": "dalam-unit", "lintas_unit": "lintas-unit", "lintas_insta
 
 
 def _jalur_out(instansi: Instansi, kode: str, tertutup: dict[str, str]) -> dict[str, Any]:
+    from .aturan import aturan
     from .views import _keterangan
 
     varian = services.varian_untuk(instansi, kode)
     tabel = alur.alur_dari(kode, varian)
     fakta = alur.FAKTA_JALUR[kode]
-    teks, dasar = _keterangan(kode, varian)
+    # The card's text and article as the page shows them: the instansi's own regulation (issue 9 point 1).
+    teks, dasar = _keterangan(kode, varian, instansi.profil)
     pilih = fakta.get("pilih_dituju")
     bawaan = {"ppk_tujuan": "Pejabat Penilai Kinerja dituju", "puo_tujuan": "Pimpinan unit organisasi dituju"}
     return {"kode": kode, "label": alur.JALUR[kode], "keterangan": teks, "dasar": dasar,
-            "dasar_hukum": tabel.dasar_hukum, "varian": varian, "boleh": kode not in tertutup,
+            "dasar_hukum": alur.dasar_jalur(kode, varian, instansi.profil), "bacaan": aturan(instansi.profil).bacaan(kode),
+            "varian": varian, "boleh": kode not in tertutup,
             "alasan_tertutup": tertutup.get(kode), "permohonan_tertulis": fakta["permohonan_tertulis"],
             "sukarela": fakta["sukarela"], "lintas_instansi": fakta["lintas_instansi"],
             "field_dituju": f"{pilih}_id" if pilih else None,

@@ -385,3 +385,25 @@ def test_api_nip_prefix_search_matches_exactly_the_nips_starting_with_it(klien, 
         dapat = {x["id"] for x in ani.semua("/api/organisasi/pegawai", q=q)}
         assert dapat == set(Pegawai.objects.filter(instansi=org.a, aktif=True, nip__startswith=q)
                             .values_list("id", flat=True)), q
+
+
+@pytest.mark.parametrize("profil,kutipan", [("pasuruan", "Pasuruan"), ("magelang", "Magelang"),
+                                            ("karangasem", "Karangasem"), ("blitar", "Blitar")])
+def test_api_paths_cite_the_instansi_own_regulation(db, profil, kutipan):
+    """Issue 9 point 1 through the API: the legal basis of each path comes from the instansi's profile."""
+    org = buat_dua_instansi(profil_a=profil)
+    jalur = {j["kode"]: j for j in KlienApi(org.u["ani"]).semua("/api/penugasan/jalur")}
+    for kode, j in jalur.items():
+        if j["boleh"] or kode != "lintas_instansi":
+            assert kutipan in j["dasar_hukum"], (kode, j["dasar_hukum"])
+
+
+def test_api_magelang_offers_no_lintas_instansi_and_says_why(db):
+    """Perwal Magelang 25/2023 Pasal 11 ayat (2), Pasal 14 ayat (1): no lintas-instansi mechanism."""
+    org = buat_dua_instansi(profil_a="magelang")
+    ani = KlienApi(org.u["ani"])
+    j = next(x for x in ani.semua("/api/penugasan/jalur") if x["kode"] == "lintas_instansi")
+    assert not j["boleh"] and "Magelang" in j["alasan_tertutup"]
+    # Nor is a Magelang instansi offered as the target of another instansi's request.
+    citra = KlienApi(org.u["citra"])
+    assert org.a.pk not in [i["id"] for i in citra.semua("/api/penugasan/instansi-dituju")]
