@@ -19,6 +19,7 @@ from sikerja.penugasan.tests.test_api_jalur import (
     KlienApi,
     jalan_dalam_unit,
     jalan_lintas_instansi,
+    jalan_lintas_instansi_kepala_daerah,
     jalan_lintas_unit,
     jalan_lintas_unit_dengan_rekomendasi,
     jalan_sukarela_dalam_unit,
@@ -154,6 +155,15 @@ def test_every_answer_of_the_penugasan_walks_matches_the_openapi_schema():
                                           "ppk_tujuan_id": 1}, status=403)
     assert len({(c["metode"], _operasi(spec, c["metode"], c["url"])[0]) for c in catatan}) >= 20
     galat = _galat_kontrak(spec, catatan)
+    assert not galat, "\n".join(galat)
+
+
+def test_every_answer_of_the_keputusan_kepala_daerah_walk_matches_the_openapi_schema():
+    """Blitar's lintas-instansi table: the Keputusan Kepala Daerah (Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c)."""
+    org = buat_dua_instansi(profil_a="blitar")
+    catatan: list[dict[str, Any]] = []
+    jalan_lintas_instansi_kepala_daerah(lambda n: KlienApi(org.u[n], catatan))
+    galat = _galat_kontrak(_spesifikasi(), catatan)
     assert not galat, "\n".join(galat)
 
 

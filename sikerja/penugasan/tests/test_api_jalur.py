@@ -407,3 +407,34 @@ def test_api_magelang_offers_no_lintas_instansi_and_says_why(db):
     # Nor is a Magelang instansi offered as the target of another instansi's request.
     citra = KlienApi(org.u["citra"])
     assert org.a.pk not in [i["id"] for i in citra.semua("/api/penugasan/instansi-dituju")]
+
+
+def test_api_blitar_lintas_instansi_with_the_keputusan_kepala_daerah(db):
+    """Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c, Pasal 22 huruf c: a lintas-instansi team waits for
+    the Walikota's Keputusan; with no Kepala Daerah set, the PyB records its number and date via the API."""
+    org = buat_dua_instansi(profil_a="blitar")
+    jalan_lintas_instansi_kepala_daerah(lambda nama: KlienApi(org.u[nama]))
+
+
+def jalan_lintas_instansi_kepala_daerah(klien: Klien) -> int:
+    """Blitar's lintas-instansi table (alur.VARIAN kepala_daerah); needs an instansi of profil blitar as A."""
+    kadis = klien("kadis_a")
+    beta = _satu(kadis.semua("/api/penugasan/instansi-dituju"), "Pemerintah Kota Beta")
+    p = kadis.post(_jalur(kadis, "lintas_instansi")["buat"], _isi(instansi_tujuan_id=beta["id"]), status=201)
+    assert p["varian"] == "kepala_daerah"
+    sekda_a, sekda_b = klien("sekda_a"), klien("sekda_b")
+    sekda_a.post(f"/api/penugasan/{_tindakan(sekda_a)}/setujui")
+    pk = _tindakan(sekda_b)
+    citra_id = _satu(sekda_b.semua(f"/api/penugasan/{pk}/dituju"), "Citra Kabid")["id"]
+    sekda_b.post(f"/api/penugasan/{pk}/setujui", {"ppk_tujuan_id": citra_id})
+    kc = klien("citra")
+    _setujui_dengan_kandidat(kc, pk, "Eka Epidemiolog")
+    assert sekda_b.post(f"/api/penugasan/{pk}/setujui")["status"] == "menunggu_kepala_daerah"
+    assert _tindakan(sekda_a) == pk
+    assert sekda_a.post(f"/api/penugasan/{pk}/keputusan-kepala-daerah", {"nomor_keputusan": ""}, status=400)
+    d = sekda_a.post(f"/api/penugasan/{pk}/keputusan-kepala-daerah",
+                     {"nomor_keputusan": "188.45/12/410.010/2026", "tanggal_keputusan": "2026-01-05"})
+    assert d["status"] == "menunggu_surat_penugasan"
+    assert kc.post(f"/api/penugasan/{pk}/setujui")["status"] == "ditugaskan"
+    _surat_penugasan(kadis, pk, "Eka Epidemiolog", "Citra Kabid")
+    return pk
