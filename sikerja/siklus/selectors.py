@@ -10,7 +10,8 @@ from django.db.models import Avg, Count, Q, QuerySet
 
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.timkerja.models import AnggotaTim, TimKerja
-from sikerja.timkerja.selectors import unit_dalam
+from sikerja.timkerja.selectors import pejabat_unit, unit_dalam
+from sikerja.timkerja.selectors import unit_dipimpin as _unit_dipimpin
 
 from .alur import AKHIR, PAPAN, TERBUKA
 from .aturan import UnitInfo
@@ -32,11 +33,13 @@ def leluhur(unit: UnitOrganisasi) -> list[UnitInfo]:
 
 
 def kepala_unit(unit_ids: list[int]) -> dict[int, Pegawai]:
-    return {p.unit_id: p for p in Pegawai.objects.filter(unit_id__in=unit_ids, kepala_unit=True, aktif=True)}
+    """Who holds each unit's head post today: the Plt/Plh while one holds, else the definitive head."""
+    return pejabat_unit(unit_ids)
 
 
 def unit_dipimpin(p: Pegawai) -> list[int]:
-    return unit_dalam(p.unit) if p.kepala_unit else []
+    """Units ``p`` leads, as head or as Plt/Plh of a post."""
+    return _unit_dipimpin(p)
 
 
 def kegiatan_terlihat(pengguna: Any) -> QuerySet[Kegiatan]:
@@ -57,8 +60,9 @@ def syarat_terlihat(p: Pegawai) -> Q:
     # Subqueries, not joins: the workflow core locks these rows (FOR UPDATE refuses outer joins on PostgreSQL).
     diketuai = TimKerja.objects.filter(ketua=p).values("id")
     syarat = Q(pelaksana=p) | Q(tim_id__in=diketuai) | Q(tim_id__in=tim_ids) | Q(aktor_sekarang=p) | Q(dibuat_oleh=p)
-    if p.kepala_unit:
-        syarat |= Q(unit_id__in=unit_dalam(p.unit))
+    units = unit_dipimpin(p)
+    if units:
+        syarat |= Q(unit_id__in=units)
     return syarat
 
 

@@ -22,6 +22,7 @@ from sikerja.kedudukan.selectors import pimpinan_unit_dari
 from sikerja.kotak_masuk import services as kotak_masuk
 from sikerja.organisasi.models import Instansi, Pegawai, UnitOrganisasi
 from sikerja.penugasan import services as penugasan_services
+from sikerja.timkerja import services as timkerja_services
 from sikerja.timkerja.models import AnggotaTim, TimKerja
 from sikerja.timkerja.selectors import unit_dalam
 
@@ -86,16 +87,59 @@ def _aturan(instansi: Instansi) -> aturan.AturanSiklus:
 
 
 def _memimpin(p: Pegawai, unit_id: int) -> bool:
-    """``p`` heads ``unit_id`` or a unit above it."""
-    return p.kepala_unit and unit_id in unit_dalam(p.unit)
+    """``p`` heads ``unit_id`` or a unit above it, also as Plt/Plh of the post."""
+    return unit_id in selectors.unit_dipimpin(p)
 
 
 def tautan(kg: Kegiatan) -> str:
     return reverse("siklus:kegiatan", args=[kg.pk])
 
 
-def resolve_rantai(unit: UnitOrganisasi) -> tuple[aturan.Templat, list[dict[str, Any]]]:
-    """The profile template of ``unit`` and its chain resolved to the heads of the units it names."""
+def _entri(peran: str, pj: Pegawai, unit_id: int, unit_nama: str, **lain: Any) -> dict[str, Any]:
+    e = {"peran": peran, "pegawai_id": pj.id, "nama": pj.nama, "jabatan": pj.jabatan, "unit_id": unit_id,
+         "unit": unit_nama}
+    if getattr(pj, "sebagai", ""):
+        e["sebagai"] = pj.sebagai  # Plt / Plh of the post
+    e.update(lain)
+    return e
+
+
+def _delegasi_pengelolaan(rantai: list[dict[str, Any]], pelaksana: Pegawai) -> list[dict[str, Any]]:
+    """A delegation of *pengelolaan kinerja* (kedudukan Delegasi, with SK and period) from an official
+    of the chain to the pelaksana's PUO puts the delegate in the chain [P, KINERJA §2.3 "incl. delegasi"]:
+    he reviews in the delegator's place; the acceptor of the template keeps the acceptance ("dinyatakan
+    selesai setelah Pejabat Level 1 menerima"), so a delegation of the acceptor adds the delegate before him."""
+    from sikerja.kedudukan.selectors import delegasi_aktif, hari_ini, kedudukan_pegawai
+
+    hari = hari_ini()
+    ids = [r["pegawai_id"] for r in rantai]
+    cocok = [d for d in delegasi_aktif(pelaksana.instansi).filter(
+        wewenang="pengelolaan_kinerja", dari_id__in=ids, diterapkan=True).select_related("kepada", "dari")
+        if (d.berlaku_mulai is None or d.berlaku_mulai <= hari) and (d.berlaku_sampai is None or hari <= d.berlaku_sampai)]
+    if not cocok:
+        return rantai
+    k = kedudukan_pegawai(pelaksana)
+    d = next((d for d in cocok if k is not None and d.kepada_id == k.pimpinan_unit_id), None)
+    if d is None:
+        return rantai
+    i = ids.index(d.dari_id)
+    e = _entri(f"Penerima delegasi pengelolaan kinerja dari {d.dari.nama}", d.kepada, d.kepada.unit_id,
+               rantai[i]["unit"], delegasi=d.label_sk or "delegasi")
+    if i < len(rantai) - 1:
+        rantai[i] = e
+    else:
+        rantai.insert(i, e)
+    return rantai
+
+
+def resolve_rantai(unit: UnitOrganisasi, pelaksana: Pegawai | None = None
+                   ) -> tuple[aturan.Templat, list[dict[str, Any]]]:
+    """The profile template of ``unit`` and its chain resolved to whoever holds each post today: the
+    Plt/Plh while one holds (the holder absent or the post vacant), else the definitive head; a vacant
+    post without one is skipped [P]. Delegations of pengelolaan kinerja are applied for ``pelaksana``,
+    and the levels the pelaksana himself holds are left out: a Level-III koordinator submitting the
+    result of his tim kerja substansi sends it to Level II (PSR L-II.D.2.c.2: "disampaikan kepada
+    Pejabat Level II oleh Pejabat Level III, Individu atau Ketua Tim")."""
     a = aturan.aturan_siklus(unit.instansi.profil)
     lel = selectors.leluhur(unit)
     t = aturan.templat_untuk(a, lel)
@@ -104,15 +148,18 @@ def resolve_rantai(unit: UnitOrganisasi) -> tuple[aturan.Templat, list[dict[str,
     rantai: list[dict[str, Any]] = []
     for r, u in pasangan:
         pj = kepala.get(u.id)
-        if pj is None:
-            continue  # a vacant post: the next level reviews [P] (Plt/Plh come from kedudukan later)
-        if rantai and rantai[-1]["pegawai_id"] == pj.id:
-            continue
-        rantai.append({"peran": r.peran, "pegawai_id": pj.id, "nama": pj.nama, "jabatan": pj.jabatan,
-                       "unit_id": u.id, "unit": u.nama})
+        if pj is not None:
+            rantai.append(_entri(r.peran, pj, u.id, u.nama))
+    if pelaksana is not None and rantai:
+        rantai = _delegasi_pengelolaan(rantai, pelaksana)
+    # One official holding two levels (a Plt of the post above, a delegate already in the chain) acts once.
+    rantai = [e for i, e in enumerate(rantai) if i == 0 or rantai[i - 1]["pegawai_id"] != e["pegawai_id"]]
+    if pelaksana is not None:
+        while len(rantai) > 1 and rantai[0]["pegawai_id"] == pelaksana.id:
+            rantai.pop(0)
     if not rantai:
         raise AturanDilanggar(f"{a.singkatan} {t.dasar}: rantai reviu untuk {unit.nama} tidak dapat ditentukan "
-                              "(jabatan pimpinan kosong); hubungi admin instansi.")
+                              "(jabatan pimpinan kosong tanpa Plt/Plh); hubungi admin instansi.")
     return t, rantai
 
 
@@ -215,7 +262,8 @@ def buat_pk(*, pengguna: Any, unit_id: int, tahun: int, jenis: str = "pk_unit", 
     if unit is None:
         raise TidakDitemukan("Unit organisasi tidak ditemukan.")
     a = _aturan(unit.instansi)
-    if not (aktor.kepala_unit and aktor.unit_id == unit.id):
+    pemegang = selectors.kepala_unit([unit.id]).get(unit.id)
+    if not ((aktor.kepala_unit and aktor.unit_id == unit.id) or (pemegang is not None and pemegang.id == aktor.id)):
         raise TidakBerwenang(f"{a.dasar('pk', 'dasar')}: perjanjian kinerja {unit.nama} disusun dan ditetapkan oleh "
                              "pimpinan unit tersebut.")
     if jenis not in ("pk_unit", "pk_pelaksanaan_kegiatan"):
@@ -472,7 +520,7 @@ def buat_kegiatan(*, pengguna: Any, target_id: int, data: DataKegiatan) -> Kegia
         tim = TimKerja.objects.filter(pk=tim_id or 0, instansi_id=aktor.instansi_id).first()
         if tim is None or tim.unit_pemilik_id not in lingkup:
             raise DataTidakLengkap({"tim": "Tim kerja harus milik unit pemilik target."})
-    templat, rantai = resolve_rantai(t.unit)
+    templat, rantai = resolve_rantai(t.unit, pelaksana or (tim.koordinator if tim else None))
     kg = Kegiatan(instansi_id=t.instansi_id, unit=t.unit, target=t, nama=data.nama.strip(), uraian=data.uraian.strip(),
                   pelaksana=pelaksana, tim=tim, jenis_penugasan="tim" if tim else "individu", mulai=mulai,
                   selesai=selesai, templat=templat.id, rantai=rantai, pengembalian=templat.pengembalian,
@@ -498,6 +546,9 @@ def _efek_tetapkan_rencana(kg: Kegiatan, k: alur_kerja.Konteks) -> alur_kerja.Ha
 
 
 def _efek_mulai(kg: Kegiatan, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    # K3 guard, TK-10: every member of the team has a role divided by the ketua before work starts.
+    if kg.tim is not None:
+        timkerja_services.periksa_peran(kg.tim)
     return alur_kerja.Hasil(pemberitahuan=[(_penerima_anggota(kg), "info", f"Kegiatan dimulai: {kg.nama}", None)])
 
 
@@ -636,7 +687,7 @@ def _hasil_baru(kg: Kegiatan, aktor: Pegawai, level: int, k: alur_kerja.Konteks)
 
 def _efek_ajukan_hasil(kg: Kegiatan, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
     # The chain is resolved again at submission (an official may have changed since the plan).
-    t, rantai = resolve_rantai(kg.unit)
+    t, rantai = resolve_rantai(kg.unit, _pelaksana(kg))
     kg.templat, kg.rantai, kg.pengembalian = t.id, rantai, t.pengembalian
     h = _hasil_baru(kg, k.aktor, aturan.PELAKSANA, k)
     kg.level_reviu = 0
@@ -886,16 +937,18 @@ def perbarui_rantai(instansi: Any, laporan: Any = None) -> int:
     official who left moves to the new holder's inbox and the change is logged (KINERJA §2.3 [P]).
     Registered on :mod:`sikerja.organisasi.kait`; runs in the caller's transaction."""
     n = 0
-    per_unit: dict[int, list[dict[str, Any]] | None] = {}
+    per_unit: dict[tuple[int, int | None], list[dict[str, Any]] | None] = {}
     qs = Kegiatan.objects.filter(instansi_id=instansi.id, status__in=alur.TERBUKA).select_related(
-        "unit__instansi", "pelaksana", "tim", "aktor_sekarang")
+        "unit__instansi", "pelaksana", "tim__ketua", "tim__titik_koordinasi", "tim__pembentuk", "aktor_sekarang")
     for kg in qs.iterator(chunk_size=500):
-        if kg.unit_id not in per_unit:
+        pel = _pelaksana(kg)
+        kunci = (kg.unit_id, pel.id if pel else None)
+        if kunci not in per_unit:
             try:
-                per_unit[kg.unit_id] = resolve_rantai(kg.unit)[1]
+                per_unit[kunci] = resolve_rantai(kg.unit, pel)[1]
             except (AturanDilanggar, ValueError):
-                per_unit[kg.unit_id] = None
-        baru = per_unit[kg.unit_id]
+                per_unit[kunci] = None
+        baru = per_unit[kunci]
         if not baru or baru == kg.rantai:
             continue
         lama_aktor = kg.aktor_sekarang_id
@@ -910,7 +963,8 @@ def perbarui_rantai(instansi: Any, laporan: Any = None) -> int:
             kotak_masuk.kirim(penerima=[orang], subjek=kg, jenis="tindakan",
                               pesan=f"{alur.TABEL.label(kg.status)} (pejabat berganti): {kg}", tautan=tautan(kg))
             jejak.catat(subjek=kg, aksi="ganti_pejabat", dari=kg.status, ke=kg.status, aktor=orang,
-                        alasan="Pejabat pada rantai reviu berganti setelah perubahan organisasi.",
+                        alasan="Pemegang jabatan pada rantai reviu berganti (perubahan organisasi, Plt/Plh "
+                               "atau delegasi).",
                         data={"aktor_lama": lama_aktor, "aktor_baru": orang.id})
     return n
 

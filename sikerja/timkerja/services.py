@@ -41,6 +41,7 @@ from .errors import (
 )
 from .models import (
     AnggotaTim,
+    PejabatPengganti,
     BuktiLaporan,
     Kendala,
     KeputusanKendala,
@@ -134,15 +135,17 @@ def ambil_untuk(pengguna: Any, tim_id: int) -> TimKerja:
 def pengelola(tim: TimKerja) -> set[int]:
     """Who manages the team's membership and targets: the pembentuk, the signer and the PUO pemilik."""
     puo = selectors.puo_pemilik(tim)
-    return {i for i in (tim.pembentuk_id, tim.penandatangan_id, puo.id if puo else None) if i}
+    plh = selectors.pengganti_untuk(tim.pembentuk)
+    return {i for i in (tim.pembentuk_id, tim.penandatangan_id, puo.id if puo else None, plh.id if plh else None) if i}
 
 
 def resolver(tim: TimKerja, peran: str) -> Pegawai | None:
     """Who holds a role of the lifecycle table on ``tim``."""
+    # A decision waiting for a head who is away is taken by the Plt/Plh holding his post.
     if peran == "pembentuk":
-        return tim.pembentuk
+        return selectors.pengganti_untuk(tim.pembentuk)
     if peran == "penandatangan":
-        return tim.penandatangan or tim.pembentuk
+        return selectors.pengganti_untuk(tim.penandatangan or tim.pembentuk)
     return None
 
 
@@ -158,7 +161,8 @@ def _boleh(tim: TimKerja, aksi: str, aktor: Pegawai) -> None:
             f"{tim.label_status.lower()}.")
     peran = alur.AKTOR.get(aksi)
     if peran == "penandatangan":
-        ok = aktor.id == (tim.penandatangan_id or tim.pembentuk_id)
+        ttd = tim.penandatangan or tim.pembentuk
+        ok = aktor.id == ttd.id or aktor.id == getattr(selectors.pengganti_untuk(ttd), "id", None)
     elif peran == "pengelola":
         ok = aktor.id in pengelola(tim)
     else:
@@ -349,8 +353,9 @@ def _penandatangan(tim: TimKerja, ins: aturan.Instrumen) -> Pegawai:
     """Who signs the founding instrument (TK-04): the PUO/PPK forming it, the Sekretaris Daerah, or the
     instansi's PyB who carries a Keputusan Kepala Daerah [P]."""
     if ins.penandatangan == "sekretaris_daerah":
-        sekda = Pegawai.objects.filter(instansi_id=tim.instansi_id, unit__jenis="sekretariat_daerah",
-                                       unit__induk__isnull=True, kepala_unit=True, aktif=True).first()
+        setda = UnitOrganisasi.objects.filter(instansi_id=tim.instansi_id, jenis="sekretariat_daerah",
+                                              induk__isnull=True).values_list("id", flat=True).first()
+        sekda = selectors.pejabat_unit([setda]).get(setda) if setda else None
         if sekda is None:
             raise TimKerjaError(f"Sekretaris Daerah belum tercatat di data organisasi; {ins.label} tim ini "
                                 f"ditandatangani olehnya ({ins.dasar}). Hubungi admin instansi.")
@@ -476,6 +481,7 @@ def _tambah(tim: TimKerja, aktor: Pegawai, d: DataAnggota, beban: selectors.Beba
     anggota = AnggotaTim(
         tim=tim, pegawai=pegawai, unit_asal=pegawai.unit, instansi_asal=pegawai.instansi,
         ppk_asal=k.ppk if k else None, puo_asal=k.pimpinan_unit if k else None, peran=d.peran.strip()[:300],
+        peran_oleh=aktor if d.peran.strip() else None,
         kompetensi_dibutuhkan=[x.strip() for x in d.kompetensi_dibutuhkan if x.strip()], porsi_persen=d.porsi_persen,
         mulai=tim.masa_mulai, selesai=tim.masa_selesai, dasar_penugasan=dasar, sumber=d.sumber,
         masukan_ketua=d.masukan_ketua, alasan_beban=d.alasan_beban if peringatan else "",
@@ -803,7 +809,9 @@ def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: s
     k = Kendala.objects.filter(pk=kendala_id).first()
     if k is None:
         raise TimTidakDitemukan("Kendala tidak ditemukan.")
-    if not k.tujuan.filter(pk=aktor.pk).exists():
+    # The Plt/Plh of an addressee's post decides while he is away.
+    if not (k.tujuan.filter(pk=aktor.pk).exists()
+            or any(getattr(selectors.pengganti_untuk(t), "id", None) == aktor.id for t in k.tujuan.all())):
         raise TidakBerwenang("Kendala ini diputuskan oleh pimpinan unit organisasi yang dituju.")
     t = alur_kerja.jalankan(tabel=_tabel_kendala, qs=Kendala.objects.all(), pk=kendala_id, aksi=tindakan,
                             aktor=aktor, resolver=lambda _s, _p: None, efek={"putuskan_kendala": _efek_putuskan_kendala},
@@ -967,15 +975,19 @@ def setelah_perubahan_organisasi(instansi: Any, laporan: Any = None) -> None:
 
 
 def tandai_perubahan_puo(instansi: Any) -> None:
-    """TK-12: after an organisation change, flag teams whose PUO pemilik is no longer the one who
-    delegated coordination to the ketua (Perwal Blitar 6/2023 Pasal 21 ayat (3); others [P])."""
+    """TK-12: after an organisation change or a Plt taking the post, flag teams whose PUO pemilik is no
+    longer the one who delegated coordination to the ketua (Perwal Blitar 6/2023 Pasal 21 ayat (3);
+    KINERJA §1.9 "mutasi, Plt"; others [P]). A Plh (a short absence) does not."""
     tim = list(TimKerja.objects.filter(instansi=instansi, status__in=alur.BERJALAN, ketua__isnull=False,
                                        perlu_konfirmasi=False, jenis="tim_kerja")
                .only("id", "unit_pemilik_id", "pembentuk_id", "penandatangan_id"))
     if not tim:
         return
-    kepala = dict(Pegawai.objects.filter(unit_id__in={t.unit_pemilik_id for t in tim}, kepala_unit=True, aktif=True)
+    units = {t.unit_pemilik_id for t in tim}
+    kepala = dict(Pegawai.objects.filter(unit_id__in=units, kepala_unit=True, aktif=True)
                   .values_list("unit_id", "id"))
+    kepala.update(selectors.pengganti_berlaku().filter(unit_id__in=units, jenis="plt").values_list("unit_id",
+                                                                                                "pegawai_id"))
     berubah = [t.id for t in tim if t.unit_pemilik_id in kepala
                and kepala[t.unit_pemilik_id] not in (t.pembentuk_id, t.penandatangan_id)]
     TimKerja.objects.filter(id__in=berubah).update(perlu_konfirmasi=True)
@@ -993,7 +1005,7 @@ def atur_peran(*, pengguna: Any, tim_id: int, pegawai_id: int, peran: str,
     tim = _ambil(tim_id)
     if aktor.id != tim.koordinator.id:
         raise TidakBerwenang("Pembagian peran anggota dilakukan oleh ketua tim (atau titik koordinasi bila tanpa "
-                             "ketua)", _aturan(tim).dasar("ketua", "dasar"))
+                             "ketua)", _aturan(tim).dasar("ketua", "dasar_peran"))
     if tim.status in alur.AKHIR:
         raise alur_kerja.TransisiTidakSah("Tim sudah berakhir; peran tidak dapat diubah.")
     x = tim.anggota.filter(pegawai_id=pegawai_id, status="aktif").select_related("pegawai").first()
@@ -1002,7 +1014,7 @@ def atur_peran(*, pengguna: Any, tim_id: int, pegawai_id: int, peran: str,
     if not peran.strip():
         raise DataTidakLengkap({"peran": "Tuliskan peran (hasil) anggota."})
     lama = {"peran": x.peran, "porsi_persen": x.porsi_persen}
-    x.peran = peran.strip()[:300]
+    x.peran, x.peran_oleh = peran.strip()[:300], aktor
     if kompetensi_dibutuhkan is not None:
         x.kompetensi_dibutuhkan = [k.strip() for k in kompetensi_dibutuhkan if k.strip()]
     if porsi_persen is not None and porsi_persen != x.porsi_persen:
@@ -1019,9 +1031,31 @@ def atur_peran(*, pengguna: Any, tim_id: int, pegawai_id: int, peran: str,
     return x
 
 
+def penentu_peran(tim: TimKerja) -> int | None:
+    """TK-10: who divides the roles — the ketua, or without one the official who decided none is
+    needed (the coordination point); None while that is undecided (a draft)."""
+    if tim.ketua_id:
+        return tim.ketua_id
+    return tim.titik_koordinasi_id if tim.tanpa_ketua else None
+
+
 def tanpa_peran(tim: TimKerja) -> list[AnggotaTim]:
-    """TK-10: members without a role yet; a kegiatan of the team cannot start until this is empty."""
-    return list(tim.anggota.filter(status="aktif", peran="").select_related("pegawai"))
+    """TK-10: members whose role is missing or was not set by the ketua (a role written by the
+    pembentuk while staffing is a proposal); a kegiatan of the team cannot start until this is empty."""
+    penentu = penentu_peran(tim)
+    return [x for x in tim.anggota.filter(status="aktif").select_related("pegawai")
+            if not x.peran or x.peran_oleh_id != penentu or penentu is None]
+
+
+def periksa_peran(tim: TimKerja) -> None:
+    """TK-10 as a refusal (for siklus: ``tetapkan_rincian``/mulai pelaksanaan of a team kegiatan)."""
+    kurang = tanpa_peran(tim)
+    if kurang:
+        a = _aturan(tim)
+        raise AturanDilanggar(
+            "TK-10", "Pembagian peran anggota tim berdasarkan kompetensi dilakukan oleh ketua tim (atau titik "
+            "koordinasi bila tanpa ketua) sebelum kegiatan dimulai; belum ditetapkan ketua untuk: "
+            + ", ".join(x.pegawai.nama for x in kurang), a.dasar("ketua", "dasar_peran"))
 
 
 @_atomic
@@ -1061,3 +1095,93 @@ def ingatkan_laporan(hari: date | None = None) -> int:
             _kirim(tim, [r["pelapor"]], teks, tindakan=True)
             n += 1
     return n
+
+
+# --- Plt / Plh (pejabat pengganti) -----------------------------------------------------------
+
+# Apps above tim kerja (siklus: its review chains) follow a change of who holds a post through this
+# hook, registered in their AppConfig.ready: fn(instansi).
+_setelah_pengganti: list[Any] = []
+
+
+def daftar_setelah_pengganti(fn: Any) -> Any:
+    if fn not in _setelah_pengganti:
+        _setelah_pengganti.append(fn)
+    return fn
+
+
+def _setelah_ganti_pejabat(instansi: Any) -> None:
+    tandai_perubahan_puo(instansi)
+    for fn in list(_setelah_pengganti):
+        fn(instansi)
+
+
+DASAR_PENGGANTI = ("Pelaksana Harian dan Pelaksana Tugas ditunjuk dengan surat perintah untuk jabatan yang pejabatnya "
+                   "berhalangan sementara (Plh) atau berhalangan tetap/kosong (Plt)")
+
+
+@_atomic
+def catat_pengganti(*, pengguna: Any, unit_id: int, pegawai_id: int, jenis: str, nomor_sk: str, tanggal_sk: date,
+                    mulai: date, selesai: date) -> PejabatPengganti:
+    """Record a Plt/Plh with its SK and period (admin instansi or BKPSDM, who keep the SK). For the
+    period the acting official takes the post's decisions in tim kerja and the siklus review chains
+    (KINERJA §2.3: chains resolved "incl. delegasi, Plt/Plh"); one acting official per post at a time."""
+    if not (getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "bkpsdm", False)):
+        raise TidakBerwenang("Plt/Plh dicatat oleh admin instansi atau BKPSDM berdasarkan surat perintahnya.")
+    unit = UnitOrganisasi.objects.filter(pk=unit_id, instansi_id=pengguna.instansi_id).first()
+    p = Pegawai.objects.filter(pk=pegawai_id, instansi_id=pengguna.instansi_id, aktif=True).first()
+    galat: dict[str, str] = {}
+    if unit is None:
+        galat["unit"] = "Pilih jabatan (unit) di instansi Anda."
+    if p is None:
+        galat["pegawai"] = "Pilih pegawai aktif di instansi Anda."
+    if jenis not in dict(PejabatPengganti.JENIS):
+        galat["jenis"] = "Pilih Plt atau Plh."
+    if not (nomor_sk or "").strip():
+        galat["nomor_sk"] = "Nomor surat perintah Plt/Plh wajib diisi."
+    if not tanggal_sk:
+        galat["tanggal_sk"] = "Tanggal surat perintah wajib diisi."
+    if not mulai or not selesai or selesai < mulai:
+        galat["selesai"] = "Masa Plt/Plh: tanggal selesai tidak boleh sebelum tanggal mulai."
+    if galat:
+        raise DataTidakLengkap(galat)
+    assert unit is not None and p is not None
+    definitif = Pegawai.objects.filter(unit=unit, kepala_unit=True, aktif=True).first()
+    if definitif is not None and definitif.id == p.id:
+        raise DataTidakLengkap({"pegawai": f"{p.nama} adalah pejabat definitif {unit.nama}."})
+    if jenis == "plh" and definitif is None:
+        raise DataTidakLengkap({"jenis": f"Jabatan pimpinan {unit.nama} kosong: tunjuk Pelaksana Tugas (Plt), "
+                                         "bukan Pelaksana Harian."})
+    if PejabatPengganti.objects.select_for_update().filter(unit=unit, aktif=True, mulai__lte=selesai,
+                                                           selesai__gte=mulai).exists():
+        raise DataTidakLengkap({"mulai": f"Sudah ada Plt/Plh {unit.nama} pada masa itu; akhiri dahulu."})
+    x = PejabatPengganti.objects.create(instansi_id=unit.instansi_id, unit=unit, pegawai=p, jenis=jenis,
+                                        pejabat_definitif=definitif, nomor_sk=nomor_sk.strip()[:100],
+                                        tanggal_sk=tanggal_sk, mulai=mulai, selesai=selesai)
+    jejak.catat(subjek=x, aksi="catat_pengganti", dari="", ke="aktif", aktor=p, pengguna=pengguna,
+                dasar_hukum=DASAR_PENGGANTI, data={"unit": unit.id, "jenis": jenis, "sk": x.nomor_sk,
+                                                   "mulai": str(mulai), "selesai": str(selesai)})
+    kotak_masuk.kirim(penerima=[p, definitif], subjek=x, jenis="info",
+                      pesan=f"{x.singkatan} {unit.nama}: {p.nama} ({surat_services.tanggal_id(mulai)} s.d. "
+                            f"{surat_services.tanggal_id(selesai)}), SK {x.nomor_sk}", tautan=reverse("timkerja:pengganti"))
+    _setelah_ganti_pejabat(unit.instansi)
+    return x
+
+
+@_atomic
+def akhiri_pengganti(*, pengguna: Any, pengganti_id: int, alasan: str) -> PejabatPengganti:
+    """End a Plt/Plh before its period (the holder returned, a definitive official was installed)."""
+    if not (getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "bkpsdm", False)):
+        raise TidakBerwenang("Plt/Plh diakhiri oleh admin instansi atau BKPSDM.")
+    x = (PejabatPengganti.objects.select_for_update().select_related("unit__instansi", "pegawai")
+         .filter(pk=pengganti_id, instansi_id=pengguna.instansi_id, aktif=True).first())
+    if x is None:
+        raise TimTidakDitemukan("Plt/Plh yang berlaku tidak ditemukan.")
+    if not (alasan or "").strip():
+        raise DataTidakLengkap({"alasan": "Tuliskan alasan Plt/Plh diakhiri."})
+    x.aktif, x.alasan_berakhir = False, alasan.strip()
+    x.save(update_fields=["aktif", "alasan_berakhir"])
+    jejak.catat(subjek=x, aksi="akhiri_pengganti", dari="aktif", ke="berakhir", aktor=x.pegawai, pengguna=pengguna,
+                alasan=x.alasan_berakhir, dasar_hukum=DASAR_PENGGANTI)
+    _setelah_ganti_pejabat(x.unit.instansi)
+    return x

@@ -29,6 +29,51 @@ def _tim(pd):  # type: ignore[no-untyped-def]
     return tim
 
 
+def bagi_peran(pd, tim):  # type: ignore[no-untyped-def]
+    """TK-10: the ketua divides the roles (those written while staffing were the pembentuk's proposal)."""
+    for k in ("sari", "rina"):
+        tim_services.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p[k].id, peran=f"Analisis {k}")
+
+
+def _kegiatan_tim_direncanakan(pd):  # type: ignore[no-untyped-def]
+    tim = _tim(pd)
+    t = target_di(pd, "ani", "P2P")
+    tt = services.bagi_target(pengguna=pd.u["ani"], target_id=t.id, tim_id=tim.id, data=services.DataTarget(
+        indikator="Surveilans DBD mingguan", nilai_target=52, satuan="laporan", batas_waktu=date(TAHUN, 12, 31)))
+    kg = services.buat_kegiatan(pengguna=pd.u["sari"], target_id=tt.id, data=services.DataKegiatan(
+        nama="Pemetaan kasus", mulai=date.today(), selesai=date.today() + timedelta(days=14)))
+    services.tetapkan_rencana(pengguna=pd.u["ani"], kegiatan_id=kg.id)
+    return tim, kg
+
+
+def test_team_kegiatan_cannot_start_before_the_ketua_divides_the_roles_tk_10(karangasem):
+    """TK-10, Perbup Karangasem 15/2023 Pasal 18 ayat (4) huruf b: the ketua "membagi peran anggota tim";
+    roles written by the pembentuk while staffing are a proposal, so the kegiatan cannot start (service
+    and API alike) until the ketua has set them."""
+    from sikerja.timkerja.errors import AturanDilanggar
+
+    pd = karangasem
+    tim, kg = _kegiatan_tim_direncanakan(pd)
+    assert {a.pegawai.nama for a in tim_services.tanpa_peran(tim)} == {"Sari Epidemiolog", "Rina Perawat"}
+    with pytest.raises(AturanDilanggar, match=r"Pasal 18 ayat \(4\) huruf b") as e:
+        services.mulai_pelaksanaan(pengguna=pd.u["sari"], kegiatan_id=kg.id)
+    assert e.value.kode == "TK-10"
+    with pytest.raises(TidakBerwenang):  # the PUO cannot divide the roles in the ketua's place
+        tim_services.atur_peran(pengguna=pd.u["ani"], tim_id=tim.id, pegawai_id=pd.p["rina"].id, peran="Data")
+    tim_services.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p["sari"].id, peran="Analisis")
+    from django.test import Client
+
+    c = Client()
+    c.force_login(pd.u["sari"])
+    r = c.post(f"/api/siklus/kegiatan/{kg.id}/mulai", content_type="application/json")
+    assert r.status_code == 400 and "Rina Perawat" in r.json()["detail"] and "Pasal 18" in r.json()["detail"]
+    tim_services.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p["rina"].id, peran="Data kasus")
+    assert tim_services.tanpa_peran(tim) == []
+    services.mulai_pelaksanaan(pengguna=pd.u["sari"], kegiatan_id=kg.id)
+    kg.refresh_from_db()
+    assert kg.status == "berjalan"
+
+
 def test_team_kegiatan_split_planned_by_ketua_and_reviewed(pasuruan):
     """PSR Lampiran II.D.2.c: Level II splits to a team, the ketua plans, members report, Level II → Level I."""
     pd = pasuruan
@@ -44,6 +89,7 @@ def test_team_kegiatan_split_planned_by_ketua_and_reviewed(pasuruan):
         nama="Pemetaan kasus", mulai=date.today(), selesai=date.today() + timedelta(days=14)))
     assert kg.tim == tim and [r["nama"] for r in kg.rantai] == ["Ani Kabid", "Kadis Kesehatan"]
     services.tetapkan_rencana(pengguna=pd.u["ani"], kegiatan_id=kg.id)
+    bagi_peran(pd, tim)
     services.mulai_pelaksanaan(pengguna=pd.u["sari"], kegiatan_id=kg.id)
     services.lapor_progres(pengguna=pd.u["rina"], kegiatan_id=kg.id, persen=50, capaian="Peta separuh")
     assert kg in selectors.dasbor_pegawai(pd.p["rina"])["minggu_ini"]

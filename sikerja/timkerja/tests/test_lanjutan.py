@@ -23,12 +23,15 @@ def _tim(pd: Pemda, **kw):  # type: ignore[no-untyped-def]
 
 
 def test_ketua_divides_the_roles_tk_10(karangasem):
+    """TK-10, Perbup Karangasem 15/2023 Pasal 18 ayat (4) huruf b: the ketua divides the roles; the role
+    the pembentuk wrote for Sari while staffing is a proposal until the ketua sets it."""
     pd = karangasem
     tim = _tim(pd)
-    assert [a.pegawai for a in s.tanpa_peran(tim)] == [pd.p["tono"]]
-    with pytest.raises(TidakBerwenang, match=r"Pasal 16 ayat \(3\)"):
+    assert [a.pegawai for a in s.tanpa_peran(tim)] == [pd.p["sari"], pd.p["tono"]]
+    with pytest.raises(TidakBerwenang, match=r"Pasal 18 ayat \(4\) huruf b"):
         s.atur_peran(pengguna=pd.u["tono"], tim_id=tim.id, pegawai_id=pd.p["tono"].id, peran="x")
     s.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p["tono"].id, peran="Mengelola data kasus")
+    s.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p["sari"].id, peran="Menyusun analisis kasus")
     assert s.tanpa_peran(tim) == []
 
 
