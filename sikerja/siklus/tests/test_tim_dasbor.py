@@ -164,3 +164,34 @@ def test_reminder_before_the_deadline_reaches_the_pelaksana(pasuruan):
     kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
     assert services.ingatkan(kg.selesai - timedelta(days=2)) >= 1
     assert Item.objects.filter(penerima=pd.p["sari"], pesan__startswith="Pengingat").exists()
+
+
+def test_team_reports_ketua_to_puo_appear_on_the_dashboards_and_the_beranda(karangasem):
+    """Perbup Karangasem 15/2023 Pasal 20 ayat (2) (ketua reports to the PUO periodically) and ayat (3)
+    (on-demand requests): overdue team reports are counted for the PUO and the ketua, requests wait on
+    the ketua's list, a received report is listed for the PUO; the counts fall once he reports."""
+    from sikerja.timkerja.models import TimKerja
+
+    pd = karangasem
+    tim = _tim(pd)
+    lalu = date.today() - timedelta(days=75)
+    TimKerja.objects.filter(pk=tim.pk).update(masa_mulai=lalu)  # two monthly periods ended > 7 days ago
+    assert selectors.dasbor_pejabat(pd.p["ani"])["laporan_tim_terlambat"] == 1
+    assert selectors.ringkasan_beranda(pd.p["ani"])["laporan_tim_terlambat"] == 1
+    assert selectors.ringkasan_beranda(pd.p["sari"])["laporan_tim_saya"] == 1
+    assert selectors.dasbor_pegawai(pd.p["sari"])["laporan_tim_terlambat"][0]["periode"] == 2
+    tim_services.minta_laporan(pengguna=pd.u["ani"], tim_id=tim.id, sasaran_id=pd.p["sari"].id,
+                               batas_waktu=date.today())
+    assert selectors.ringkasan_beranda(pd.p["sari"])["permintaan_laporan"] == 1
+    assert len(selectors.dasbor_pegawai(pd.p["sari"])["permintaan_tim"]) == 1
+    tim_services.kirim_laporan(pengguna=pd.u["sari"], tim_id=tim.id, jenis="ketua_ke_puo", periode_mulai=lalu,
+                               periode_selesai=date.today() - timedelta(days=10), progres="Dua bulan", capaian_persen=40)
+    d = selectors.dasbor_pejabat(pd.p["ani"])
+    assert d["laporan_tim_terlambat"] == 0 and d["laporan_tim_diterima"][0].pelapor == pd.p["sari"]
+    assert selectors.ringkasan_beranda(pd.p["sari"])["laporan_tim_saya"] == 0
+    from django.test import Client
+
+    c = Client()
+    c.force_login(pd.u["ani"])
+    assert 'data-hitung="laporan_tim_terlambat">0<' in c.get("/siklus/").content.decode()
+    assert 'data-hitung="laporan_tim_terlambat">0<' in c.get("/").content.decode()
