@@ -289,9 +289,31 @@ def buat_pk(*, pengguna: Any, unit_id: int, tahun: int, jenis: str = "pk_unit", 
 
 
 def _snapshot(pk: PerjanjianKinerja) -> list[dict[str, Any]]:
+    kegiatan: dict[int, list[dict[str, Any]]] = {}
+    for k in Kegiatan.objects.filter(target__pk_kinerja=pk).values("id", "target_id", "nama", "status", "jenis_penugasan"):
+        kegiatan.setdefault(k["target_id"], []).append(
+            {"id": k["id"], "nama": k["nama"], "status": k["status"], "jenis_penugasan": k["jenis_penugasan"]})
     return [{"id": t.id, "induk": t.induk_id, "unit": t.unit_id, "indikator": t.indikator, "sasaran": t.sasaran,
              "nilai_target": str(t.nilai_target), "satuan": t.satuan, "batas_waktu": t.batas_waktu.isoformat(),
-             "jenis_penugasan": t.jenis_penugasan} for t in pk.target.order_by("id")]
+             "jenis_penugasan": t.jenis_penugasan, "kegiatan": kegiatan.get(t.id, [])} for t in pk.target.order_by("id")]
+
+
+def _versi_baru(lama: PerjanjianKinerja, *, aktor: Pegawai, pengguna: Any, alasan: str, arahan: str | None = None,
+                dasar: str | None = None) -> PerjanjianKinerja:
+    """A new version of the PK (locked by the caller) with a reason; the old one keeps a snapshot of its
+    targets and kegiatan, the live targets move on. The signatory (pihak pertama) stays."""
+    lama.snapshot = _snapshot(lama)
+    lama.berlaku = False
+    lama.save(update_fields=["snapshot", "berlaku"])
+    baru = PerjanjianKinerja.objects.create(
+        instansi_id=lama.instansi_id, unit_id=lama.unit_id, tahun=lama.tahun, jenis=lama.jenis, versi=lama.versi + 1,
+        alasan_perubahan=alasan.strip(), pihak_pertama_id=lama.pihak_pertama_id, pihak_kedua_id=lama.pihak_kedua_id,
+        dasar=lama.dasar if dasar is None else dasar, arahan=lama.arahan if arahan is None else arahan,
+        dasar_hukum=lama.dasar_hukum)
+    TargetKinerja.objects.filter(pk_kinerja=lama).update(pk_kinerja=baru)
+    jejak.catat(subjek=baru, aksi="ubah_pk", dari=f"v{lama.versi}", ke=f"v{baru.versi}", aktor=aktor,
+                pengguna=pengguna, alasan=alasan.strip(), dasar_hukum=baru.dasar_hukum)
+    return baru
 
 
 @_atomic
@@ -308,18 +330,19 @@ def ubah_pk(*, pengguna: Any, pk_id: int, alasan: str, arahan: str | None = None
         raise TidakBerwenang("Perubahan perjanjian kinerja ditetapkan oleh pihak pertama yang menetapkannya.")
     if not alasan.strip():
         raise DataTidakLengkap({"alasan": "Tuliskan alasan perubahan perjanjian kinerja."})
-    lama.snapshot = _snapshot(lama)
-    lama.berlaku = False
-    lama.save(update_fields=["snapshot", "berlaku"])
-    baru = PerjanjianKinerja.objects.create(
-        instansi_id=lama.instansi_id, unit_id=lama.unit_id, tahun=lama.tahun, jenis=lama.jenis, versi=lama.versi + 1,
-        alasan_perubahan=alasan.strip(), pihak_pertama=aktor, pihak_kedua_id=lama.pihak_kedua_id,
-        dasar=lama.dasar if dasar is None else dasar, arahan=lama.arahan if arahan is None else arahan,
-        dasar_hukum=lama.dasar_hukum)
-    TargetKinerja.objects.filter(pk_kinerja=lama).update(pk_kinerja=baru)
-    jejak.catat(subjek=baru, aksi="ubah_pk", dari=f"v{lama.versi}", ke=f"v{baru.versi}", aktor=aktor,
-                pengguna=pengguna, alasan=alasan.strip(), dasar_hukum=baru.dasar_hukum)
-    return baru
+    return _versi_baru(lama, aktor=aktor, pengguna=pengguna, alasan=alasan, arahan=arahan, dasar=dasar)
+
+
+def _ubah_pk_magelang(kg_target: TargetKinerja, *, aktor: Pegawai, pengguna: Any, alasan: str) -> PerjanjianKinerja | None:
+    """Perwal Magelang 25/2023 Lampiran II: "dalam hal terjadi perubahan kegiatan maka harus dilakukan
+    perubahan" of the Perjanjian Kinerja Pelaksanaan Kegiatan: where the profile makes it compulsory,
+    cancelling a kegiatan or changing a target amends the PK as a new version with the reason."""
+    a = _aturan(kg_target.pk_kinerja.instansi)
+    if not a.pk_pelaksanaan_wajib:
+        return None
+    lama = PerjanjianKinerja.objects.select_for_update().get(pk=kg_target.pk_kinerja_id)
+    return _versi_baru(lama, aktor=aktor, pengguna=pengguna,
+                       alasan=f"{alasan.strip()} ({a.dasar('pk_pelaksanaan_kegiatan', 'dasar')})"[:2000])
 
 
 @dataclass
@@ -370,6 +393,40 @@ def tambah_target(*, pengguna: Any, pk_id: int, data: DataTarget) -> TargetKiner
         batas_waktu=batas, arahan=data.arahan.strip(), jenis_penugasan=data.jenis_penugasan)
     jejak.catat(subjek=pk, aksi="tambah_target", dari="", ke="", aktor=aktor, pengguna=pengguna,
                 data={"target": t.id, "indikator": t.indikator})
+    return t
+
+
+@_atomic
+def ubah_target(*, pengguna: Any, target_id: int, data: DataTarget, alasan: str) -> TargetKinerja:
+    """Change a target's indicator, value, unit or deadline, with a reason. Who may: the PK's pihak
+    pertama for a PK target, the one who split it (or the leader above) for a target split down. In
+    Magelang the change amends the Perjanjian Kinerja Pelaksanaan Kegiatan as a new version (Lampiran II);
+    elsewhere it is audited with the reason."""
+    aktor = _pegawai(pengguna)
+    t = (TargetKinerja.objects.select_for_update(of=("self",)).select_related("pk_kinerja__instansi", "induk")
+         .filter(pk=target_id, instansi_id=aktor.instansi_id, pk_kinerja__berlaku=True).first())
+    if t is None:
+        raise TidakDitemukan("Target tidak ditemukan pada perjanjian kinerja yang berlaku.")
+    if t.induk is None:
+        boleh = t.pk_kinerja.pihak_pertama_id == aktor.id
+    else:
+        boleh = t.induk.penanggung_jawab_id == aktor.id or _memimpin(aktor, t.induk.unit_id)
+    if not boleh:
+        raise TidakBerwenang("Target diubah oleh pejabat yang menetapkan atau membaginya.")
+    if not alasan.strip():
+        raise DataTidakLengkap({"alasan": "Tuliskan alasan perubahan target."})
+    nilai, batas = _periksa_target(data, t.pk_kinerja.tahun)
+    lama = {"indikator": t.indikator, "nilai_target": str(t.nilai_target), "satuan": t.satuan,
+            "batas_waktu": t.batas_waktu.isoformat()}
+    baru = _ubah_pk_magelang(t, aktor=aktor, pengguna=pengguna, alasan=f"Perubahan target {t.indikator}: "
+                                                                         f"{alasan.strip()}")
+    t.indikator, t.nilai_target, t.satuan, t.batas_waktu = data.indikator.strip(), nilai, data.satuan.strip(), batas
+    if data.arahan.strip():
+        t.arahan = data.arahan.strip()
+    t.save(update_fields=["indikator", "nilai_target", "satuan", "batas_waktu", "arahan"])
+    jejak.catat(subjek=baru or t.pk_kinerja, aksi="ubah_target", dari="", ke="", aktor=aktor, pengguna=pengguna,
+                alasan=alasan.strip(), data={"target": t.id, "dari": lama,
+                                             "ke": {"indikator": t.indikator, "nilai_target": str(nilai)}})
     return t
 
 
@@ -799,7 +856,18 @@ def batalkan(*, pengguna: Any, kegiatan_id: int, alasan: str) -> Kegiatan:
     berwenang = {kg.rantai[0]["pegawai_id"], kg.rantai[-1]["pegawai_id"]} if kg.rantai else set()
     if aktor.id not in berwenang:
         raise TidakBerwenang("Kegiatan dibatalkan oleh pejabat perencana atau pejabat yang menerima hasil.")
-    return _jalankan(kegiatan_id, "batalkan", aktor, pengguna, alasan=alasan)
+    if not alasan.strip():
+        raise DataTidakLengkap({"alasan": "Tuliskan alasan pembatalan."})
+    # The PK is amended first, so the old version's snapshot shows the kegiatan as it was (one transaction).
+    target = TargetKinerja.objects.select_related("pk_kinerja__instansi").get(pk=kg.target_id)
+    baru = _ubah_pk_magelang(target, aktor=aktor, pengguna=pengguna,
+                             alasan=f"Pembatalan kegiatan {kg.nama}: {alasan.strip()}")
+    kg = _jalankan(kegiatan_id, "batalkan", aktor, pengguna, alasan=alasan)
+    if baru is not None:
+        jejak.catat(subjek=kg, aksi="catat", dari=kg.status, ke=kg.status, aktor=aktor, pengguna=pengguna,
+                    alasan=f"Perjanjian kinerja diubah menjadi versi {baru.versi}", dasar_hukum=baru.dasar_hukum,
+                    data={"pk": baru.id, "versi": baru.versi})
+    return kg
 
 
 @_atomic
