@@ -108,6 +108,9 @@ class AnggotaTim(models.Model):
                                         related_name="+")
     sumber = models.CharField(max_length=16, choices=SUMBER, default="penunjukan")
     masukan_ketua = models.TextField(blank=True)
+    # TK-05 (Blitar Pasal 22): the official whose pertimbangan the member's letter was issued with.
+    pertimbangan_oleh = models.ForeignKey("organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+")
     alasan_beban = models.TextField(blank=True)
     status = models.CharField(max_length=16, choices=STATUS_ANGGOTA, default="aktif")
     alasan_lepas = models.TextField(blank=True)

@@ -132,11 +132,45 @@ def ambil_untuk(pengguna: Any, tim_id: int) -> TimKerja:
     return _ambil(tim_id, kunci=False)
 
 
-def pengelola(tim: TimKerja) -> set[int]:
-    """Who manages the team's membership and targets: the pembentuk, the signer and the PUO pemilik."""
+def _pemimpin(tim: TimKerja) -> set[int]:
+    """The PUO pemilik kinerja and the pembentuk leading it (each also through the Plt/Plh of his post)."""
     puo = selectors.puo_pemilik(tim)
     plh = selectors.pengganti_untuk(tim.pembentuk)
-    return {i for i in (tim.pembentuk_id, tim.penandatangan_id, puo.id if puo else None, plh.id if plh else None) if i}
+    return {x.id for x in (puo, tim.pembentuk, plh) if x is not None}
+
+
+def _delegasi_pemimpin(tim: TimKerja, pemimpin: set[int]) -> set[int]:
+    """Who holds the pengelolaan kinerja of the team's leaders by a delegation in force (kedudukan, with SK)."""
+    from sikerja.kedudukan.selectors import data_delegasi
+
+    nip = dict(Pegawai.objects.filter(id__in=pemimpin).values_list("nip", "id"))
+    kepada = {d.kepada for d in data_delegasi(tim.instansi) if d.wewenang == "pengelolaan_kinerja" and d.dari in nip}
+    return set(Pegawai.objects.filter(instansi_id=tim.instansi_id, nip__in=kepada).values_list("id", flat=True))
+
+
+def pengelola(tim: TimKerja) -> set[int]:
+    """Who manages the team's membership and targets: the pembentuk, the signer and the PUO pemilik (or
+    the Plt/Plh of their posts), and who holds their pengelolaan kinerja by delegation (Blitar Pasal 22
+    huruf a: "pejabat yang mendapat delegasi")."""
+    pemimpin = _pemimpin(tim)
+    return pemimpin | {i for i in (tim.penandatangan_id,) if i} | _delegasi_pemimpin(tim, pemimpin)
+
+
+def _peran_pertimbangan(tim: TimKerja, aktor: Pegawai) -> set[str]:
+    """The Pasal 22 roles ``aktor`` holds for ``tim`` (TK-05): PUO, delegate, Sekretaris Daerah, Kepala Daerah."""
+    peran: set[str] = set()
+    pemimpin = _pemimpin(tim)
+    if aktor.id in pemimpin:
+        peran.add("puo")
+    if aktor.id in _delegasi_pemimpin(tim, pemimpin):
+        peran.add("delegasi")
+    setda = UnitOrganisasi.objects.filter(instansi_id=tim.instansi_id, jenis="sekretariat_daerah",
+                                          induk__isnull=True).values_list("id", flat=True).first()
+    if setda and getattr(selectors.pejabat_unit([setda]).get(setda), "id", None) == aktor.id:
+        peran.add("sekretaris_daerah")
+    if tim.instansi.pyb_id == aktor.id:
+        peran.add("kepala_daerah")
+    return peran
 
 
 def resolver(tim: TimKerja, peran: str) -> Pegawai | None:
@@ -243,6 +277,8 @@ def _surat_pembentukan(tim: TimKerja, aktor: Pegawai) -> Surat:
 
 
 def _efek_tetapkan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    # The members named in the founding instrument are assigned with its signer's pertimbangan (TK-05).
+    tim.anggota.filter(status="aktif", pertimbangan_oleh__isnull=True).update(pertimbangan_oleh=k.aktor)
     s = _surat_pembentukan(tim, k.aktor)
     tim.surat_dasar = s
     ada_anggota = tim.anggota.filter(status="aktif").exists()
@@ -521,6 +557,12 @@ def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) ->
     if tim.ketua_id and tim.ketua is not None:
         # A membership change can change the pola and so the ketua's origin rule (TK-03).
         _ketua_sah(tim, tim.ketua, tim.alasan_asal_ketua)
+    pertimbangan = ""
+    if tim.status != "draf":
+        # TK-05: the member letter carries the pertimbangan of the official the (new) pola names.
+        pertimbangan = aturan.periksa_pertimbangan(_aturan(tim), pola=tim.pola,
+                                                   peran_aktor=_peran_pertimbangan(tim, aktor))
+        AnggotaTim.objects.filter(pk__in=[x.pk for x in baru]).update(pertimbangan_oleh=aktor)
     if peringatan:
         _simpan_peringatan(tim, "TK-16", "; ".join(peringatan))
     if tim.status == "draf":
@@ -532,7 +574,9 @@ def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) ->
         "perihal": f"Penugasan anggota {tim.nama}",
         "paragraf": [f"Menugaskan pegawai tersebut di bawah sebagai anggota {tim.nama}."
                      + (f" Masukan ketua tim: {'; '.join(d.masukan_ketua for d in anggota if d.masukan_ketua)}."
-                        if any(d.masukan_ketua for d in anggota) else "")],
+                        if any(d.masukan_ketua for d in anggota) else "")
+                     + (f" Dengan pertimbangan {aktor.nama} selaku {aturan.PERTIMBANGAN[pertimbangan]}."
+                        if pertimbangan else "")],
         "kepada": [x.pegawai for x in baru], "tembusan": [x.ppk_asal for x in baru if x.ppk_asal],
         "pegawai": _daftar_anggota(baru),
         "data": {"anggota": [x.pegawai_id for x in baru], "peringatan": peringatan}})
