@@ -88,6 +88,10 @@ class TargetIn(Schema):
     jenis_penugasan: str = ""
 
 
+class UbahTargetIn(TargetIn):
+    alasan: str
+
+
 class BagiIn(TargetIn):
     unit_id: int | None = None
     tim_id: int | None = None
@@ -271,6 +275,14 @@ def bagi_target(request: Permintaan, pk: int, data: BagiIn) -> Any:
     tujuan = {k: d.pop(k) for k in ("unit_id", "tim_id", "pegawai_id")}
     return 201, _panggil(services.bagi_target, pengguna=request.user, target_id=pk,
                          data=services.DataTarget(**d), **tujuan)
+
+
+@router.post("/target/{pk}/ubah", response=TargetOut, summary="Ubah target dengan alasan (Magelang: perubahan PK)")
+def ubah_target(request: Permintaan, pk: int, data: UbahTargetIn) -> Any:
+    d = data.dict()
+    alasan = d.pop("alasan")
+    return _panggil(services.ubah_target, pengguna=request.user, target_id=pk, data=services.DataTarget(**d),
+                    alasan=alasan)
 
 
 @router.post("/target/{pk}/strategi")

@@ -420,6 +420,8 @@ def ubah_target(*, pengguna: Any, target_id: int, data: DataTarget, alasan: str)
             "batas_waktu": t.batas_waktu.isoformat()}
     baru = _ubah_pk_magelang(t, aktor=aktor, pengguna=pengguna, alasan=f"Perubahan target {t.indikator}: "
                                                                          f"{alasan.strip()}")
+    if baru is not None:
+        t.pk_kinerja = baru
     t.indikator, t.nilai_target, t.satuan, t.batas_waktu = data.indikator.strip(), nilai, data.satuan.strip(), batas
     if data.arahan.strip():
         t.arahan = data.arahan.strip()

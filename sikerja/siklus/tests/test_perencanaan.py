@@ -148,3 +148,24 @@ def test_magelang_changing_a_target_amends_the_pk_elsewhere_it_is_audited(reques
     assert pk.versi == versi
     t.refresh_from_db()
     assert t.nilai_target == 4 and t.pk_kinerja_id == pk.id
+
+
+def test_target_change_through_the_api_and_the_page(magelang):
+    """MGL Lampiran II through the API (new PK version) and the target page's form."""
+    from django.test import Client
+
+    pd = magelang
+    t = target_di(pd, "ani", "P2P")
+    c = Client()
+    c.force_login(pd.u["ani"])
+    r = c.post(f"/api/siklus/target/{t.id}/ubah", content_type="application/json", data={
+        "indikator": "Perda", "nilai_target": 5, "satuan": "dokumen", "batas_waktu": f"{TAHUN}-12-31", "alasan": ""})
+    assert r.status_code == 400 and "alasan" in r.json()["detail"].lower()
+    r = c.post(f"/api/siklus/target/{t.id}/ubah", content_type="application/json", data={
+        "indikator": "Perda", "nilai_target": 5, "satuan": "dokumen", "batas_waktu": f"{TAHUN}-12-31",
+        "alasan": "Arahan Wali Kota"})
+    assert r.status_code == 200 and r.json()["pk_kinerja_id"] != t.pk_kinerja_id
+    r = c.post(f"/siklus/target/{t.id}/", {"aksi": "ubah", "indikator": "Perda", "nilai_target": "6",
+                                          "satuan": "dokumen", "batas_waktu": f"{TAHUN}-12-31", "alasan": "Revisi"})
+    assert r.status_code == 302
+    assert PerjanjianKinerja.objects.get(unit=pd.unit("P2P"), berlaku=True).versi == 3
