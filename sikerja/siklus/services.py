@@ -16,6 +16,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from sikerja import berkas as berkas_bukti
 from sikerja.alur_kerja import services as alur_kerja
 from sikerja.jejak import services as jejak
 from sikerja.kedudukan.selectors import pimpinan_unit_dari
@@ -54,22 +55,9 @@ from .models import (
 
 _atomic = alur_kerja.atomic
 
-# Magic numbers of the accepted evidence types: the extension alone is not trusted.
-MAGIC = {"pdf": (b"%PDF",), "png": (b"\x89PNG",), "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",),
-         "xlsx": (b"PK\x03\x04",), "docx": (b"PK\x03\x04",), "csv": (b"",), "txt": (b"",)}
-MIME = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "csv": "text/csv", "txt": "text/plain"}
 BUKTI_MAKS_JUMLAH = 5
-# Read at most this much of an upload (the profile's size limit is checked after).
-MAX_BACA = 50 * 1024 * 1024 + 1
-
-
-@dataclass
-class Berkas:
-    nama: str
-    isi: bytes
+MAX_BACA = berkas_bukti.MAKS_BACA
+Berkas = berkas_bukti.Berkas
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -626,21 +614,13 @@ def mulai_pelaksanaan(*, pengguna: Any, kegiatan_id: int) -> Kegiatan:
 
 
 def _periksa_berkas(a: aturan.AturanSiklus, berkas: list[Berkas]) -> None:
-    if len(berkas) > BUKTI_MAKS_JUMLAH:
-        raise BerkasTidakSah(f"Paling banyak {BUKTI_MAKS_JUMLAH} berkas bukti sekaligus.")
-    for b in berkas:
-        ext = b.nama.rsplit(".", 1)[-1].lower() if "." in b.nama else ""
-        if ext not in a.bukti_tipe or ext not in MAGIC:
-            raise BerkasTidakSah(f"Berkas '{b.nama[:80]}': jenis tidak diterima; gunakan {', '.join(a.bukti_tipe)}.")
-        if len(b.isi) > a.bukti_maks_byte:
-            raise BerkasTidakSah(f"Berkas '{b.nama[:80]}' lebih dari {a.bukti_maks_byte // (1024 * 1024)} MB.")
-        if not any(b.isi.startswith(m) for m in MAGIC[ext]):
-            raise BerkasTidakSah(f"Isi berkas '{b.nama[:80]}' tidak sesuai dengan jenisnya (.{ext}).")
+    berkas_bukti.periksa(berkas, tipe=a.bukti_tipe, maks_byte=a.bukti_maks_byte, maks_jumlah=BUKTI_MAKS_JUMLAH,
+                         galat=BerkasTidakSah)
 
 
 def _simpan_berkas(kg: Kegiatan, berkas: list[Berkas], **ke: Any) -> None:
     BuktiProgres.objects.bulk_create([
-        BuktiProgres(kegiatan=kg, nama=b.nama[:200], tipe=MIME[b.nama.rsplit(".", 1)[-1].lower()], ukuran=len(b.isi),
+        BuktiProgres(kegiatan=kg, nama=b.nama[:200], tipe=berkas_bukti.jenis_konten(b.nama), ukuran=len(b.isi),
                      isi=b.isi, **ke) for b in berkas])
 
 

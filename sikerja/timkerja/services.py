@@ -17,6 +17,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from sikerja import berkas
 from sikerja.alur_kerja import services as alur_kerja
 from sikerja.alur_kerja.tabel import TabelStatus
 from sikerja.jejak import services as jejak
@@ -82,22 +83,8 @@ class DataAnggota:
 
 BUKTI_MAKS_BYTE = 5 * 1024 * 1024   # [P] per file
 BUKTI_MAKS_JUMLAH = 5               # [P] per report
-# [P] extension → accepted content types and the file's first bytes.
-BUKTI_JENIS: dict[str, tuple[str, bytes]] = {
-    "pdf": ("application/pdf", b"%PDF"),
-    "png": ("image/png", b"\x89PNG"),
-    "jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    "jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
-    "csv": ("text/csv", b""),
-}
-
-
-@dataclass
-class Berkas:
-    nama: str
-    isi: bytes
+BUKTI_TIPE = ("pdf", "png", "jpg", "jpeg", "xlsx", "docx", "csv")  # [P]
+Berkas = berkas.Berkas
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -873,18 +860,9 @@ def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: s
 # --- reports ------------------------------------------------------------------------
 
 
-def _periksa_bukti(berkas: list[Berkas]) -> None:
-    if len(berkas) > BUKTI_MAKS_JUMLAH:
-        raise BuktiTidakSah(f"Paling banyak {BUKTI_MAKS_JUMLAH} berkas bukti per laporan.")
-    for b in berkas:
-        ext = b.nama.rsplit(".", 1)[-1].lower() if "." in b.nama else ""
-        if ext not in BUKTI_JENIS:
-            raise BuktiTidakSah(f"Berkas '{b.nama[:80]}': jenis tidak diterima; gunakan "
-                                + ", ".join(sorted(BUKTI_JENIS)) + ".")
-        if len(b.isi) > BUKTI_MAKS_BYTE:
-            raise BuktiTidakSah(f"Berkas '{b.nama[:80]}' lebih dari {BUKTI_MAKS_BYTE // (1024 * 1024)} MB.")
-        if not b.isi.startswith(BUKTI_JENIS[ext][1]):
-            raise BuktiTidakSah(f"Isi berkas '{b.nama[:80]}' tidak sesuai dengan jenisnya (.{ext}).")
+def _periksa_bukti(daftar: list[Berkas]) -> None:
+    berkas.periksa(daftar, tipe=BUKTI_TIPE, maks_byte=BUKTI_MAKS_BYTE, maks_jumlah=BUKTI_MAKS_JUMLAH,
+                   galat=BuktiTidakSah, per="per laporan")
 
 
 @_atomic
@@ -943,8 +921,8 @@ def kirim_laporan(*, pengguna: Any, tim_id: int, jenis: str, periode_mulai: date
         if permintaan is None:
             raise DataTidakLengkap({"permintaan": "Permintaan laporan itu tidak ditujukan kepada Anda."})
         penerima.append(permintaan.peminta)
-    berkas = bukti or []
-    _periksa_bukti(berkas)
+    daftar = bukti or []
+    _periksa_bukti(daftar)
     lap = LaporanTim.objects.create(
         tim=tim, jenis=jenis, pelapor=aktor, anggota=anggota.pegawai if anggota else None, permintaan=permintaan,
         periode_mulai=periode_mulai, periode_selesai=periode_selesai, capaian_persen=capaian_persen,
@@ -953,7 +931,7 @@ def kirim_laporan(*, pengguna: Any, tim_id: int, jenis: str, periode_mulai: date
     lap.penerima.set(penerima)
     BuktiLaporan.objects.bulk_create([
         BuktiLaporan(laporan=lap, nama=b.nama[:200], ukuran=len(b.isi), isi=b.isi,
-                     jenis_konten=BUKTI_JENIS[b.nama.rsplit(".", 1)[-1].lower()][0]) for b in berkas])
+                     jenis_konten=berkas.jenis_konten(b.nama)) for b in daftar])
     _kirim(tim, list(penerima), f"Laporan {dict(LaporanTim.JENIS)[jenis]}: {tim.nama}")
     if permintaan is not None:
         kotak_masuk.tutup_tindakan(subjek=tim, penerima_id=aktor.id)
