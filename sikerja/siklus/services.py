@@ -875,7 +875,10 @@ def catat_serah_terima(*, pengguna: Any, kegiatan_id: int, catatan: str = "") ->
 
 
 def penerima_laporan(p: Pegawai) -> Pegawai | None:
-    """Whom an individual reports to (KINERJA §2.6): the PUO; in Pekanbaru the direct superior (Ps 14)."""
+    """Whom an individual reports to (KINERJA §2.6): the PUO; in Pekanbaru the direct superior (Ps 14).
+    While that official is away, whoever holds his post as Plt/Plh."""
+    from sikerja.timkerja.selectors import pengganti_untuk
+
     a = _aturan(p.instansi)
     if a.laporan_kepada == "atasan_langsung":
         unit = p.unit
@@ -883,7 +886,7 @@ def penerima_laporan(p: Pegawai) -> Pegawai | None:
             return selectors.kepala_unit([unit.induk_id]).get(unit.induk_id)
         kepala = selectors.kepala_unit([unit.id]).get(unit.id)
         return kepala if kepala and kepala.id != p.id else None
-    return pimpinan_unit_dari(p)
+    return pengganti_untuk(pimpinan_unit_dari(p))
 
 
 @_atomic

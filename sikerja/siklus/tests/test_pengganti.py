@@ -131,3 +131,15 @@ def test_level_iii_pengawas_submitting_his_own_result_sends_it_to_the_level_abov
     services.ajukan_hasil(pengguna=pd.u["kasi"], kegiatan_id=kg.id, keluaran="Rekomendasi")
     services.terima(pengguna=pd.u["camat"], kegiatan_id=kg.id)
     assert _status(kg)[0] == "selesai"
+
+
+def test_individual_report_goes_to_the_plh_of_the_puo(pasuruan):
+    """Perbup Pasuruan 217/2023 Pasal 12 (individu reports to the PUO) while the Kabid is away: to her Plh,
+    who may also ask for a report at any time."""
+    pd = pasuruan
+    _catat(pd, "P2P", "kabag")
+    assert services.penerima_laporan(pd.p["sari"]) == pd.p["kabag"]
+    lap = services.kirim_laporan_individu(pengguna=pd.u["sari"], periode_mulai=HARI, periode_selesai=HARI,
+                                          capaian="Analisis selesai")
+    assert lap.penerima == pd.p["kabag"]
+    services.minta_laporan(pengguna=pd.u["kabag"], sasaran_id=pd.p["sari"].id, batas_waktu=HARI)
