@@ -11,8 +11,7 @@ from django.db.models import Avg, Count, Max, Q, QuerySet
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.timkerja.alur import BERJALAN as TIM_BERJALAN
 from sikerja.timkerja.models import AnggotaTim, LaporanTim, PermintaanLaporan, TimKerja
-from sikerja.timkerja.selectors import LANGKAH_JADWAL, TENGGANG_HARI
-from sikerja.timkerja.selectors import pejabat_unit, unit_dalam
+from sikerja.timkerja.selectors import LANGKAH_JADWAL, TENGGANG_HARI, pejabat_unit, unit_dalam
 from sikerja.timkerja.selectors import unit_dipimpin as _unit_dipimpin
 
 from .alur import AKHIR, PAPAN, TERBUKA

@@ -87,7 +87,7 @@ def _entri(peran: str, pj: Pegawai, unit_id: int, unit_nama: str, **lain: Any) -
     e = {"peran": peran, "pegawai_id": pj.id, "nama": pj.nama, "jabatan": pj.jabatan, "unit_id": unit_id,
          "unit": unit_nama}
     if getattr(pj, "sebagai", ""):
-        e["sebagai"] = pj.sebagai  # Plt / Plh of the post
+        e["sebagai"] = pj.sebagai  # type: ignore[attr-defined]  # Plt / Plh of the post
     e.update(lain)
     return e
 

@@ -42,11 +42,11 @@ from .errors import (
 )
 from .models import (
     AnggotaTim,
-    PejabatPengganti,
     BuktiLaporan,
     Kendala,
     KeputusanKendala,
     LaporanTim,
+    PejabatPengganti,
     PermintaanLaporan,
     RiwayatKetua,
     TimKerja,
