@@ -103,9 +103,11 @@ def laporan_tim(tim_qs: QuerySet[TimKerja], hari: date, *, batas: int = 20) -> d
     (a period of the team's schedule ended more than the grace days ago with no report covering it —
     the rule of ``timkerja.selectors.laporan_terlambat``) and on-demand requests past their deadline.
     Three queries whatever the number of teams."""
-    tim = list(tim_qs.filter(status__in=TIM_BERJALAN).values("id", "nama", "masa_mulai", "masa_selesai",
-                                                             "jadwal_laporan").order_by("masa_selesai", "id")[:2000])
-    akhir = dict(LaporanTim.objects.filter(tim_id__in=[t["id"] for t in tim], jenis="ketua_ke_puo")
+    berjalan = tim_qs.filter(status__in=TIM_BERJALAN)
+    tim = list(berjalan.values("id", "nama", "masa_mulai", "masa_selesai", "jadwal_laporan")
+               .order_by("masa_selesai", "id")[:2000])
+    # A subquery (not the ids above) keeps the query count the same with no team and with thousands.
+    akhir = dict(LaporanTim.objects.filter(tim_id__in=berjalan.values("id"), jenis="ketua_ke_puo")
                  .values("tim_id").annotate(m=Max("periode_selesai")).order_by().values_list("tim_id", "m"))
     batas_hari = hari - timedelta(days=TENGGANG_HARI)
     terlambat: list[dict[str, Any]] = []

@@ -99,7 +99,8 @@ def pengganti_untuk(p: Pegawai | None, hari: date | None = None) -> Pegawai | No
     head who is away is taken by whoever holds his post."""
     if p is None or not p.kepala_unit:
         return p
-    return pejabat_unit([p.unit_id], hari).get(p.unit_id, p)
+    x = pengganti_berlaku(hari).filter(unit_id=p.unit_id).select_related("pegawai").order_by("mulai", "id").last()
+    return x.pegawai if x is not None else p
 
 
 def unit_dipimpin(p: Pegawai) -> list[int]:
