@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Avg, Count, Max, Q, QuerySet
+from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.timkerja.alur import BERJALAN as TIM_BERJALAN
@@ -99,30 +100,33 @@ def linimasa(qs: QuerySet[Kegiatan], mulai: date, selesai: date) -> list[dict[st
 
 
 def laporan_tim(tim_qs: QuerySet[TimKerja], hari: date, *, batas: int = 20) -> dict[str, Any]:
-    """Team reports (ketua → PUO, KINERJA §2.6) of the teams in ``tim_qs``: periodic reports overdue
-    (a period of the team's schedule ended more than the grace days ago with no report covering it —
-    the rule of ``timkerja.selectors.laporan_terlambat``) and on-demand requests past their deadline.
-    Three queries whatever the number of teams."""
-    berjalan = tim_qs.filter(status__in=TIM_BERJALAN)
-    tim = list(berjalan.values("id", "nama", "masa_mulai", "masa_selesai", "jadwal_laporan")
+    """Team reports (ketua → PUO, KINERJA §2.6) of the running teams in ``tim_qs``: periodic reports
+    overdue (a period of the team's schedule ended more than the grace days ago with no report covering
+    it — the rule of ``timkerja.selectors.laporan_terlambat``) and on-demand requests past their deadline.
+    One query whatever the number of teams: the last report and the overdue requests are subqueries."""
+    akhir = (LaporanTim.objects.filter(tim_id=OuterRef("pk"), jenis="ketua_ke_puo")
+             .order_by("-periode_selesai").values("periode_selesai")[:1])
+    minta = (PermintaanLaporan.objects.filter(tim_id=OuterRef("pk"), batas_waktu__lt=hari, jawaban__isnull=True)
+             .order_by().values("tim_id").annotate(n=Count("id")).values("n"))
+    tim = list(tim_qs.filter(status__in=TIM_BERJALAN)
+               .annotate(akhir=Subquery(akhir), minta=Coalesce(Subquery(minta), 0))
+               .values("id", "nama", "masa_mulai", "masa_selesai", "jadwal_laporan", "akhir", "minta")
                .order_by("masa_selesai", "id")[:2000])
-    # A subquery (not the ids above) keeps the query count the same with no team and with thousands.
-    akhir = dict(LaporanTim.objects.filter(tim_id__in=berjalan.values("id"), jenis="ketua_ke_puo")
-                 .values("tim_id").annotate(m=Max("periode_selesai")).order_by().values_list("tim_id", "m"))
     batas_hari = hari - timedelta(days=TENGGANG_HARI)
     terlambat: list[dict[str, Any]] = []
+    n_minta = 0
     for t in tim:
         langkah = timedelta(days=LANGKAH_JADWAL.get(t["jadwal_laporan"], 30))
-        mulai, n, terakhir = t["masa_mulai"], 0, akhir.get(t["id"])
+        mulai, n = t["masa_mulai"], 0
         while mulai <= min(hari, t["masa_selesai"]):
             selesai = min(mulai + langkah - timedelta(days=1), t["masa_selesai"])
-            if selesai < batas_hari and (terakhir is None or terakhir < selesai):
+            if selesai < batas_hari and (t["akhir"] is None or t["akhir"] < selesai):
                 n += 1
             mulai = selesai + timedelta(days=1)
-        if n:
-            terlambat.append({"tim_id": t["id"], "nama": t["nama"], "periode": n})
-    permintaan = PermintaanLaporan.objects.filter(tim__in=tim_qs, batas_waktu__lt=hari, jawaban__isnull=True)
-    return {"terlambat": len(terlambat) + permintaan.count(), "daftar_terlambat": terlambat[:batas]}
+        n_minta += t["minta"]
+        if n or t["minta"]:
+            terlambat.append({"tim_id": t["id"], "nama": t["nama"], "periode": n, "permintaan": t["minta"]})
+    return {"terlambat": sum(1 for x in terlambat if x["periode"]) + n_minta, "daftar_terlambat": terlambat[:batas]}
 
 
 def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:

@@ -184,8 +184,14 @@ def test_team_reports_ketua_to_puo_appear_on_the_dashboards_and_the_beranda(kara
                                batas_waktu=date.today())
     assert selectors.ringkasan_beranda(pd.p["sari"])["permintaan_laporan"] == 1
     assert len(selectors.dasbor_pegawai(pd.p["sari"])["permintaan_tim"]) == 1
+    from sikerja.timkerja.models import PermintaanLaporan
+
+    PermintaanLaporan.objects.update(batas_waktu=date.today() - timedelta(days=1))  # the request is now overdue
+    assert selectors.dasbor_pejabat(pd.p["ani"])["laporan_tim_terlambat"] == 2
+    p = PermintaanLaporan.objects.get()
     tim_services.kirim_laporan(pengguna=pd.u["sari"], tim_id=tim.id, jenis="ketua_ke_puo", periode_mulai=lalu,
-                               periode_selesai=date.today() - timedelta(days=10), progres="Dua bulan", capaian_persen=40)
+                               periode_selesai=date.today() - timedelta(days=10), progres="Dua bulan", capaian_persen=40,
+                               permintaan_id=p.id)
     d = selectors.dasbor_pejabat(pd.p["ani"])
     assert d["laporan_tim_terlambat"] == 0 and d["laporan_tim_diterima"][0].pelapor == pd.p["sari"]
     assert selectors.ringkasan_beranda(pd.p["sari"])["laporan_tim_saya"] == 0
