@@ -112,7 +112,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
     p = request.user.pegawai
     pid = p.id if p else None
     a = aturan.aturan_tim(tim.instansi.profil)
-    anggota = list(tim.anggota.select_related("pegawai__unit", "ppk_asal", "puo_asal", "instansi_asal",
+    anggota = list(tim.anggota.select_related("pegawai__unit", "ppk_asal", "puo_asal", "instansi_asal", "pertimbangan_oleh",
                                               "dasar_penugasan").order_by("status", "id"))
     aktif = [x for x in anggota if x.status == "aktif"]
     beban = selectors.beban_pegawai([x.pegawai_id for x in aktif], tim.masa_mulai, tim.masa_selesai,
@@ -148,7 +148,8 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "permintaan": tim.permintaan_laporan.select_related("peminta", "sasaran"),
         "terlambat": selectors.laporan_terlambat(tim, hari), "hari_ini": hari,
         "riwayat_ketua": tim.riwayat_ketua.select_related("pegawai"),
-        "tanpa_peran": [x for x in aktif if not x.peran],
+        # TK-10: missing roles and roles proposed while staffing that the ketua has not set yet.
+        "tanpa_peran": services.tanpa_peran(tim) if tim.status not in alur.AKHIR else [],
         "status": alur.STATUS, "pola": aturan.POLA,
         "bisa": {aksi: alur.boleh(aksi, tim.status) for aksi in alur.AKTOR},
         "boleh_ketua": (pid == tim.pembentuk_id and tim.status == "draf")
