@@ -63,3 +63,37 @@ def test_plt_of_the_puo_flags_the_team_for_reconfirmation_but_a_plh_does_not_tk_
     s.akhiri_pengganti(pengguna=pd.u["kadis"], pengganti_id=x.id, alasan="Kembali")
     _catat(pd, "bambang", "plt")
     assert TimKerja.objects.get(pk=tim.pk).perlu_konfirmasi
+
+
+def test_plt_plh_page_and_api_record_and_end_with_the_sk(karangasem):
+    """The page and the API record a Plh with its surat perintah; only admin instansi/BKPSDM may."""
+    from django.test import Client
+
+    from sikerja.organisasi.models import UnitOrganisasi
+    from sikerja.timkerja.models import PejabatPengganti
+
+    pd = karangasem
+    p2p = UnitOrganisasi.objects.get(instansi=pd.instansi, kode="P2P")
+    c = Client()
+    c.force_login(pd.u["sari"])
+    assert c.get("/tim-kerja/pengganti/").status_code == 200
+    assert c.post("/tim-kerja/pengganti/", {"unit": p2p.id}).status_code == 403
+    r = c.post("/api/tim-kerja/pengganti/catat", content_type="application/json", data={
+        "unit_id": p2p.id, "pegawai_id": pd.p["bambang"].id, "jenis": "plh", "nomor_sk": "1",
+        "tanggal_sk": str(HARI), "mulai": str(HARI), "selesai": str(HARI)})
+    assert r.status_code == 403
+    admin = pd.u["kadis"]
+    admin.admin_instansi = True
+    admin.save()
+    c.force_login(admin)
+    r = c.post("/tim-kerja/pengganti/", {"unit": p2p.id, "pegawai": pd.p["bambang"].id, "jenis": "plh",
+                                         "nomor_sk": "800/3/SP", "tanggal_sk": str(HARI), "mulai": str(HARI),
+                                         "selesai": str(HARI + timedelta(days=3))})
+    assert r.status_code == 302
+    x = PejabatPengganti.objects.get()
+    assert (x.pegawai, x.pejabat_definitif, x.nomor_sk) == (pd.p["bambang"], pd.p["ani"], "800/3/SP")
+    assert "800/3/SP" in c.get("/tim-kerja/pengganti/").content.decode()
+    assert [d["pegawai_id"] for d in c.get("/api/tim-kerja/pengganti/berlaku").json()] == [pd.p["bambang"].id]
+    r = c.post(f"/api/tim-kerja/pengganti/{x.id}/akhiri", content_type="application/json", data={"alasan": "Kembali"})
+    assert r.status_code == 200 and r.json()["aktif"] is False
+    assert c.get("/api/tim-kerja/pengganti/berlaku").json() == []
