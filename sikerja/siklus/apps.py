@@ -18,3 +18,5 @@ class SiklusConfig(AppConfig):
         from sikerja.timkerja import services as timkerja_services
 
         timkerja_services.daftar_setelah_pengganti(services.setelah_perubahan_organisasi)
+        # Magelang: a team's target change amends the PK carrying its targets (Lampiran II).
+        timkerja_services.daftar_setelah_ubah_target(services.setelah_ubah_target_tim)

@@ -384,6 +384,16 @@ def tambah_target(*, pengguna: Any, pk_id: int, data: DataTarget) -> TargetKiner
     return t
 
 
+def setelah_ubah_target_tim(*, tim: TimKerja, aktor: Pegawai, pengguna: Any, alasan: str) -> None:
+    """A team's targets changed (tim kerja's hook): in Magelang each PK in force carrying a target split
+    to that team is amended as a new version with the reason (Lampiran II)."""
+    satu_per_pk = {x.pk_kinerja_id: x for x in TargetKinerja.objects.filter(tim=tim, pk_kinerja__berlaku=True)
+                   .select_related("pk_kinerja__instansi")}
+    for t in satu_per_pk.values():
+        _ubah_pk_magelang(t, aktor=aktor, pengguna=pengguna,
+                          alasan=f"Perubahan target {tim.nama}: {(alasan or '').strip() or '-'}")
+
+
 @_atomic
 def ubah_target(*, pengguna: Any, target_id: int, data: DataTarget, alasan: str) -> TargetKinerja:
     """Change a target's indicator, value, unit or deadline, with a reason. Who may: the PK's pihak

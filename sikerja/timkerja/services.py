@@ -656,14 +656,30 @@ def _anggota_aktif(tim: TimKerja) -> list[Pegawai]:
 
 @_atomic
 def ubah_target(*, pengguna: Any, tim_id: int, target: list[str], alasan: str) -> TimKerja:
-    """Audited; in Magelang a change of kegiatan also requires an amended Perjanjian Kinerja (Lampiran II)."""
+    """Audited with the reason; the apps above follow through ``daftar_setelah_ubah_target`` (siklus: in
+    Magelang the Perjanjian Kinerja Pelaksanaan Kegiatan carrying the team's targets is amended as a new
+    version with the reason, Lampiran II)."""
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     _boleh(tim, "ubah_target", aktor)
     target = [t.strip() for t in target if t.strip()]
     _periksa_target(_aturan(tim), target)
     lama, tim.target = tim.target, target
-    return _jalankan(tim, "ubah_target", aktor, pengguna, alasan=alasan, masukan={"data": {"dari": lama, "ke": target}})
+    hasil = _jalankan(tim, "ubah_target", aktor, pengguna, alasan=alasan,
+                      masukan={"data": {"dari": lama, "ke": target}})
+    for fn in list(_setelah_ubah_target):
+        fn(tim=hasil, aktor=aktor, pengguna=pengguna, alasan=alasan)
+    return hasil
+
+
+# fn(tim=, aktor=, pengguna=, alasan=) run in the same transaction after a team's targets changed.
+_setelah_ubah_target: list[Any] = []
+
+
+def daftar_setelah_ubah_target(fn: Any) -> Any:
+    if fn not in _setelah_ubah_target:
+        _setelah_ubah_target.append(fn)
+    return fn
 
 
 @_atomic

@@ -169,3 +169,21 @@ def test_target_change_through_the_api_and_the_page(magelang):
                                           "satuan": "dokumen", "batas_waktu": f"{TAHUN}-12-31", "alasan": "Revisi"})
     assert r.status_code == 302
     assert PerjanjianKinerja.objects.get(unit=pd.unit("P2P"), berlaku=True).versi == 3
+
+
+def test_magelang_changing_a_team_target_amends_the_pk_carrying_it(magelang):
+    """Perwal Magelang 25/2023 Lampiran II: the team's target change (tim kerja `ubah_target`) amends the
+    PK whose target was split to the team, as a new version with the reason."""
+    from sikerja.timkerja import services as tim_services
+
+    from .test_tim_dasbor import _tim
+
+    pd = magelang
+    tim = _tim(pd)
+    t = target_di(pd, "ani", "P2P")
+    services.bagi_target(pengguna=pd.u["ani"], target_id=t.id, tim_id=tim.id, data=services.DataTarget(
+        indikator="Surveilans", nilai_target=52, satuan="laporan", batas_waktu=date(TAHUN, 12, 31)))
+    tim_services.ubah_target(pengguna=pd.u["ani"], tim_id=tim.id, target=["Kasus DBD turun 30%"],
+                             alasan="Arahan Wali Kota")
+    pk = PerjanjianKinerja.objects.get(unit=pd.unit("P2P"), berlaku=True)
+    assert pk.versi == 2 and "Perubahan target Tim DBD: Arahan Wali Kota" in pk.alasan_perubahan
