@@ -141,6 +141,10 @@ def main() -> None:
     print(f"Data setahun: {len(target) + 5} target, {len(kegiatan)} kegiatan, {len(progres)} laporan progres, "
           f"{len(tim)} tim kerja dengan {len(laporan)} laporan tim ({time.perf_counter() - t0:.1f} s)")
 
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:  # planner statistics after the bulk writes (autovacuum does this in use)
+            cur.execute("ANALYZE")
+
     c = Client()
     c.force_login(u_kadis)
     besar = page_stats(c, "/siklus/", n=args.ulang)
