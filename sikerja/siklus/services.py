@@ -120,25 +120,21 @@ def _delegasi_pengelolaan(rantai: list[dict[str, Any]], pelaksana: Pegawai) -> l
     return rantai
 
 
-def resolve_rantai(unit: UnitOrganisasi, pelaksana: Pegawai | None = None
-                   ) -> tuple[aturan.Templat, list[dict[str, Any]]]:
-    """The profile template of ``unit`` and its chain resolved to whoever holds each post today: the
-    Plt/Plh while one holds (the holder absent or the post vacant), else the definitive head; a vacant
-    post without one is skipped [P]. Delegations of pengelolaan kinerja are applied for ``pelaksana``,
-    and the levels the pelaksana himself holds are left out: a Level-III koordinator submitting the
-    result of his tim kerja substansi sends it to Level II (PSR L-II.D.2.c.2: "disampaikan kepada
-    Pejabat Level II oleh Pejabat Level III, Individu atau Ketua Tim")."""
+def _rantai_unit(unit: UnitOrganisasi) -> tuple[aturan.AturanSiklus, aturan.Templat, list[dict[str, Any]]]:
+    """The template of ``unit`` and the holders of its posts today (before the pelaksana's adjustments)."""
     a = aturan.aturan_siklus(unit.instansi.profil)
     lel = selectors.leluhur(unit)
     t = aturan.templat_untuk(a, lel)
     pasangan = aturan.unit_rantai(t, lel)
     kepala = selectors.kepala_unit([u.id for _, u in pasangan])
-    rantai: list[dict[str, Any]] = []
-    for r, u in pasangan:
-        pj = kepala.get(u.id)
-        if pj is not None:
-            rantai.append(_entri(r.peran, pj, u.id, u.nama))
-    if pelaksana is not None and rantai:
+    rantai = [_entri(r.peran, kepala[u.id], u.id, u.nama) for r, u in pasangan if u.id in kepala]
+    return a, t, rantai
+
+
+def _untuk_pelaksana(a: aturan.AturanSiklus, t: aturan.Templat, unit: UnitOrganisasi, dasar: list[dict[str, Any]],
+                     pelaksana: Pegawai | None, *, cek_delegasi: bool = True) -> list[dict[str, Any]]:
+    rantai = [dict(e) for e in dasar]
+    if pelaksana is not None and rantai and cek_delegasi:
         rantai = _delegasi_pengelolaan(rantai, pelaksana)
     # One official holding two levels (a Plt of the post above, a delegate already in the chain) acts once.
     rantai = [e for i, e in enumerate(rantai) if i == 0 or rantai[i - 1]["pegawai_id"] != e["pegawai_id"]]
@@ -148,7 +144,19 @@ def resolve_rantai(unit: UnitOrganisasi, pelaksana: Pegawai | None = None
     if not rantai:
         raise AturanDilanggar(f"{a.singkatan} {t.dasar}: rantai reviu untuk {unit.nama} tidak dapat ditentukan "
                               "(jabatan pimpinan kosong tanpa Plt/Plh); hubungi admin instansi.")
-    return t, rantai
+    return rantai
+
+
+def resolve_rantai(unit: UnitOrganisasi, pelaksana: Pegawai | None = None
+                   ) -> tuple[aturan.Templat, list[dict[str, Any]]]:
+    """The profile template of ``unit`` and its chain resolved to whoever holds each post today: the
+    Plt/Plh while one holds (the holder absent or the post vacant), else the definitive head; a vacant
+    post without one is skipped [P]. Delegations of pengelolaan kinerja are applied for ``pelaksana``,
+    and the levels the pelaksana himself holds are left out: a Level-III koordinator submitting the
+    result of his tim kerja substansi sends it to Level II (PSR L-II.D.2.c.2: "disampaikan kepada
+    Pejabat Level II oleh Pejabat Level III, Individu atau Ketua Tim")."""
+    a, t, dasar = _rantai_unit(unit)
+    return t, _untuk_pelaksana(a, t, unit, dasar, pelaksana)
 
 
 def _pelaksana(kg: Kegiatan) -> Pegawai | None:
@@ -1000,23 +1008,35 @@ def perbarui_rantai(instansi: Any, laporan: Any = None) -> int:
     official who left moves to the new holder's inbox and the change is logged (KINERJA §2.3 [P]).
     Registered on :mod:`sikerja.organisasi.kait`; runs in the caller's transaction."""
     n = 0
-    per_unit: dict[tuple[int, int | None], list[dict[str, Any]] | None] = {}
+    from sikerja.kedudukan.selectors import delegasi_aktif
+
+    # The posts of a unit are resolved once; only the pelaksana's own adjustments differ per kegiatan, and
+    # delegations are looked up only where the instansi has any (an import of a large instansi stays cheap).
+    ada_delegasi = delegasi_aktif(instansi).filter(wewenang="pengelolaan_kinerja").exists()
+    per_unit: dict[int, Any] = {}
     qs = Kegiatan.objects.filter(instansi_id=instansi.id, status__in=alur.TERBUKA).select_related(
         "unit__instansi", "pelaksana", "tim__ketua", "tim__titik_koordinasi", "tim__pembentuk", "aktor_sekarang")
     for kg in qs.iterator(chunk_size=500):
-        pel = _pelaksana(kg)
-        kunci = (kg.unit_id, pel.id if pel else None)
-        if kunci not in per_unit:
+        if kg.unit_id not in per_unit:
             try:
-                per_unit[kunci] = resolve_rantai(kg.unit, pel)[1]
-            except (AturanDilanggar, ValueError):
-                per_unit[kunci] = None
-        baru = per_unit[kunci]
+                per_unit[kg.unit_id] = _rantai_unit(kg.unit)
+            except ValueError:
+                per_unit[kg.unit_id] = None
+        if per_unit[kg.unit_id] is None:
+            continue
+        a, t, dasar = per_unit[kg.unit_id]
+        try:
+            baru = _untuk_pelaksana(a, t, kg.unit, dasar, _pelaksana(kg), cek_delegasi=ada_delegasi)
+        except AturanDilanggar:
+            continue
         if not baru or baru == kg.rantai:
             continue
         lama_aktor = kg.aktor_sekarang_id
+        # The item stays at the same post (a Plt filling a vacant level below does not pull it back down).
+        pos = kg.rantai[kg.level_reviu].get("unit_id") if 0 <= kg.level_reviu < len(kg.rantai) else None
+        idx = next((i for i, e in enumerate(baru) if pos is not None and e.get("unit_id") == pos), None)
         kg.rantai = baru
-        kg.level_reviu = min(kg.level_reviu, len(baru) - 1)
+        kg.level_reviu = idx if idx is not None else min(kg.level_reviu, len(baru) - 1)
         _, orang = alur_kerja.pemegang(alur.TABEL, kg, kg.status, resolver)
         kg.aktor_sekarang = orang
         kg.save(update_fields=["rantai", "level_reviu", "aktor_sekarang"])

@@ -143,3 +143,19 @@ def test_individual_report_goes_to_the_plh_of_the_puo(pasuruan):
                                           capaian="Analisis selesai")
     assert lap.penerima == pd.p["kabag"]
     services.minta_laporan(pengguna=pd.u["kabag"], sasaran_id=pd.p["sari"].id, batas_waktu=HARI)
+
+
+def test_an_item_waiting_for_the_sekda_stays_with_him_when_a_plt_fills_the_vacant_asisten_post(pasuruan):
+    """KINERJA §2.3 [P]: the item follows its post; a Plt filling a vacant level below does not pull an
+    item waiting at the Sekda back down (PSR L-II.D.1.c angka 3 chain)."""
+    pd = pasuruan
+    asisten = pd.p["asisten"]
+    asisten.kepala_unit = False
+    asisten.save()
+    kg = kegiatan_berjalan(pd, "kabag", "HUKUM", "hana")
+    services.ajukan_hasil(pengguna=pd.u["hana"], kegiatan_id=kg.id, keluaran="v1")
+    services.terima(pengguna=pd.u["kabag"], kegiatan_id=kg.id)
+    assert _status(kg) == ("dalam_reviu", 1, "Sekda")
+    _catat(pd, "ASPEM", "kadis", jenis="plt")
+    assert _status(kg) == ("dalam_reviu", 2, "Sekda")
+    assert [r["nama"] for r in kg.rantai] == ["Kabag Hukum", "Kadis Kesehatan", "Sekda"]
