@@ -128,6 +128,9 @@ def periksa_blok(kode: str, blok: dict[str, Any]) -> None:
     sifat = ((blok.get("ketua") or {}).get("asal") or {}).get("sifat", "diutamakan")
     if sifat not in ("wajib", "diutamakan"):
         raise _salah(f"ketua.asal.sifat '{sifat}' bukan wajib/diutamakan")
+    ins_anggota = (blok.get("anggota") or {}).get("instrumen")
+    if ins_anggota and (ins_anggota.get("jenis") not in INSTRUMEN or not ins_anggota.get("dasar")):
+        raise _salah(f"anggota.instrumen tidak sah ({ins_anggota})")
     for pola, ptb in ((blok.get("anggota") or {}).get("pertimbangan") or {}).items():
         if pola not in POLA or not ptb.get("dasar") or any(
                 x not in ("puo", "delegasi", "sekretaris_daerah", "kepala_daerah") for x in ptb.get("pejabat", ())):
@@ -304,6 +307,16 @@ def instrumen(a: AturanTim, pola: str) -> Instrumen:
     """TK-04 / TK-LETTERS: the founding instrument and who signs it, per pola."""
     raw = a.get("instrumen", pola) or {"jenis": "surat_penugasan", "penandatangan": "puo"}
     return Instrumen(jenis=raw.get("jenis", "surat_penugasan"), penandatangan=raw.get("penandatangan", "puo"),
+                     dasar=f"{a.singkatan} {raw['dasar']}" if raw.get("dasar") else a.singkatan)
+
+
+def instrumen_anggota(a: AturanTim, pola: str) -> Instrumen:
+    """The letter kind of a member's assignment after the team is formed: the profile's own
+    (``anggota.instrumen``; Blitar Pasal 22: surat tugas or surat perintah), else the team's (TK-04)."""
+    raw = a.get("anggota", "instrumen")
+    if not raw:
+        return instrumen(a, pola)
+    return Instrumen(jenis=raw.get("jenis", "surat_perintah"), penandatangan=raw.get("penandatangan", "puo"),
                      dasar=f"{a.singkatan} {raw['dasar']}" if raw.get("dasar") else a.singkatan)
 
 

@@ -227,10 +227,12 @@ def _daftar_anggota(anggota: list[AnggotaTim]) -> list[dict[str, str]]:
 
 def _terbitkan(tim: TimKerja, penandatangan: Pegawai, *, perihal: str, paragraf: list[str], kepada: list[Pegawai],
                tembusan: list[Pegawai], rincian: list[tuple[str, str]] | None = None,
-               pegawai: list[dict[str, str]] | None = None) -> Surat:
-    """One letter of the team, of the kind its instrument is (TK-04); every letter after the founding
-    one names it ("a new letter names the one it amends")."""
-    ins = aturan.instrumen(_aturan(tim), tim.pola)
+               pegawai: list[dict[str, str]] | None = None, anggota: bool = False) -> Surat:
+    """One letter of the team, of the kind its instrument is (TK-04; a member's letter: the profile's
+    member instrument, Blitar Pasal 22); every letter after the founding one names it ("a new letter
+    names the one it amends")."""
+    a = _aturan(tim)
+    ins = aturan.instrumen_anggota(a, tim.pola) if anggota else aturan.instrumen(a, tim.pola)
     kode = alur.JENIS_SURAT.get(ins.jenis, alur.JENIS_SURAT["surat_penugasan"])[0]
     rincian = list(rincian or [])
     if tim.surat_dasar is not None:
@@ -282,7 +284,8 @@ def _efek_ajukan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
 def _efek_surat_perubahan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
     m = k.masukan
     s = _terbitkan(tim, tim.penandatangan or k.aktor, perihal=m["perihal"], paragraf=m["paragraf"],
-                   kepada=m.get("kepada", []), tembusan=m.get("tembusan", []), pegawai=m.get("pegawai"))
+                   kepada=m.get("kepada", []), tembusan=m.get("tembusan", []), pegawai=m.get("pegawai"),
+                   anggota=bool(m.get("surat_anggota")))
     return alur_kerja.Hasil(surat=[s], data=m.get("data", {}))
 
 
@@ -565,7 +568,7 @@ def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) ->
                      + (f" Dengan pertimbangan {aktor.nama} selaku {aturan.PERTIMBANGAN[pertimbangan]}."
                         if pertimbangan else "")],
         "kepada": [x.pegawai for x in baru], "tembusan": [x.ppk_asal for x in baru if x.ppk_asal],
-        "pegawai": _daftar_anggota(baru),
+        "pegawai": _daftar_anggota(baru), "surat_anggota": True,
         "data": {"anggota": [x.pegawai_id for x in baru], "peringatan": peringatan}})
     return baru
 

@@ -150,6 +150,11 @@ def test_blitar_member_of_a_lintas_instansi_team_is_assigned_with_the_walikota_p
     s.tambah_anggota(pengguna=pd.u["sekda"], tim_id=tim.id, anggota=[baru])
     x = AnggotaTim.objects.get(tim=tim, pegawai=pd.p["tono"])
     assert x.pertimbangan_oleh == pd.p["sekda"]
+    # Pasal 22: the member is assigned by surat perintah, though the team was founded by a Keputusan.
+    from sikerja.surat import selectors as surat_selectors
+
+    jenis = list(surat_selectors.untuk_subjek(tim).order_by("id").values_list("jenis", flat=True))
+    assert jenis == ["tim_keputusan", "tim_surat_perintah"]
 
 
 def test_blitar_internal_team_member_assigned_by_the_puo_or_his_delegate_pasal_22_a(blitar):
