@@ -1214,7 +1214,7 @@ def akhiri_pengganti(*, pengguna: Any, pengganti_id: int, alasan: str) -> Pejaba
     """End a Plt/Plh before its period (the holder returned, a definitive official was installed)."""
     if not (getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "bkpsdm", False)):
         raise TidakBerwenang("Plt/Plh diakhiri oleh admin instansi atau BKPSDM.")
-    x = (PejabatPengganti.objects.select_for_update().select_related("unit__instansi", "pegawai")
+    x = (PejabatPengganti.objects.select_for_update(of=("self",)).select_related("unit__instansi", "pegawai")
          .filter(pk=pengganti_id, instansi_id=pengguna.instansi_id, aktif=True).first())
     if x is None:
         raise TimTidakDitemukan("Plt/Plh yang berlaku tidak ditemukan.")
