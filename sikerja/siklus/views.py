@@ -49,9 +49,10 @@ def dasbor(request: Permintaan) -> HttpResponse:
     if p is not None:
         ctx["saya"] = selectors.dasbor_pegawai(p)
         ctx["penerima_laporan"] = services.penerima_laporan(p)
-        if p.kepala_unit:
+        units = selectors.unit_dipimpin(p)  # as head, or as Plt/Plh of a post
+        if units:
             ctx["pejabat"] = selectors.dasbor_pejabat(p)
-            ctx["bawahan"] = Pegawai.objects.filter(unit_id__in=unit_dalam(p.unit), aktif=True).exclude(
+            ctx["bawahan"] = Pegawai.objects.filter(unit_id__in=units, aktif=True).exclude(
                 pk=p.pk).order_by("nama")[:300]
     return render(request, "siklus/dasbor.html", ctx)
 

@@ -159,3 +159,18 @@ def test_an_item_waiting_for_the_sekda_stays_with_him_when_a_plt_fills_the_vacan
     _catat(pd, "ASPEM", "kadis", jenis="plt")
     assert _status(kg) == ("dalam_reviu", 2, "Sekda")
     assert [r["nama"] for r in kg.rantai] == ["Kabag Hukum", "Kadis Kesehatan", "Sekda"]
+
+
+def test_the_plh_sees_the_units_dashboard_page_and_api(pasuruan):
+    """While the Kabid is away her Plh watches her unit: the dashboard (page and API) shows what waits
+    for him in the chain."""
+    from django.test import Client
+
+    pd = pasuruan
+    kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    _catat(pd, "P2P", "kabag")
+    services.ajukan_hasil(pengguna=pd.u["sari"], kegiatan_id=kg.id, keluaran="Hasil")
+    c = Client()
+    c.force_login(pd.u["kabag"])
+    assert c.get("/api/siklus/dasbor").json()["pejabat"]["menunggu_reviu_saya"] >= 1
+    assert "dasbor-pejabat" in c.get("/siklus/").content.decode()

@@ -201,3 +201,5 @@ def test_team_reports_ketua_to_puo_appear_on_the_dashboards_and_the_beranda(kara
     c.force_login(pd.u["ani"])
     assert 'data-hitung="laporan_tim_terlambat">0<' in c.get("/siklus/").content.decode()
     assert 'data-hitung="laporan_tim_terlambat">0<' in c.get("/").content.decode()
+    api = c.get("/api/siklus/dasbor").json()["pejabat"]
+    assert api["laporan_tim_terlambat"] == 0 and api["laporan_tim_diterima"][0]["pelapor_id"] == pd.p["sari"].id
