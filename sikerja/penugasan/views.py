@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -26,7 +27,7 @@ from sikerja.organisasi.vocab import LABEL_JENJANG
 from sikerja.surat.models import Surat
 from sikerja.surat.nomor import format_nomor
 
-from . import alur, selectors, services
+from . import alur, peringatan, selectors, services
 from .errors import (
     BebanMelebihiAmbang,
     DataTidakLengkap,
@@ -35,7 +36,7 @@ from .errors import (
     TidakBerwenang,
 )
 from .forms import PILIHAN_JENJANG, PenugasanForm, penerima_dari_post
-from .models import Penugasan
+from .models import LABEL_AKSI_LANGKAH, Penugasan, Transisi
 
 KETERANGAN_JALUR = {
     "dalam_unit": ("Pimpinan unit organisasi (atau PPK) langsung menugaskan pegawai yang dipimpinnya.",
@@ -105,7 +106,31 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
         return _ditolak(request, TidakBerwenang("Akun Anda tidak terhubung ke data pegawai."))
     semua = request.GET.get("semua") == "1"
     halaman = Paginator(selectors.kotak_masuk(pid, semua=semua), 50).get_page(request.GET.get("hal"))
+    _lampirkan_alasan_kembali(list(halaman))
     return render(request, "penugasan/kotak_masuk.html", {"halaman": halaman, "semua": semua})
+
+
+def _lampirkan_alasan_kembali(items: list[Any]) -> None:
+    """Each inbox item sent by a return carries the reason the official gave (issue 9 point 9): the
+    pemohon reads what to correct where he is told to correct it, not only in the audit table.
+    The item and the audit entry are written by the same jalankan call (one query per page)."""
+    ids = {i.subjek_id for i in items if i.subjek_jenis == selectors.SUBJEK}
+    if not ids:
+        return
+    kembali: dict[int, list[Transisi]] = {}
+    for t in Transisi.objects.filter(subjek_jenis=selectors.SUBJEK, subjek_id__in=ids, aksi="kembalikan").order_by(
+            "waktu").only("subjek_id", "waktu", "alasan"):
+        kembali.setdefault(t.subjek_id, []).append(t)
+    for i in items:
+        cocok = [t for t in kembali.get(i.subjek_id, []) if abs((i.dibuat - t.waktu).total_seconds()) < 60
+                 ] if i.subjek_jenis == selectors.SUBJEK else []
+        i.alasan_kembali = cocok[-1].alasan if cocok else ""
+
+
+def _alasan_kembali_terakhir(p: Penugasan) -> Transisi | None:
+    """The return that put ``p`` where it is now, if the last decision on it was a return."""
+    t = p.transisi.select_related("aktor").order_by("-waktu", "-id").first()
+    return t if t is not None and t.aksi == "kembalikan" else None
 
 
 @instansi_required
@@ -227,7 +252,9 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
                 p = services.buat_pengajuan_sukarela(pengguna=request.user, data=d,
                                                      puo_tujuan_id=puo.id if puo else None,
                                                      pegawai_id=atas_nama.id if atas_nama else None)
-            messages.success(request, f"Penugasan \u201c{p.judul}\u201d dibuat: {p.label_status}.")
+            messages.success(request, f"Penugasan \u201c{p.judul}\u201d dibuat dengan status {p.label_status.lower()}.")
+            for w in peringatan.periksa_tanggal(p.mulai, p.selesai):
+                messages.warning(request, w.pesan)
             return redirect("penugasan:detail", pk=p.pk)
         except BebanMelebihiAmbang as e:
             beban_galat = e
@@ -239,7 +266,8 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
             form.add_error(None, e.pesan)
     ctx: dict[str, Any] = {"form": form, "jalur": jalur, "label_jalur": alur.JALUR[jalur],
                            "keterangan": _keterangan(jalur, services.varian_untuk(pejabat.instansi, jalur)),
-                           "beban_galat": beban_galat, "fakta_jalur": alur.FAKTA_JALUR[jalur]}
+                           "beban_galat": beban_galat, "fakta_jalur": alur.FAKTA_JALUR[jalur],
+                           "peringatan": _peringatan_form(form)}
     if alur.FAKTA_JALUR[jalur].get("langsung"):
         mulai = form.cleaned_data.get("mulai") if form.is_bound and hasattr(form, "cleaned_data") else None
         selesai = form.cleaned_data.get("selesai") if form.is_bound and hasattr(form, "cleaned_data") else None
@@ -247,6 +275,30 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
                                     selesai or timezone.localdate() + timedelta(days=90)))
         _tandai_pilihan(ctx, penerima_dari_post(request.POST) if request.POST else [])
     return render(request, "penugasan/buat.html", ctx)
+
+
+def _peringatan_form(form: PenugasanForm) -> list[peringatan.Peringatan]:
+    """The date warnings of a form shown again (its values as typed, valid or not)."""
+    nilai = {}
+    for f in ("mulai", "selesai"):
+        try:
+            nilai[f] = form.fields[f].clean(form[f].value()) if form.is_bound else form[f].initial
+        except Exception:  # noqa: BLE001 — an invalid date has its own error, no warning
+            nilai[f] = None
+    return peringatan.periksa_tanggal(nilai["mulai"], nilai["selesai"])
+
+
+@instansi_required
+def peringatan_tanggal(request: HttpRequest) -> HttpResponse:
+    """htmx: the warnings of the period being typed in a penugasan form (peringatan.periksa_tanggal)."""
+    tanggal: dict[str, date | None] = {}
+    for f in ("mulai", "selesai"):
+        try:
+            tanggal[f] = date.fromisoformat(request.GET.get(f, ""))
+        except ValueError:
+            tanggal[f] = None
+    return render(request, "penugasan/_peringatan.html",
+                  {"peringatan": peringatan.periksa_tanggal(tanggal["mulai"], tanggal["selesai"])})
 
 
 def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
@@ -272,6 +324,8 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         "ambang": p.instansi.ambang_beban_kerja,
         # What the page shows about the state and the path, from the table (no status strings).
         "fakta": fakta,
+        # Why it came back, where the pemohon reads it (issue 9 point 9), not only in the audit table.
+        "kembali": _alasan_kembali_terakhir(p),
     }
     if boleh and lk and lk.pilih_pegawai:
         pejabat = Pegawai.objects.select_related("instansi").get(pk=request.user.pegawai_id)  # type: ignore[union-attr,misc]
@@ -289,7 +343,9 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         ctx["beban_pemohon"] = {"sebelum": sebelum, "sesudah": sebelum + p.beban_diajukan,
                                 "rinci": selectors.beban_rinci([pid], p.mulai, p.selesai)[pid]}
     if boleh and lk and lk.pilih_ppk:
-        ctx["pilihan_ppk"] = selectors.pejabat_ppk(request.user.instansi_id)  # type: ignore[union-attr,arg-type]
+        # The PPK instructed, picked by name/NIP/jabatan with his unit (issue #12 point 3).
+        ctx["pilih_ppk"] = {"url": reverse("organisasi:pilih_pegawai"), "lingkup": "penugasan_ppk", "nilai": "pk",
+                            "label": "", "value": ""}
     return ctx
 
 
@@ -345,6 +401,8 @@ def buka_item(request: HttpRequest, pk: int) -> HttpResponse:
 def aksi(request: HttpRequest, pk: int) -> HttpResponse:
     nama_aksi = request.POST.get("aksi", "")
     ppk = request.POST.get("ppk_tujuan", "")
+    sebelum = selectors.penugasan_terlihat(request.user).filter(pk=pk).only("jalur", "status", "varian").first()
+    label = _label_keputusan(nama_aksi, sebelum)
     try:
         services.jalankan(
             pengguna=request.user, penugasan_id=pk, aksi=nama_aksi, alasan=request.POST.get("alasan", ""),
@@ -365,8 +423,23 @@ def aksi(request: HttpRequest, pk: int) -> HttpResponse:
     except PenugasanError as e:
         messages.error(request, e.pesan)
         return redirect("penugasan:detail", pk=pk)
-    messages.success(request, f"Keputusan \u201c{alur.AKSI.get(nama_aksi, nama_aksi)}\u201d tercatat.")
+    messages.success(request, f"Keputusan \u201c{label}\u201d tercatat.")
     return redirect("penugasan:detail", pk=pk)
+
+
+def _label_keputusan(aksi: str, p: Penugasan | None) -> str:
+    """What the decision is called in the message after it (issue 9 point 9): a PUO's approval on
+    the recommendation step is a "Rekomendasi" (Pasuruan Lampiran II.B.2.a.2 huruf c), the
+    volunteer's on the forwarding step a "Teruskan" (Karangasem Pasal 15 ayat (3) huruf b) — the
+    same words as the audit table (models.LABEL_AKSI_LANGKAH) — never a bare "Setujui"."""
+    if p is not None:
+        khusus = LABEL_AKSI_LANGKAH.get((aksi, p.status))
+        if khusus:
+            return khusus
+        lk = alur.langkah(p.jalur, p.status, p.varian)
+        if aksi == "setujui" and lk is not None:
+            return lk.label_setujui
+    return alur.AKSI.get(aksi, aksi)
 
 
 @instansi_required
@@ -385,6 +458,8 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
             services.jalankan(pengguna=request.user, penugasan_id=p.pk, aksi="ajukan_ulang",
                               perubahan=form.data_penugasan())
             messages.success(request, "Perbaikan diajukan ulang.")
+            for w in peringatan.periksa_tanggal(form.cleaned_data["mulai"], form.cleaned_data["selesai"]):
+                messages.warning(request, w.pesan)
             return redirect("penugasan:detail", pk=p.pk)
         except DataTidakLengkap as e:
             for k, v in e.galat.items():
@@ -394,7 +469,8 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
         except PenugasanError as e:
             form.add_error(None, e.pesan)
     alasan = p.transisi.filter(aksi="kembalikan").order_by("-waktu", "-id").values_list("alasan", flat=True).first()
-    return render(request, "penugasan/ubah.html", {"form": form, "p": p, "alasan": alasan})
+    return render(request, "penugasan/ubah.html", {"form": form, "p": p, "alasan": alasan,
+                                                   "peringatan": _peringatan_form(form)})
 
 
 @instansi_required

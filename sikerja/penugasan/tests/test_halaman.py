@@ -243,11 +243,23 @@ def test_navigation_highlights_only_the_item_of_the_open_page(org, masuk):
     assert nav.count("nav-link text-nowrap active") == 1 and 'nav-link text-nowrap active" href="/penugasan/"' in nav
 
 
-def test_ppk_choice_is_grouped_by_perangkat_daerah(org, masuk):
-    html = masuk(org.u["bambang"]).get("/penugasan/buat/lintas_unit/").content.decode()
-    kelompok = html.split('<optgroup label="Dinas Kesehatan">')[1].split("</optgroup>")[0]
-    assert "Ani Kabid" in kelompok and "Budi Kadis" in kelompok
-    assert "Bambang Kabid" not in html.split('name="ppk_tujuan"')[1].split("</select>")[0]  # not himself
+def test_ppk_dituju_is_an_autocomplete_by_name_showing_the_unit(org, masuk):
+    """Issue #12 point 3: the addressee is picked by name/NIP/jabatan, each shown with his unit;
+    the requester himself is never offered."""
+    c = masuk(org.u["bambang"])
+    html = c.get("/penugasan/buat/lintas_unit/").content.decode()
+    assert '<select name="ppk_tujuan"' not in html and "lingkup=penugasan_ppk" in html
+    hasil = c.get("/organisasi/pilih-pegawai/", {"q": "kepala", "lingkup": "penugasan_ppk"}).content.decode()
+    assert "Ani Kabid" in hasil and "Bidang Pencegahan Penyakit, Dinas Kesehatan" in hasil
+    assert "Bambang Kabid" not in hasil
+    assert "Sari Epidemiolog" not in c.get("/organisasi/pilih-pegawai/", {"q": "Sari", "lingkup": "penugasan_ppk"}).content.decode()
+
+
+def test_ppk_dituju_outside_the_scope_is_refused_by_the_form(org, masuk):
+    c = masuk(org.u["bambang"])
+    r = c.post("/penugasan/buat/lintas_unit/", _form(ppk_tujuan=str(org.p["sari"].pk)))
+    assert r.status_code == 200 and "pilih dari daftar" in r.content.decode()
+    assert not Penugasan.objects.exists()
 
 
 def test_workload_warning_keeps_the_effort_and_ketua_the_user_entered(org, masuk):
