@@ -16,7 +16,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -342,10 +341,6 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         sebelum = selectors.beban_pegawai([pid], p.mulai, p.selesai, kecuali=p.pk)[pid]
         ctx["beban_pemohon"] = {"sebelum": sebelum, "sesudah": sebelum + p.beban_diajukan,
                                 "rinci": selectors.beban_rinci([pid], p.mulai, p.selesai)[pid]}
-    if boleh and lk and lk.pilih_ppk:
-        # The PPK instructed, picked by name/NIP/jabatan with his unit (issue #12 point 3).
-        ctx["pilih_ppk"] = {"url": reverse("organisasi:pilih_pegawai"), "lingkup": "penugasan_ppk", "nilai": "pk",
-                            "label": "", "value": ""}
     return ctx
 
 

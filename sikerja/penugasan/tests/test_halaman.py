@@ -389,3 +389,20 @@ def test_candidates_meeting_the_requesters_criteria_are_listed_first(org, masuk)
     p = _lintas_unit(org)  # Bambang asks Ani for "epidemiologi, analisis data"
     html = masuk(org.u["ani"]).get(f"/penugasan/{p.pk}/").content.decode()
     assert html.index('data-pegawai="Sari Epidemiolog"') < html.index('data-pegawai="Tono Pelaksana"')
+
+
+def test_pyb_dituju_instructs_a_ppk_picked_by_autocomplete_of_his_own_instansi(org, masuk):
+    """Karangasem Pasal 14 ayat (4) huruf d: the PyB dituju instructs a PPK — chosen by name/NIP/jabatan
+    with the unit shown (issue #12 point 3), from his own instansi only."""
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["ani"], data=data(), instansi_tujuan_id=org.b.pk)
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    c = masuk(org.u["sekda_b"])
+    html = c.get(f"/penugasan/{p.pk}/").content.decode()
+    assert '<select class="form-select form-select-sm mb-2" name="ppk_tujuan"' not in html
+    assert "lingkup=penugasan_ppk" in html and 'id="ppk_tujuan"' in html
+    hasil = c.get("/organisasi/pilih-pegawai/", {"q": "Kepala", "lingkup": "penugasan_ppk"}).content.decode()
+    assert "Citra Kabid" in hasil and "Ani Kabid" not in hasil
+    r = c.post(f"/penugasan/{p.pk}/aksi/", {"aksi": "setujui", "ppk_tujuan": str(org.p["citra"].pk)})
+    assert r.status_code == 302
+    p.refresh_from_db()
+    assert p.ppk_tujuan == org.p["citra"]
