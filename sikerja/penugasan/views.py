@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sikerja.akses import Permintaan, instansi_required, peran_required
+from sikerja.kalimat import kalimat
 from sikerja.alur_kerja import selectors as alur_kerja_sel
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import LABEL_JENJANG
@@ -499,7 +500,7 @@ def _ubah_surat(request: HttpRequest, pk: int, *, koreksi: bool) -> HttpResponse
             pesan = f"Surat koreksi {s.nomor} diterbitkan; surat lama ditandai dikoreksi."
         else:
             s = services.cabut_surat(pengguna=request.user, surat_id=pk, alasan=alasan)
-            pesan = f"Surat {s.nomor} dicabut." + (" Penugasan berakhir." if services.berakhir_karena(s) else "")
+            pesan = kalimat(f"Surat {s.nomor} dicabut", "Penugasan berakhir" if services.berakhir_karena(s) else None)
     except PenugasanTidakDitemukan as e:
         raise Http404(e.pesan) from e
     except TidakBerwenang as e:
