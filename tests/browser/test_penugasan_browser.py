@@ -242,6 +242,7 @@ def test_pengajuan_sukarela_lintas_unit_and_refusal_across_instansi(page, org): 
     page.fill("input[name=beban_diajukan]", "15")
     page.select_option("select[name=instansi_tujuan]", str(org.b.pk))
     page.click("button:has-text('Ajukan diri')")
+    page.locator(".alert-danger").wait_for()  # the form comes back before anything is typed into it
     assert "lingkungan instansi sendiri" in page.content()
     page.select_option("select[name=instansi_tujuan]", str(org.a.pk))
     pilih_pejabat(page, "id_puo_tujuan", "Bambang Kabid")
