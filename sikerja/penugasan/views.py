@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sikerja.akses import Permintaan, instansi_required, peran_required
-from sikerja.kalimat import kalimat
 from sikerja.alur_kerja import selectors as alur_kerja_sel
+from sikerja.kalimat import kalimat
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import LABEL_JENJANG
 from sikerja.surat.models import Surat
