@@ -144,8 +144,8 @@ def pilih_jalur(request: Permintaan) -> HttpResponse:
     for k, v in alur.JALUR.items():
         teks, dasar = _keterangan(k, services.varian_untuk(instansi, k))
         jalur.append({"kode": k, "label": v, "keterangan": teks, "dasar": dasar, "tertutup": tidak_boleh.get(k)})
-    return render(request, "penugasan/pilih_jalur.html", {"jalur": jalur, "tabel": alur.tabel(),
-                                                           "status": alur.STATUS, "peran": alur.PERAN})
+    # The state tables are documentation, not shown to end users (issue #12 point 7): not computed here.
+    return render(request, "penugasan/pilih_jalur.html", {"jalur": jalur})
 
 
 def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesai: date,
