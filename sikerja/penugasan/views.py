@@ -327,6 +327,9 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         # Why it came back, where the pemohon reads it (issue 9 point 9), not only in the audit table.
         "kembali": _alasan_kembali_terakhir(p),
     }
+    if ctx["aksi"]:
+        # Whoever decides sees that the period has begun or ended before he assigns (issue 9 point 9).
+        ctx["peringatan"] = peringatan.periksa_tanggal(p.mulai, p.selesai)
     if boleh and lk and lk.pilih_pegawai:
         pejabat = Pegawai.objects.select_related("instansi").get(pk=request.user.pegawai_id)  # type: ignore[union-attr,misc]
         ctx.update(_filter_kandidat(request, pejabat, p.mulai, p.selesai,

@@ -160,3 +160,13 @@ def test_karangasem_15_3_refusal_of_a_volunteer_is_a_surat_jawaban_pengajuan_suk
     s = p.surat.get(jenis="jawaban_sukarela")
     assert s.get_jenis_display() == "Surat Jawaban Pengajuan Sukarela" and list(s.kepada.all()) == [org.p["sari"]]
     assert not p.surat.filter(jenis="jawaban").exists()
+
+
+def test_the_deciding_official_sees_that_the_period_already_began(org, client):
+    p = services.buat_penunjukan_lintas_unit(
+        pengguna=org.u["bambang"], data=data(mulai=HARI_INI - timedelta(days=2)), ppk_tujuan_id=org.p["ani"].pk)
+    client.force_login(org.u["ani"])
+    keputusan = client.get(f"/penugasan/{p.pk}/").content.decode().split('data-testid="keputusan"')[1]
+    assert "2 hari yang lalu" in keputusan
+    client.force_login(org.u["bambang"])  # the pemohon, waiting: no decision card, no warning
+    assert "hari yang lalu" not in client.get(f"/penugasan/{p.pk}/").content.decode()
