@@ -170,3 +170,16 @@ def test_the_deciding_official_sees_that_the_period_already_began(org, client):
     assert "2 hari yang lalu" in keputusan
     client.force_login(org.u["bambang"])  # the pemohon, waiting: no decision card, no warning
     assert "hari yang lalu" not in client.get(f"/penugasan/{p.pk}/").content.decode()
+
+
+def test_team_workload_ignores_an_ended_assignment_too(org):
+    """The tim kerja workload (timkerja.selectors.beban_pegawai) reads assignments the same way."""
+    from sikerja.timkerja import selectors as tim_selectors
+
+    p = _dalam_unit(org, beban=40)
+    sari = org.p["sari"].pk
+    sebelum = tim_selectors.beban_pegawai([sari], LALU, HARI_INI + timedelta(days=30), kapasitas_bawaan=100)[sari]
+    assert sebelum.penugasan == 40
+    _berakhir(p)
+    sesudah = tim_selectors.beban_pegawai([sari], LALU, HARI_INI + timedelta(days=30), kapasitas_bawaan=100)[sari]
+    assert sesudah.penugasan == 0
