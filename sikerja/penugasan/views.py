@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -122,8 +123,8 @@ def _lampirkan_alasan_kembali(items: list[Any]) -> None:
             "waktu").only("subjek_id", "waktu", "alasan"):
         kembali.setdefault(t.subjek_id, []).append(t)
     for i in items:
-        cocok = [t for t in kembali.get(i.subjek_id, []) if abs((i.dibuat - t.waktu).total_seconds()) < 60
-                 ] if i.subjek_jenis == selectors.SUBJEK else []
+        sama = kembali.get(i.subjek_id, []) if i.subjek_jenis == selectors.SUBJEK else []
+        cocok = [t for t in sama if abs((i.dibuat - t.waktu).total_seconds()) < 60]
         i.alasan_kembali = cocok[-1].alasan if cocok else ""
 
 
@@ -283,7 +284,7 @@ def _peringatan_form(form: PenugasanForm) -> list[peringatan.Peringatan]:
     for f in ("mulai", "selesai"):
         try:
             nilai[f] = form.fields[f].clean(form[f].value()) if form.is_bound else form[f].initial
-        except Exception:  # noqa: BLE001 — an invalid date has its own error, no warning
+        except ValidationError:  # an invalid date has its own error, no warning
             nilai[f] = None
     return peringatan.periksa_tanggal(nilai["mulai"], nilai["selesai"])
 
