@@ -183,3 +183,14 @@ def test_team_workload_ignores_an_ended_assignment_too(org):
     _berakhir(p)
     sesudah = tim_selectors.beban_pegawai([sari], LALU, HARI_INI + timedelta(days=30), kapasitas_bawaan=100)[sari]
     assert sesudah.penugasan == 0
+
+
+def test_an_invalid_date_gets_its_own_error_and_no_warning(org, client):
+    client.force_login(org.u["ani"])
+    r = client.post("/penugasan/buat/dalam_unit/", {"judul": "X", "target_kinerja": "Y", "bentuk": "individu",
+                                                    "sifat": "insidental", "mulai": "2026-13-45",
+                                                    "selesai": (HARI_INI - timedelta(days=1)).isoformat()})
+    html = r.content.decode()
+    galat = html.split('id="id_mulai"')[1].split("</div>")[0]
+    assert r.status_code == 200 and "invalid-feedback" in galat
+    assert 'data-kode="' not in html and not Penugasan.objects.exists()
