@@ -33,6 +33,7 @@ class PegawaiOut(Schema):
     jenjang: str | None
     unit_kode: str
     kepala_unit: bool
+    pangkat_golongan: str = ""
 
 
 def _instansi(request: Permintaan):  # type: ignore[no-untyped-def]
@@ -58,7 +59,8 @@ def daftar_unit(request: Permintaan, induk: int | None = None):  # type: ignore[
 
 def _pegawai_out(p: Pegawai) -> dict:
     return {"nip": p.nip, "nama": p.nama, "status": p.status, "jabatan": p.jabatan, "jenis_jabatan": p.jenis_jabatan,
-            "jenjang": p.jenjang, "unit_kode": p.unit.kode, "kepala_unit": p.kepala_unit}
+            "jenjang": p.jenjang, "unit_kode": p.unit.kode, "kepala_unit": p.kepala_unit,
+            "pangkat_golongan": p.pangkat_golongan}
 
 
 @router.get("/pegawai/{nip}", response=PegawaiOut)

@@ -782,6 +782,35 @@ _URUSAN = {
 }
 
 
+# Plausible pangkat/golongan per post (PP 99/2000 ranks; PPPK grades of Perpres 98/2020): two
+# or three neighbouring ranks each, chosen from the NIP so the demo's random stream is unchanged.
+_PANGKAT: dict[str, tuple[str, ...]] = {
+    "jpt_madya": ("Pembina Utama Madya (IV/d)", "Pembina Utama (IV/e)"),
+    "jpt_pratama": ("Pembina Tk. I (IV/b)", "Pembina Utama Muda (IV/c)"),
+    "administrator": ("Penata Tk. I (III/d)", "Pembina (IV/a)", "Pembina Tk. I (IV/b)"),
+    "pengawas": ("Penata (III/c)", "Penata Tk. I (III/d)"),
+    "pelaksana": ("Pengatur (II/c)", "Pengatur Tk. I (II/d)", "Penata Muda (III/a)", "Penata Muda Tk. I (III/b)"),
+    "ahli_utama": ("Pembina Utama Madya (IV/d)", "Pembina Utama (IV/e)"),
+    "ahli_madya": ("Pembina (IV/a)", "Pembina Tk. I (IV/b)", "Pembina Utama Muda (IV/c)"),
+    "ahli_muda": ("Penata (III/c)", "Penata Tk. I (III/d)"),
+    "ahli_pertama": ("Penata Muda (III/a)", "Penata Muda Tk. I (III/b)"),
+    "penyelia": ("Penata (III/c)", "Penata Tk. I (III/d)"),
+    "mahir": ("Penata Muda (III/a)", "Penata Muda Tk. I (III/b)"),
+    "terampil": ("Pengatur (II/c)", "Pengatur Tk. I (II/d)"),
+    "pemula": ("Pengatur Muda (II/a)", "Pengatur Muda Tk. I (II/b)"),
+}
+_GOLONGAN_PPPK = {"ahli_utama": "XVI", "ahli_madya": "XIII", "ahli_muda": "XI", "ahli_pertama": "IX",
+                  "penyelia": "IX", "mahir": "VIII", "terampil": "VII", "pemula": "V"}
+
+
+def pangkat_demo(row: dict[str, Any]) -> str:
+    """The demo pegawai's pangkat/golongan, from his post and jenjang."""
+    if row.get("status") == "pppk":
+        return f"Golongan {_GOLONGAN_PPPK.get(row.get('jenjang') or '', 'V')}"
+    pilihan = _PANGKAT.get(row.get("jenjang") or row["jenis_jabatan"], _PANGKAT["pelaksana"])
+    return pilihan[int(row["nip"][-3:]) % len(pilihan)]
+
+
 def _profil_demo(profil: str) -> ProfilDemo:
     """The demo instansi of ``profil``; a profile without demo data gets the generic one.
 
@@ -1317,7 +1346,10 @@ class _Pembangun:
                     jab = rng.choice(pel_pool)
                     u.staf.append(self.pegawai(u, jabatan=jab, jenis_jabatan="pelaksana", jenjang=None, kepala=False, pppk=pppk))
         self.lengkapi_jenjang()
-        return [row for u in self._urutan() for row in u.staf]
+        rows = [row for u in self._urutan() for row in u.staf]
+        for row in rows:
+            row["pangkat_golongan"] = pangkat_demo(row)
+        return rows
 
     def lengkapi_jenjang(self) -> None:
         """From 500 pegawai on, every jenjang appears: promote a few staff JF where none holds it."""

@@ -258,7 +258,7 @@ PANJANG: dict[str, dict[str, int]] = {
     "instansi": {"kode": 64, "nama": 200, "profil": 32},
     "unit": {"kode": 64, "nama": 200, "jenis": 32, "induk": 64},
     "pegawai": {"nama": 200, "status": 8, "jabatan": 200, "jenis_jabatan": 16, "jenjang": 16, "unit": 64,
-                "email": 254, "kepala_unit": 8},
+                "email": 254, "kepala_unit": 8, "pangkat_golongan": 60},
     "delegasi": {"wewenang": 32},
 }
 SKALAR = (str, int, float, bool)
@@ -516,6 +516,7 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
         unit = kanon.get(unit.upper(), unit)
         kepala = _bool(row.get("kepala_unit"))
         email = _text(row, "email") if "email" in row else None
+        pangkat = _text(row, "pangkat_golongan") if "pangkat_golongan" in row else None
         ok = True
         if salah_nip:
             err("pegawai", baris, "nip", salah_nip)
@@ -586,6 +587,7 @@ def validate(data: dict[str, Any], first_row: int = 1) -> Dokumen:
                 kepala_unit=bool(kepala),
                 kompetensi=tuple(kompetensi),
                 email=email,
+                pangkat_golongan=pangkat,
             )
             nip_rows[nip] = baris
 

@@ -127,6 +127,9 @@ class Pegawai(models.Model):
     unit = models.ForeignKey(UnitOrganisasi, on_delete=models.PROTECT, related_name="pegawai")
     kepala_unit = models.BooleanField(default=False)
     email = models.EmailField(blank=True)
+    # As printed on letters ("Penata Muda Tk. I (III/b)"); free text, since PPPK carry a golongan
+    # only ("IX") and the import takes the value as the BKD holds it. Blank = unknown.
+    pangkat_golongan = models.CharField("pangkat/golongan", max_length=60, blank=True)
     aktif = models.BooleanField(default=True)
     # ``nama`` and ``jabatan`` normalised for search (organisasi.teks).
     nama_cari = models.CharField(max_length=200, blank=True, default="", editable=False)

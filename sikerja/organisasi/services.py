@@ -278,7 +278,8 @@ def _upsert_pegawai(
     ):
         kompetensi_lama.setdefault(pid, set()).add((nama, tingkat))
 
-    fields = ["nama", "status", "jabatan", "jenis_jabatan", "jenjang", "unit_id", "kepala_unit", "aktif", "email"]
+    fields = ["nama", "status", "jabatan", "jenis_jabatan", "jenjang", "unit_id", "kepala_unit", "aktif", "email",
+              "pangkat_golongan"]
     baru: list[Pegawai] = []
     # Heads are written after everyone else so that a head moving from one
     # person to another never trips the one-head-per-unit constraint midway.
@@ -295,6 +296,8 @@ def _upsert_pegawai(
         }
         if p.email is not None:  # a file without the column keeps the addresses set in the app
             want["email"] = p.email
+        if p.pangkat_golongan is not None:  # likewise the pangkat/golongan
+            want["pangkat_golongan"] = p.pangkat_golongan
         obj = existing.get(p.nip)
         if obj is None:
             baru.append(Pegawai(instansi=instansi, nip=p.nip, **{k: v for k, v in want.items() if k != "kepala_unit"},

@@ -43,6 +43,8 @@ class Pegawai:
     kompetensi: tuple[tuple[str, str], ...] = ()
     # For notifications; None = the file does not say (an address set in the app is kept).
     email: str | None = None
+    # "Pembina (IV/a)"; None = the file has no such column (the value set before is kept).
+    pangkat_golongan: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,12 @@ class PenugasanConfig(AppConfig):
         from sikerja.organisasi import pilih
         from sikerja.surat import jenis
 
-        from .alur import JENIS_SURAT
+        from .alur import JENIS_SURAT, SURAT_TUGAS
 
         for kode, (judul, singkatan) in JENIS_SURAT.items():
-            jenis.daftarkan(kode, judul=judul, singkatan=singkatan)
+            # The surat penugasan is printed as a Surat Tugas (Permendagri 1/2023, Lampiran).
+            jenis.daftarkan(kode, judul=judul, singkatan=singkatan,
+                            template=jenis.TEMPLATE_SURAT_TUGAS if kode == SURAT_TUGAS else None)
         kode, judul, singkatan = JAWABAN_SUKARELA
         if kode not in JENIS_SURAT:  # should alur.py one day declare it itself
             jenis.daftarkan(kode, judul=judul, singkatan=singkatan)

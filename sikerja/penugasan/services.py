@@ -873,10 +873,48 @@ def _efek_cabut(p: Penugasan, ctx: Konteks) -> Hasil:
 
 
 def _efek_koreksi(p: Penugasan, ctx: Konteks) -> Hasil:
+    """Issue 9 point 8, a correction that corrects: the signer may change what the letter says —
+    period, uraian, target (``perubahan``) and, on the surat penugasan, the pegawai and their load
+    (``penerima``). The assignment takes the corrected content first (checked as when it was
+    made, workload included), so the new letter, the workload and the pages all say the same."""
     lama = _surat_milik(ctx.aktor, ctx.masukan["surat_id"])
+    perubahan: DataPenugasan | None = ctx.masukan.get("perubahan")
+    penerima: list[PenerimaInput] | None = ctx.masukan.get("penerima")
+    data: dict[str, Any] = {"mengoreksi": lama.nomor}
+    pemberitahuan: list[tuple[list[Any], str, str, Any]] = []
+    periode_lama = (p.mulai, p.selesai)
+    if penerima is not None and lama.jenis != alur.SURAT_TUGAS:
+        raise DataTidakLengkap({"penerima": "Daftar pegawai hanya dapat dikoreksi pada surat penugasan."})
+    if perubahan is not None and lama.jenis != alur.SURAT_TUGAS and p.surat.filter(
+            jenis=alur.SURAT_TUGAS, status="berlaku").exists():
+        # Once assigned, what the pegawai do is what the surat penugasan says: only its signer changes it.
+        raise TidakBerwenang("Penugasan ini sudah ditetapkan dengan surat penugasan; isinya hanya dapat dikoreksi "
+                             "oleh penandatangan surat penugasan.")
+    if perubahan is not None:
+        _periksa_data(perubahan, permohonan=bool(ctx.tabel.fakta.get("permohonan_tertulis")),
+                      sukarela=bool(ctx.tabel.fakta.get("sukarela")))
+        berubah = {f: str(getattr(perubahan, f)) for f in DataPenugasan.FIELDS if getattr(perubahan, f) != getattr(p, f)}
+        for f in DataPenugasan.FIELDS:
+            setattr(p, f, getattr(perubahan, f))
+        if berubah:
+            data["perubahan"] = berubah
+    lama_pegawai = _penerima_pegawai(p)
+    if penerima is not None:
+        data.update(_simpan_penerima(p, ctx.aktor, penerima, ctx.masukan.get("alasan_beban") or ""))
+        baru_pegawai = _penerima_pegawai(p)
+        keluar = [g for g in lama_pegawai if g not in baru_pegawai]
+        if keluar:
+            pemberitahuan.append((keluar, "info", f"Anda tidak lagi ditugaskan dalam {p.judul}: surat {lama.nomor} "
+                                  f"dikoreksi ({ctx.alasan.strip()}).", None))
+        data["penerima"] = [g.nama for g in baru_pegawai]
+    elif lama_pegawai and (p.mulai, p.selesai) != periode_lama:
+        # A new period is a new load on the same pegawai: checked against the threshold again.
+        data.update(_periksa_beban(p.instansi, p.mulai, p.selesai, [
+            PenerimaInput(r.pegawai_id, r.beban_persen, r.ketua) for r in p.penerima.all()],
+            ctx.masukan.get("alasan_beban") or "", kecuali=p.pk))
     baru = _koreksi(p, lama, ctx.alasan, ctx.masukan.get("paragraf_tambahan", ""))
     ctx.masukan["keluaran"]["surat"] = baru
-    return Hasil(surat=[baru], data={"mengoreksi": lama.nomor})
+    return Hasil(surat=[baru], data=data, pemberitahuan=pemberitahuan)
 
 
 # The effects the tables name (alur.Langkah.hasil and the common decisions).
@@ -944,20 +982,28 @@ def berakhir_karena(s: Surat) -> bool:
 
 
 def _koreksi(p: Penugasan, lama: Surat, alasan: str, paragraf_tambahan: str = "") -> Surat:
-    """Issue the letter that replaces ``lama`` (same parties, the assignment's current content)
-    and mark ``lama`` dikoreksi; the new letter names the one it replaces."""
+    """Issue the letter that replaces ``lama`` (the assignment's current content; a surat
+    penugasan is addressed to its current pegawai) and mark ``lama`` dikoreksi; the new letter
+    names the one it replaces (penugasan.surat.koreksi)."""
     pegawai = _daftar_pegawai(p) if lama.isi.get("pegawai") else None
-    return surat_services.koreksi(lama=lama, alasan=alasan, paragraf_tambahan=paragraf_tambahan,
-                                  rincian=_rincian(p), pegawai=pegawai or [], subjek=p)
+    kepada = _penerima_pegawai(p) if lama.jenis == alur.SURAT_TUGAS else None
+    return surat_mod.koreksi(penugasan=p, lama=lama, alasan=alasan, paragraf_tambahan=paragraf_tambahan,
+                             rincian=_rincian(p), pegawai=pegawai or [], kepada=kepada)
 
 
 @_atomic
-def koreksi_surat(*, pengguna, surat_id: int, alasan: str, paragraf_tambahan: str = "") -> Surat:  # type: ignore[no-untyped-def]
-    """A correction is a new letter referencing the old one; the old one is marked dikoreksi."""
+def koreksi_surat(*, pengguna, surat_id: int, alasan: str, paragraf_tambahan: str = "",  # type: ignore[no-untyped-def]
+                  perubahan: DataPenugasan | None = None, penerima: list[PenerimaInput] | None = None,
+                  alasan_beban: str = "") -> Surat:
+    """A correction is a new letter referencing the old one; the old one is marked dikoreksi.
+
+    With ``perubahan`` (period, uraian, target …) and, for the surat penugasan, ``penerima``,
+    the assignment itself is corrected and the new letter says so (issue 9 point 8)."""
     if not alasan.strip():
         raise DataTidakLengkap({"alasan": "Alasan koreksi wajib diisi."})
     return _keputusan_surat(pengguna, surat_id, "koreksi_surat", alasan,  # type: ignore[no-any-return]
-                            paragraf_tambahan=paragraf_tambahan)["surat"]
+                            paragraf_tambahan=paragraf_tambahan, perubahan=perubahan, penerima=penerima,
+                            alasan_beban=alasan_beban)["surat"]
 
 
 @transaction.atomic

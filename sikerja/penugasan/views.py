@@ -488,10 +488,71 @@ def cabut_surat(request: HttpRequest, pk: int) -> HttpResponse:
     return _ubah_surat(request, pk, koreksi=False)
 
 
-@require_POST
 @instansi_required
 def koreksi_surat(request: HttpRequest, pk: int) -> HttpResponse:
-    return _ubah_surat(request, pk, koreksi=True)
+    """Koreksi surat (issue 9 point 8): the signer corrects what the letter says — period, uraian,
+    target and, on the surat penugasan, the pegawai — and a new numbered letter replaces it. A POST
+    with only ``alasan`` (the short form on the detail page) reissues the current content."""
+    if request.method == "POST" and "mulai" not in request.POST:
+        return _ubah_surat(request, pk, koreksi=True)
+    return _koreksi_isi(request, pk)
+
+
+def _koreksi_isi(request: HttpRequest, pk: int) -> HttpResponse:
+    from django import forms as dj_forms
+
+    from sikerja.organisasi import pilih
+
+    from .forms import penerima_dari_post
+
+    s = get_object_or_404(Surat.objects.filter(pk__in=selectors.surat_terlihat(request.user).values("pk")), pk=pk)
+    p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=s.subjek_id)
+    if s.penandatangan_id != _pegawai_id(request) or not s.berlaku:
+        return _ditolak(request, TidakBerwenang("Hanya penandatangan surat yang berlaku yang dapat mengoreksinya."))
+    tugas = s.jenis == alur.SURAT_TUGAS
+    form = PenugasanForm(request.POST or None, jalur=p.jalur, pengguna=request.user, initial=PenugasanForm.awal_dari(p))
+    for f in ("ppk_tujuan", "instansi_tujuan", "puo_tujuan", "pegawai", "bentuk"):
+        form.fields.pop(f, None)
+    form.fields["alasan"] = dj_forms.CharField(label="Alasan koreksi", max_length=500, widget=dj_forms.TextInput(
+        attrs={"class": "form-control form-control-sm"}))
+    form.fields["paragraf_tambahan"] = dj_forms.CharField(label="Catatan tambahan (opsional)", required=False,
+                                                          widget=dj_forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}))
+    if tugas:
+        form.fields.setdefault("alasan_beban", dj_forms.CharField(
+            label="Alasan tetap menugaskan di atas ambang beban kerja", required=False,
+            widget=dj_forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"})))
+        form.fields["tambah"] = pilih.PegawaiField(label="Tambah/ganti dengan pegawai", required=False,
+                                                   user=request.user)
+        form.fields["tambah_beban"] = dj_forms.IntegerField(label="Beban pegawai tambahan (persen)", required=False,
+                                                            min_value=1, max_value=100, widget=dj_forms.NumberInput(
+                                                                attrs={"class": "form-control form-control-sm"}))
+    penerima = list(p.penerima.select_related("pegawai__unit").order_by("-ketua", "pegawai__nama"))
+    if request.method == "POST" and form.is_valid():
+        c = form.cleaned_data
+        d = form.data_penugasan()
+        d.bentuk = p.bentuk
+        daftar = None
+        if tugas:
+            daftar = penerima_dari_post(request.POST)
+            if c.get("tambah") is not None:
+                daftar.append(services.PenerimaInput(pegawai_id=c["tambah"].pk, beban_persen=c.get("tambah_beban") or 0))
+        try:
+            baru = services.koreksi_surat(pengguna=request.user, surat_id=s.pk, alasan=c["alasan"],
+                                          paragraf_tambahan=c.get("paragraf_tambahan") or "", perubahan=d,
+                                          penerima=daftar, alasan_beban=c.get("alasan_beban") or "")
+        except DataTidakLengkap as e:
+            for k, v in e.galat.items():
+                form.add_error(k if k in form.fields else None, v)
+        except TidakBerwenang as e:
+            return _ditolak(request, e)
+        except PenugasanError as e:
+            form.add_error(None, e.pesan)
+        else:
+            messages.success(request, f"Surat koreksi {baru.nomor} diterbitkan; surat {s.nomor} ditandai dikoreksi.")
+            return redirect("penugasan:detail", pk=p.pk)
+    return render(request, "penugasan/koreksi_surat.html", {"form": form, "p": p, "s": s, "tugas": tugas,
+                                                            "penerima": penerima},
+                  status=400 if form.errors else 200)
 
 
 def _ubah_surat(request: HttpRequest, pk: int, *, koreksi: bool) -> HttpResponse:

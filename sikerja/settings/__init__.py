@@ -185,6 +185,9 @@ TASKS = {
 
 # Public base URL printed in letters' verification QR codes.
 SIKERJA_BASE_URL = os.environ.get("SIKERJA_BASE_URL", "http://127.0.0.1:8000")
+# Public base address of /verifikasi/<kode>/ printed with each letter's QR code (issue 9 point 7);
+# `sikerja check --deploy` warns (surat.W001) while it is a loopback address.
+SIKERJA_ALAMAT_VERIFIKASI = os.environ.get("SIKERJA_ALAMAT_VERIFIKASI", SIKERJA_BASE_URL)
 
 LOGGING = {
     "version": 1,

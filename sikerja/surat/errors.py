@@ -19,3 +19,11 @@ class SuratTidakDapatDiubah(SuratError):
 
 class FormatNomorTidakSah(SuratError):
     """The numbering format of an instansi uses something other than the documented placeholders."""
+
+
+class LambangTidakSah(SuratError):
+    """An uploaded lambang daerah that is not a PNG/JPEG image of a usable size."""
+
+
+class KopTidakSah(SuratError):
+    """A kop surat the user may not save, or with a value that cannot be used."""

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TEMPLATE_UMUM = Path(__file__).resolve().parent / "templates_surat" / "surat.typ"
+# Surat Tugas/Surat Perintah (Permendagri 1/2023, Lampiran): needs ``tugas`` in the letter's isi.
+TEMPLATE_SURAT_TUGAS = TEMPLATE_UMUM.with_name("surat_tugas.typ")
 
 
 @dataclass(frozen=True)

@@ -102,3 +102,57 @@ class Surat(SubjekFields):
         type(self).objects.filter(pk=self.pk).update(status=keadaan, waktu_status=timezone.now(),
                                                      alasan_status=alasan.strip())
         self.refresh_from_db(fields=["status", "waktu_status", "alasan_status"])
+
+
+class Lambang(models.Model):
+    """A lambang daerah image, stored once per content (``sha256``) and never changed or deleted:
+    a letter names the lambang it was issued with, so its PDF can be rendered again exactly as
+    issued after the kop has been given a new image."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    jenis = models.CharField(max_length=16)  # "image/png" | "image/jpeg"
+    data = models.BinaryField()
+    lebar = models.PositiveIntegerField()
+    tinggi = models.PositiveIntegerField()
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "lambang"
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.lebar}×{self.tinggi} {self.sha256[:12]}"
+
+
+class KopSurat(models.Model):
+    """The letterhead (kop naskah dinas) of an instansi, or of one of its Perangkat Daerah.
+
+    Permendagri 1/2023 (Tata Naskah Dinas di Lingkungan Pemerintah Daerah), Lampiran, kop naskah
+    dinas Perangkat Daerah: lambang daerah, the name of the Pemda and of the Perangkat Daerah,
+    address, telephone, e-mail and website. A letter uses its signer's Perangkat Daerah's kop,
+    else the instansi's (``unit`` empty), else the instansi's name and address.
+    """
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.CASCADE, related_name="kop_surat")
+    # A Perangkat Daerah (a top unit); empty = the kop of the instansi as a whole.
+    unit = models.ForeignKey("organisasi.UnitOrganisasi", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="+", verbose_name="Perangkat Daerah")
+    nama_pemda = models.CharField("nama Pemerintah Daerah", max_length=200)
+    nama_perangkat_daerah = models.CharField("nama Perangkat Daerah", max_length=200, blank=True)
+    alamat = models.CharField(max_length=300, blank=True)
+    telepon = models.CharField(max_length=60, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    laman = models.CharField("laman (website)", max_length=200, blank=True)
+    lambang = models.ForeignKey(Lambang, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "kop surat"
+        constraints = [
+            models.UniqueConstraint(fields=["instansi"], condition=models.Q(unit__isnull=True),
+                                    name="surat_kop_instansi_unik"),
+            models.UniqueConstraint(fields=["instansi", "unit"], condition=models.Q(unit__isnull=False),
+                                    name="surat_kop_pd_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return " — ".join(x for x in (self.nama_pemda, self.nama_perangkat_daerah) if x)

@@ -21,3 +21,10 @@ def untuk_model(model: Any, ids: Any) -> QuerySet[Surat]:
 
 def dari_kode(kode: str) -> Surat | None:
     return Surat.objects.filter(kode_verifikasi=kode).select_related("instansi", "penandatangan").defer("pdf").first()
+
+
+def perangkat_daerah(instansi: Any) -> Any:
+    """The active top units (Perangkat Daerah) of ``instansi``, for a kop of their own."""
+    from sikerja.organisasi.models import UnitOrganisasi
+
+    return UnitOrganisasi.objects.filter(instansi=instansi, induk__isnull=True, aktif=True).order_by("nama")

@@ -25,8 +25,9 @@ from sikerja import subjek as subjek_mod
 from sikerja.organisasi.models import Instansi, Pegawai
 
 from . import jenis as jenis_mod
-from .errors import SuratTidakDapatDiubah
-from .models import Surat
+from . import kop as kop_mod
+from .errors import KopTidakSah, SuratTidakDapatDiubah
+from .models import KopSurat, Surat
 from .nomor import ambil_nomor, format_nomor
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -39,13 +40,16 @@ def tanggal_id(d: date) -> str:
 
 
 def url_verifikasi(kode: str) -> str:
-    return settings.SIKERJA_BASE_URL.rstrip("/") + reverse("verifikasi_surat", args=[kode])
+    """The public address printed under a letter's QR code (``SIKERJA_ALAMAT_VERIFIKASI``; the
+    check ``surat.W001`` warns on deploy while it is still a loopback address)."""
+    return settings.SIKERJA_ALAMAT_VERIFIKASI.rstrip("/") + reverse("verifikasi_surat", args=[kode])
 
 
 def orang(p: Pegawai, instansi_surat: Instansi | None = None) -> dict[str, str]:
-    """A person as printed: name, post, and the instansi when it is not the letter's."""
+    """A person as printed: name, post, NIP, pangkat/golongan, and the instansi when it is not the letter's."""
     lain = instansi_surat is not None and p.instansi_id != instansi_surat.id
-    return {"nama": p.nama, "jabatan": p.jabatan, "instansi": p.instansi.nama if lain else ""}
+    return {"nama": p.nama, "jabatan": p.jabatan, "instansi": p.instansi.nama if lain else "", "nip": p.nip,
+            "pangkat": p.pangkat_golongan}
 
 
 def render_pdf(isi: dict[str, Any], kode: str, jenis: str = "") -> bytes:
@@ -54,7 +58,8 @@ def render_pdf(isi: dict[str, Any], kode: str, jenis: str = "") -> bytes:
     template = jenis_mod.ambil(jenis).template if jenis else jenis_mod.TEMPLATE_UMUM
     return typst.compile(
         str(template), format="pdf",
-        sys_inputs={"data": json.dumps(isi, ensure_ascii=False, sort_keys=True), "qr": buf.getvalue().decode()},
+        sys_inputs={"data": json.dumps(isi, ensure_ascii=False, sort_keys=True), "qr": buf.getvalue().decode(),
+                    "lambang": kop_mod.svg_lambang(isi.get("kop", {}).get("lambang", ""))},
     )
 
 
@@ -70,8 +75,13 @@ def terbitkan(
     rincian: list[tuple[str, str]] | None = None,
     pegawai: list[dict[str, str]] | None = None,
     mengoreksi: Surat | None = None,
+    tugas: dict[str, Any] | None = None,
 ) -> Surat:
-    """Number, render and store one letter about ``subjek``. Call inside the service's transaction."""
+    """Number, render and store one letter about ``subjek``. Call inside the service's transaction.
+
+    ``tugas`` makes it a Surat Tugas (Permendagri 1/2023, Lampiran, format Surat Tugas): the
+    kind's template prints ``dasar``, ``kepada`` (name, NIP, pangkat/golongan, jabatan) and
+    ``untuk`` after "MENUGASKAN"."""
     assert transaction.get_connection().in_atomic_block, "terbitkan() harus dipanggil di dalam transaksi"
     js = jenis_mod.ambil(jenis)
     subjek_jenis, subjek_id = subjek_mod.ref(subjek)
@@ -85,7 +95,7 @@ def terbitkan(
     kepada = list(dict.fromkeys(kepada))
     tembusan = [t for t in dict.fromkeys(tembusan) if t not in kepada and t != penandatangan]
     isi = {
-        "kop": {"nama": instansi.nama, "alamat": instansi.alamat, "kota": instansi.kota,
+        "kop": {**kop_mod.kop_untuk(penandatangan, instansi),
                 "kota_tanggal": f"{instansi.kota + ', ' if instansi.kota else ''}{tanggal_id(hari_ini)}"},
         "judul": js.judul,
         "nomor": nomor,
@@ -98,8 +108,11 @@ def terbitkan(
         "penandatangan": orang(penandatangan),
         "tembusan": [orang(p, instansi) for p in tembusan],
         "mengoreksi": mengoreksi.nomor if mengoreksi else "",
+        "mengoreksi_tanggal": tanggal_id(mengoreksi.tanggal) if mengoreksi else "",
         "url_verifikasi": url_verifikasi(kode),
     }
+    if tugas is not None:
+        isi["tugas"] = tugas
     penerima_instansi = kepada[0].instansi if kepada else instansi
     surat = Surat(
         subjek_jenis=subjek_jenis, subjek_id=subjek_id,
@@ -139,8 +152,9 @@ def cabut(*, surat: Surat, alasan: str) -> Surat:
 
 def koreksi(*, lama: Surat, alasan: str, paragraf_tambahan: str = "",
             rincian: list[tuple[str, str]] | None = None, pegawai: list[dict[str, str]] | None = None,
-            subjek: Any = None) -> Surat:
-    """Issue the letter that replaces ``lama`` (same kind and parties; content given by the caller,
+            subjek: Any = None, kepada: list[Pegawai] | None = None, tembusan: list[Pegawai] | None = None,
+            perihal: str | None = None, tugas: dict[str, Any] | None = None) -> Surat:
+    """Issue the letter that replaces ``lama`` (same kind; parties and content given by the caller,
     else the old one's) and mark ``lama`` dikoreksi; the new letter names the one it replaces."""
     assert transaction.get_connection().in_atomic_block, "koreksi() harus dipanggil di dalam transaksi"
     _pastikan_berlaku(lama)
@@ -148,11 +162,59 @@ def koreksi(*, lama: Surat, alasan: str, paragraf_tambahan: str = "",
     paragraf = [x for x in isi.get("paragraf", []) if not x.startswith(PEMBUKA_KOREKSI)]
     baru = terbitkan(
         subjek=subjek if subjek is not None else lama.subjek, jenis=lama.jenis, penandatangan=lama.penandatangan,
-        kepada=list(lama.kepada.all()), tembusan=list(lama.tembusan.all()), perihal=lama.perihal,
+        kepada=kepada if kepada is not None else list(lama.kepada.all()),
+        tembusan=tembusan if tembusan is not None else list(lama.tembusan.all()),
+        perihal=perihal or lama.perihal,
         paragraf=[*paragraf, *([paragraf_tambahan.strip()] if paragraf_tambahan.strip() else []),
                   f"{PEMBUKA_KOREKSI}{lama.nomor} karena {alasan.strip()}."],
         rincian=rincian if rincian is not None else [tuple(r) for r in isi.get("rincian", [])],  # type: ignore[misc]
         pegawai=pegawai if pegawai is not None else (isi.get("pegawai") or None), mengoreksi=lama,
+        tugas=tugas if tugas is not None else isi.get("tugas"),
     )
     lama._tandai("dikoreksi", alasan)
     return baru
+
+
+# --- kop surat ----------------------------------------------------------------------------
+
+FIELD_KOP = {"nama_pemda": 200, "nama_perangkat_daerah": 200, "alamat": 300, "telepon": 60, "email": 254,
+             "laman": 200}
+
+
+@transaction.atomic
+def simpan_kop(*, oleh: Any, instansi: Instansi, unit_id: int | None = None, lambang: bytes | None = None,
+               hapus_lambang: bool = False, **isian: str) -> KopSurat:
+    """Set the kop of ``instansi`` (``unit_id`` empty) or of one of its Perangkat Daerah; only its
+    admin instansi may. ``lambang`` (bytes of a PNG/JPEG) replaces the image; letters already issued
+    keep theirs (Permendagri 1/2023, Lampiran, kop naskah dinas)."""
+    if not (getattr(oleh, "is_superuser", False)
+            or (getattr(oleh, "admin_instansi", False) and getattr(oleh, "instansi_id", None) == instansi.id)):
+        raise KopTidakSah("Kop surat hanya dapat diubah oleh admin instansi ini.")
+    tak_dikenal = set(isian) - set(FIELD_KOP)
+    if tak_dikenal:
+        raise TypeError(f"Isian kop tidak dikenal: {sorted(tak_dikenal)}")
+    unit = None
+    if unit_id is not None:
+        from sikerja.organisasi.models import UnitOrganisasi
+
+        unit = UnitOrganisasi.objects.filter(pk=unit_id, instansi=instansi, aktif=True, induk__isnull=True).first()
+        if unit is None:
+            raise KopTidakSah("Pilih Perangkat Daerah (unit teratas) instansi ini untuk kop surat.")
+    kop = KopSurat.objects.select_for_update().filter(instansi=instansi, unit=unit).first() or KopSurat(
+        instansi=instansi, unit=unit, nama_pemda=instansi.nama)
+    for nama, batas in FIELD_KOP.items():
+        if nama in isian:
+            nilai = (isian[nama] or "").strip()
+            if len(nilai) > batas:
+                raise KopTidakSah(f"{nama.replace('_', ' ').capitalize()} paling panjang {batas} karakter.")
+            setattr(kop, nama, nilai)
+    if not kop.nama_pemda:
+        raise KopTidakSah("Nama Pemerintah Daerah wajib diisi, mis. PEMERINTAH KABUPATEN PASURUAN.")
+    if kop.email and ("@" not in kop.email or " " in kop.email):
+        raise KopTidakSah(f"Alamat e-mail '{kop.email}' tidak sah (contoh: dinkes@pasuruankab.go.id).")
+    if lambang is not None:
+        kop.lambang = kop_mod.simpan_lambang(lambang)
+    elif hapus_lambang:
+        kop.lambang = None
+    kop.save()
+    return kop

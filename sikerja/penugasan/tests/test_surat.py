@@ -78,7 +78,7 @@ def test_pdf_holds_number_parties_and_tembusan(org):
     p = _lintas_unit_disetujui(org)
     s = p.surat.get(jenis="penugasan")
     teks = _teks(s)
-    for harus in (s.nomor, "SURAT PENUGASAN", "Sari Epidemiolog", "Ani Kabid", "Tembusan", "Bambang Kabid",
+    for harus in (s.nomor, "SURAT TUGAS", "Sari Epidemiolog", "Ani Kabid", "Tembusan", "Bambang Kabid",
                   "PEMERINTAH KABUPATEN ALPHA", "Laporan surveilans mingguan"):
         assert harus in teks, harus
     permohonan = _teks(p.surat.get(jenis="permohonan_pelibatan"))

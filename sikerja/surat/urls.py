@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "surat"
+
+urlpatterns = [
+    path("kop/", views.kop, name="kop"),
+]
