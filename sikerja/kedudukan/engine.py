@@ -368,6 +368,15 @@ def _parse_locator(loc: str) -> tuple[str, str | None]:
     raise ProfilError(f"lokator '{loc}' tidak dikenal")
 
 
+def _varian_penugasan(blok: Any) -> dict[str, str]:
+    """{jalur: varian} of a profile's ``penugasan`` block: its ``varian`` map (the rest of the block,
+    citations and readings, is read by penugasan.aturan), or the older flat form ``{jalur: varian}``."""
+    blok = blok or {}
+    if isinstance(blok.get("varian"), dict):
+        blok = blok["varian"]
+    return {str(k): str(v) for k, v in blok.items() if isinstance(v, str)}
+
+
 def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
     kode = data.get("kode")
     if not kode:
@@ -416,7 +425,7 @@ def parse_profil(data: dict[str, Any], base: Profil | None = None) -> Profil:
     gabungan = data.get("delegasi_gabungan")
     return Profil(
         delegasi_gabungan=f"{singkatan}, {gabungan}" if gabungan else None,
-        penugasan={str(k): str(v) for k, v in (data.get("penugasan") or {}).items()},
+        penugasan=_varian_penugasan(data.get("penugasan")),
         atribut=atribut,
         kode=kode,
         nama=data.get("nama", kode),

@@ -49,6 +49,17 @@ class Instansi(models.Model):
         related_name="+",
         verbose_name="Pejabat yang Berwenang (PyB)",
     )
+    # The Kepala Daerah as a pegawai who decides in the system (Perwal Blitar 6/2023 Pasal 21 ayat (1)
+    # huruf c, Pasal 22 huruf c: Keputusan Walikota for a lintas-instansi team). Empty: an external
+    # signer, whose decision the PyB carries and the admin instansi records.
+    kepala_daerah = models.ForeignKey(
+        "organisasi.Pegawai",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Kepala Daerah",
+    )
     ambang_beban_kerja = models.PositiveIntegerField(
         default=100, help_text="Persen beban kerja aktif di atas mana penugasan baru meminta alasan."
     )

@@ -357,6 +357,7 @@ def ubah_pengaturan(
     instansi: Instansi, *, oleh: Any, alamat: str | None = None, kota: str | None = None,
     singkatan: str | None = None, format_nomor_surat: str | None = None, ambang_beban_kerja: int | None = None,
     ambang_rentang_kendali: int | None = None, pyb: Pegawai | None | bool = False, profil: str | None = None,
+    kepala_daerah: Pegawai | None | bool = False,
 ) -> Instansi:
     """Change an instansi's settings; only its admin instansi (or a superuser) may.
 
@@ -390,6 +391,14 @@ def ubah_pengaturan(
             raise PengaturanTidakSah("Pejabat yang Berwenang harus pegawai aktif instansi ini.")
         obj.pyb = pyb if isinstance(pyb, Pegawai) else None
         ubah.append("pyb")
+    if kepala_daerah is not False:
+        # The Kepala Daerah as a pegawai deciding in the application (penugasan lintas instansi, Perwal
+        # Blitar 6/2023 Pasal 21 ayat (1) huruf c); None: an external signer recorded by the admin.
+        if kepala_daerah is not None and (not isinstance(kepala_daerah, Pegawai)
+                                          or kepala_daerah.instansi_id != obj.id or not kepala_daerah.aktif):
+            raise PengaturanTidakSah("Kepala Daerah harus pegawai aktif instansi ini, atau dikosongkan.")
+        obj.kepala_daerah = kepala_daerah if isinstance(kepala_daerah, Pegawai) else None
+        ubah.append("kepala_daerah")
     profil_berubah = profil is not None and profil != obj.profil
     if profil is not None:
         katalog = kait.katalog_profil()

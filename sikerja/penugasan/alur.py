@@ -58,6 +58,8 @@ STATUS = {
     "menunggu_diketahui_ppk": "Menunggu diketahui PPK pemohon",
     "menunggu_pimpinan_pd": "Menunggu persetujuan Pimpinan Perangkat Daerah pemohon",
     "menunggu_ppk": "Menunggu persetujuan PPK",
+    "menunggu_penetapan_ppk": "Diusulkan pimpinan unit; menunggu penetapan PPK pegawai",
+    "menunggu_kepala_daerah": "Menunggu pertimbangan dan Keputusan Kepala Daerah",
     "dikembalikan": "Dikembalikan untuk perbaikan",
     "ditolak": "Ditolak",
     "ditugaskan": "Ditugaskan",
@@ -84,10 +86,13 @@ PERAN = {
     "pyb_tujuan": "PyB instansi dituju",
     "ppk_pegawai": "PPK pegawai yang ditugaskan",
     "pimpinan_pd_pemohon": "Pimpinan Perangkat Daerah pemohon",
+    "kepala_daerah": "Kepala Daerah",
 }
 
 # How the audit trail names a decision taken in a particular step.
-LABEL_AKSI_DARI = {("setujui", "menunggu_rekomendasi_puo"): "Memberi rekomendasi"}
+LABEL_AKSI_DARI = {("setujui", "menunggu_rekomendasi_puo"): "Memberi rekomendasi",
+                   ("setujui", "menunggu_penetapan_ppk"): "Menetapkan penugasan",
+                   ("setujui", "menunggu_kepala_daerah"): "Keputusan Kepala Daerah dicatat"}
 
 AKHIR = frozenset({"ditolak", "ditugaskan", "dicabut"})
 
@@ -160,6 +165,8 @@ class Alur:
     label_peran: tuple[tuple[str, str], ...] = ()
     # Whether the request letter goes out when the path starts (False: a first step issues it).
     surat_saat_dibuat: bool = True
+    # Further states the path may start in (decided by the creating service).
+    awal_lain: tuple[str, ...] = ()
 
 
 def _rekomendasi(*, kembali_ke: str, dasar_hukum: str) -> Langkah:
@@ -181,6 +188,9 @@ ALUR: dict[str, Alur] = {
         langkah={},
         dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.1; Perbup Karangasem 15/2023 Pasal 14 ayat (2)",
     ),
+    # "kepada Pejabat Penilai Kinerja dituju dimana Pejabat Fungsional atau pelaksana dimaksud berada"
+    # (Karangasem Pasal 14 ayat (3) huruf a–c; Pasuruan Lampiran II.B.2.a.2; Pekanbaru Lampiran A.2):
+    # he offers only the pegawai he rates (services.lingkup_pejabat: "dinilai").
     "lintas_unit": Alur(
         jalur="lintas_unit",
         awal="menunggu_ppk_tujuan",
@@ -204,6 +214,9 @@ ALUR: dict[str, Alur] = {
         },
         dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2; Perbup Karangasem 15/2023 Pasal 14 ayat (3)",
     ),
+    # The PyB dituju instructs "Pejabat Penilai Kinerja Pejabat Fungsional atau pelaksana"
+    # (Karangasem Pasal 14 ayat (4) huruf c–d): the PPK instructed offers only those he rates
+    # (services.lingkup_pejabat: "dinilai").
     "lintas_instansi": Alur(
         jalur="lintas_instansi",
         awal="menunggu_pyb_pemohon",
@@ -316,10 +329,12 @@ VARIAN: dict[str, dict[str, Alur]] = {
                     atau_ke="ditugaskan",
                     dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf A angka 2 huruf b",
                 ),
+                # Pasal 12 ayat (4): each PPK signs the surat penugasan of his own pegawai; with
+                # several PPK the step repeats for the next one in line (Penugasan.antrean_ppk).
                 "menunggu_ppk_pegawai": Langkah(
                     aktor="ppk_pegawai", aktor_cadangan="ppk_tujuan", setujui_ke="ditugaskan",
                     hasil="tugaskan_oleh_ppk", label_setujui="Terbitkan surat penugasan", kembali_ke=None,
-                    boleh_tolak=False,
+                    boleh_tolak=False, atau_ke="menunggu_ppk_pegawai",
                     dasar_hukum="Perwal Magelang 25/2023 Lampiran II huruf A angka 2 huruf b angka 1 dan huruf c",
                 ),
             },
@@ -395,6 +410,46 @@ VARIAN: dict[str, dict[str, Alur]] = {
             dasar_hukum="Perwal Blitar 6/2023 Pasal 24 ayat (2) dan ayat (3)",
         ),
     },
+}
+
+
+def _lintas_instansi_kepala_daerah() -> Alur:
+    """Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c and Pasal 22 huruf c: a team across instansi
+    is assigned with the Walikota's consideration and set by a Keputusan Walikota. After the PyB
+    dituju approves the answer (the assignees are known), the Kepala Daerah of the requesting
+    instansi decides; the decision (number and date of the Keputusan) is recorded by him or, for
+    an external signer, by the admin instansi (services.catat_keputusan_kepala_daerah)."""
+    umum = ALUR["lintas_instansi"]
+    langkah = dict(umum.langkah)
+    langkah["menunggu_pyb_tujuan_jawaban"] = replace(langkah["menunggu_pyb_tujuan_jawaban"],
+                                                     setujui_ke="menunggu_kepala_daerah")
+    langkah["menunggu_kepala_daerah"] = Langkah(
+        aktor="kepala_daerah", setujui_ke="menunggu_surat_penugasan", hasil="keputusan_kepala_daerah",
+        label_setujui="Catat Keputusan Kepala Daerah", kembali_ke=None, tolak_dengan_surat=False, lintas=True,
+        dasar_hukum="Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c dan Pasal 22 huruf c",
+    )
+    return replace(umum, langkah=langkah, dasar_hukum="Perwal Blitar 6/2023 Pasal 21, 22 dan 24")
+
+
+VARIAN["kepala_daerah"] = {"lintas_instansi": _lintas_instansi_kepala_daerah()}
+
+# Perbup Pasuruan 217/2023 Lampiran II.B.2.a huruf d: "ditetapkan oleh Pejabat Penilai Kinerja
+# bersangkutan atas usulan dari Pimpinan Unit Organisasi". A PUO who rates every chosen pegawai
+# assigns at once (II.B.2.a.1); otherwise his choice is a proposal that each PPK of the chosen
+# pegawai sets in turn (Penugasan.antrean_ppk), and the surat penugasan are then issued, one per PPK.
+VARIAN["usul_puo"] = {
+    "dalam_unit": Alur(
+        jalur="dalam_unit", awal="ditugaskan", awal_lain=("menunggu_penetapan_ppk",), pembuat="pemohon",
+        langkah={
+            "menunggu_penetapan_ppk": Langkah(
+                aktor="ppk_pegawai", setujui_ke="ditugaskan", atau_ke="menunggu_penetapan_ppk",
+                hasil="tetapkan_usulan", label_setujui="Tetapkan penugasan", kembali_ke="dikembalikan",
+                tolak_dengan_surat=False, label_kembali="Kembalikan usulan untuk perbaikan",
+                dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a huruf d",
+            ),
+        },
+        dasar_hukum="Perbup Pasuruan 217/2023 Lampiran II.B.2.a.1 jo. huruf d",
+    ),
 }
 
 
@@ -494,11 +549,41 @@ def _keputusan(lk: Langkah) -> tuple[Keputusan, ...]:
     return tuple(hasil)
 
 
+# Roles acting on the target side of a lintas-instansi path: their steps rest on the target
+# instansi's regulation.
+PERAN_SISI_TUJUAN = frozenset({"pyb_tujuan", "ppk_tujuan", "puo_tujuan"})
+
+
+def dasar_langkah(jalur: str, varian: str, status: str, profil: str = "", profil_tujuan: str = "") -> str:
+    """The article a step rests on, from the instansi's own profile (``aturan``), falling back to the
+    national profile (marked so); without a profile, the table's own note."""
+    lk = alur_dari(jalur, varian).langkah.get(status)
+    if not profil:
+        return lk.dasar_hukum if lk else alur_dari(jalur, varian).dasar_hukum
+    from .aturan import aturan
+
+    kode = profil_tujuan if (lk and profil_tujuan and FAKTA_JALUR[jalur]["lintas_instansi"]
+                             and lk.aktor in PERAN_SISI_TUJUAN) else profil
+    a = aturan(kode)
+    d = a.dasar_langkah(jalur, status) if lk else None
+    return str(d or a.dasar_jalur(jalur) or (lk.dasar_hukum if lk else alur_dari(jalur, varian).dasar_hukum))
+
+
+def dasar_jalur(jalur: str, varian: str = "", profil: str = "") -> str:
+    """The article the whole path rests on, in the instansi's own regulation (or the national one, marked)."""
+    if not profil:
+        return alur_dari(jalur, varian).dasar_hukum
+    from .aturan import aturan
+
+    return str(aturan(profil).dasar_jalur(jalur) or alur_dari(jalur, varian).dasar_hukum)
+
+
 @cache
-def _tabel(jalur: str, varian: str) -> TabelStatus:
+def _tabel(jalur: str, varian: str, profil: str = "", profil_tujuan: str = "") -> TabelStatus:
     a = alur_dari(jalur, varian)
     langkah: dict[str, LangkahKerja] = {
-        st: LangkahKerja(aktor=lk.aktor, keputusan=_keputusan(lk), dasar_hukum=lk.dasar_hukum,
+        st: LangkahKerja(aktor=lk.aktor, keputusan=_keputusan(lk),
+                         dasar_hukum=dasar_langkah(jalur, varian, st, profil, profil_tujuan),
                          aktor_cadangan=lk.aktor_cadangan,
                          fakta={"pilih_pegawai": lk.pilih_pegawai, "pilih_ppk": lk.pilih_ppk,
                                 "menugaskan_sukarela": lk.hasil == "tugaskan_sukarela", "catatan": lk.catatan})
@@ -508,14 +593,14 @@ def _tabel(jalur: str, varian: str) -> TabelStatus:
     if dikembalikan_dari:
         # The pemohon corrects a returned request; it goes back to the step that returned it.
         langkah["dikembalikan"] = LangkahKerja(
-            aktor="pemohon", dasar_hukum=a.dasar_hukum, fakta={"boleh_ubah": True},
+            aktor="pemohon", dasar_hukum=dasar_jalur(jalur, varian, profil), fakta={"boleh_ubah": True},
             keputusan=(Keputusan("ajukan_ulang", dikembalikan_dari, label=AKSI["ajukan_ulang"], efek="ajukan_ulang",
                                  surat=tuple(SURAT_PERMOHONAN)),))
     tidak_dicabut = frozenset(STATUS) - {DICABUT}
     return TabelStatus(
         nama=f"penugasan.{jalur}" + (f".{varian}" if varian else ""),
-        awal=(a.awal,), pembuat=a.pembuat, langkah=langkah, label_status=STATUS, akhir=AKHIR,
-        label_peran={**PERAN, **dict(a.label_peran)}, label_aksi=AKSI, dasar_hukum=a.dasar_hukum,
+        awal=(a.awal, *a.awal_lain), pembuat=a.pembuat, langkah=langkah, label_status=STATUS, akhir=AKHIR,
+        label_peran={**PERAN, **dict(a.label_peran)}, label_aksi=AKSI, dasar_hukum=dasar_jalur(jalur, varian, profil),
         umum=(
             # Revoking a letter (its signatory; surat.services) may end the assignment.
             KeputusanUmum(Keputusan("cabut_surat", (TETAP, DICABUT), label=AKSI["cabut_surat"], efek="cabut_surat"),
@@ -530,13 +615,30 @@ def _tabel(jalur: str, varian: str) -> TabelStatus:
     )
 
 
+def profil_penugasan(p: Any) -> tuple[str, str]:
+    """The profile codes whose articles the steps of ``p`` cite: its instansi's, and (lintas instansi)
+    the target instansi's for the target side."""
+    inst = p.instansi
+    tujuan = p.instansi_tujuan if p.instansi_tujuan_id else None
+    return inst.profil or "", (tujuan.profil if tujuan is not None else "")
+
+
 def tabel_status(p: Any) -> TabelStatus:
-    """The state table of assignment ``p`` (its jalur, in its regulation's variant)."""
-    return _tabel(p.jalur, p.varian)
+    """The state table of assignment ``p`` (its jalur, in its regulation's variant), citing the
+    articles of the instansi's own regulation (issue 9 point 1)."""
+    return _tabel(p.jalur, p.varian, *profil_penugasan(p))
 
 
-def tabel_jalur(jalur: str, varian: str = "") -> TabelStatus:
-    return _tabel(jalur, varian)
+def tabel_jalur(jalur: str, varian: str = "", profil: str = "") -> TabelStatus:
+    return _tabel(jalur, varian, profil)
+
+
+def langkah_untuk(p: Any) -> Langkah | None:
+    """The step ``p`` waits in, with the basis its instansi's regulation gives (for pages)."""
+    lk = langkah(p.jalur, p.status, p.varian)
+    if lk is None:
+        return None
+    return replace(lk, dasar_hukum=tabel_status(p).langkah[p.status].dasar_hukum)
 
 
 def semua_tabel() -> list[TabelStatus]:

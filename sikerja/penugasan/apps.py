@@ -34,6 +34,11 @@ class PenugasanConfig(AppConfig):
             jenis.daftarkan(kode, judul=judul, singkatan=singkatan)
         for nama, kepada in LINGKUP_DITUJU.items():
             pilih.daftar_lingkup(nama, _lingkup_dituju(kepada))
+        from sikerja.organisasi.vocab import JENJANG
+
+        # The PPK a PyB dituju may instruct, per requested jenjang (a scope is named, never a parameter).
+        for jenjang in ("", *JENJANG):
+            pilih.daftar_lingkup(lingkup_ppk_diinstruksikan(jenjang), _lingkup_ppk_diinstruksikan(jenjang))
 
 
 def _lingkup_dituju(kepada: str) -> Any:
@@ -41,5 +46,19 @@ def _lingkup_dituju(kepada: str) -> Any:
         from . import selectors
 
         return selectors.pejabat_dituju(user.instansi_id, kepada).exclude(id=user.pegawai_id or 0)
+
+    return lingkup
+
+
+def lingkup_ppk_diinstruksikan(jenjang: str) -> str:
+    """The autocomplete scope of the PPK a PyB dituju may instruct for a request of ``jenjang``."""
+    return "penugasan_ppk_diinstruksikan" + (f"_{jenjang}" if jenjang else "")
+
+
+def _lingkup_ppk_diinstruksikan(jenjang: str) -> Any:
+    def lingkup(user: Any) -> Any:
+        from . import selectors
+
+        return selectors.ppk_diinstruksikan(user.instansi_id, jenjang)
 
     return lingkup

@@ -20,7 +20,7 @@ from sikerja.surat.errors import SuratTidakDapatDiubah
 PenugasanError = KesalahanPengguna
 PenugasanTidakDitemukan = TidakDitemukan
 
-__all__ = ["BebanMelebihiAmbang", "DataTidakLengkap", "PenugasanError", "PenugasanTidakDitemukan", "SedangDiproses",
+__all__ = ["BebanMelebihiAmbang", "BukanPegawaiPejabat", "JalurTidakTersedia", "DataTidakLengkap", "PenugasanError", "PenugasanTidakDitemukan", "SedangDiproses",
            "SukarelaLintasInstansi", "SuratTidakDapatDiubah", "TidakBerwenang", "TransisiTidakSah"]
 
 
@@ -39,3 +39,16 @@ class BebanMelebihiAmbang(PenugasanError):
 
 class SukarelaLintasInstansi(PenugasanError):
     pass
+
+
+class BukanPegawaiPejabat(TidakBerwenang):
+    """The official chose pegawai whose current kedudukan does not name him (as PPK, or as the
+    appointer his regulation requires): he may offer, propose or sign only for his own pegawai."""
+
+    def __init__(self, pesan: str, pegawai: list[str] | None = None) -> None:
+        super().__init__(pesan)
+        self.pegawai = pegawai or []
+
+
+class JalurTidakTersedia(PenugasanError):
+    """The instansi's regulation has no such path (e.g. Perwal Magelang 25/2023: no lintas instansi)."""

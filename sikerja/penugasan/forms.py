@@ -15,7 +15,7 @@ from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG
 
 from . import alur, selectors
 from .models import Penugasan
-from .services import PESAN_SUKARELA_LINTAS_INSTANSI, DataPenugasan, PenerimaInput, varian_untuk
+from .services import DataPenugasan, PenerimaInput, pesan_sukarela_lintas_instansi, varian_untuk
 
 PILIHAN_JENJANG = [("", "— semua jenjang —")] + [(j, LABEL_JENJANG.get(j, j)) for j in JENJANG]
 
@@ -104,7 +104,7 @@ class PenugasanForm(forms.Form):
                     required=False, queryset=dipimpin, lingkup="dinilai_jf" if oleh_ppk else "dipimpin_jf")
         if fakta["lintas_instansi"]:
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
-                label="Instansi dituju", queryset=Instansi.objects.exclude(id=instansi_id).order_by("nama"))
+                label="Instansi dituju", queryset=selectors.instansi_tujuan_lintas(instansi_id))
         if fakta.get("pilih_dituju") == "puo_tujuan":
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
                 label="Instansi unit dituju", queryset=Instansi.objects.order_by("nama"), initial=instansi_id)
@@ -123,7 +123,7 @@ class PenugasanForm(forms.Form):
         tujuan = data.get("instansi_tujuan")
         if self.fakta.get("pilih_dituju") == "puo_tujuan" and tujuan is not None:
             if tujuan.id != self.instansi_id:
-                raise forms.ValidationError(PESAN_SUKARELA_LINTAS_INSTANSI)
+                raise forms.ValidationError(pesan_sukarela_lintas_instansi(Instansi.objects.get(pk=self.instansi_id)))
             if not data.get("puo_tujuan"):
                 self.add_error("puo_tujuan", "Pilih pimpinan unit organisasi dituju.")
         return data
@@ -167,6 +167,11 @@ class PengaturanForm(forms.ModelForm):
                                  help_text="Biasanya Sekretaris Daerah; menyetujui penunjukan lintas instansi. "
                                            "Ketik nama, NIP atau jabatan lalu pilih.")
 
+    kepala_daerah_nip = pilih.PegawaiField(
+        label="Kepala Daerah (opsional)", required=False, nilai="nip",
+        help_text="Bila Kepala Daerah memutus di aplikasi. Kosongkan bila menandatangani di luar aplikasi: Pejabat "
+                  "yang Berwenang membawa keputusannya dan admin instansi mencatat nomor dan tanggal Keputusan.")
+
     class Meta:
         model = Instansi
         fields = ["alamat", "kota", "singkatan", "format_nomor_surat", "ambang_beban_kerja"]
@@ -180,6 +185,11 @@ class PengaturanForm(forms.ModelForm):
         pyb.error_messages["invalid_choice"] = "Pegawai aktif dengan NIP %(value)s tidak ada di instansi ini."
         if self.instance.pyb_id:
             pyb.initial = self.instance.pyb.nip
+        kd = cast(pilih.PegawaiField, self.fields["kepala_daerah_nip"])
+        kd.queryset = Pegawai.objects.filter(instansi=self.instance, aktif=True)
+        kd.error_messages["invalid_choice"] = "Pegawai aktif dengan NIP %(value)s tidak ada di instansi ini."
+        if self.instance.kepala_daerah_id:
+            kd.initial = self.instance.kepala_daerah.nip
         for bidang in self.fields.values():
             bidang.widget.attrs.setdefault("class", "form-control form-control-sm")
 
@@ -203,6 +213,7 @@ class PengaturanForm(forms.ModelForm):
     def save(self, commit: bool = True) -> Instansi:
         inst = super().save(commit=False)
         inst.pyb = self.cleaned_data.get("pyb_nip")
+        inst.kepala_daerah = self.cleaned_data.get("kepala_daerah_nip")
         if commit:
             inst.save()
         return inst

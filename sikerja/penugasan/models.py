@@ -85,6 +85,10 @@ class Penugasan(models.Model):
     # While ``menunggu_rekomendasi_puo``: the further PUO (pegawai ids) still to recommend,
     # when the chosen pegawai sit in units led by different officials (``puo_tujuan`` acts now).
     antrean_rekomendasi = models.JSONField(default=list, blank=True)
+    # While ``menunggu_ppk_pegawai`` / ``menunggu_penetapan_ppk``: the further PPK (pegawai ids) still to
+    # sign or set the assignment of their own pegawai (``ppk_pegawai`` acts now): Magelang Pasal 12
+    # ayat (4); Pasuruan Lampiran II.B.2.a huruf d.
+    antrean_ppk = models.JSONField(default=list, blank=True)
 
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)
@@ -228,6 +232,10 @@ class Penugasan(models.Model):
     @property
     def pimpinan_pd_pemohon_id(self) -> int | None:
         return self.pihak_id("pimpinan_pd_pemohon")
+
+    @property
+    def kepala_daerah(self) -> Pegawai | None:
+        return self.pihak("kepala_daerah")  # type: ignore[no-any-return]
 
     @property
     def ppk_pegawai(self) -> Pegawai | None:

@@ -21,7 +21,7 @@ from sikerja.jejak.models import Jejak
 from sikerja.kedudukan.selectors import berlaku
 from sikerja.kotak_masuk import selectors as kotak_masuk_sel
 from sikerja.kotak_masuk.models import Item
-from sikerja.organisasi.models import Kompetensi, Pegawai
+from sikerja.organisasi.models import Instansi, Kompetensi, Pegawai
 from sikerja.surat.models import Surat
 
 from .alur import DITUGASKAN
@@ -244,7 +244,11 @@ def bawahan_ids(pejabat: Pegawai, lingkup: str = "ppk") -> QuerySet:
         return Pegawai.objects.filter(
             Q(unit_id=pd) | Q(unit__akar_pd_id=pd), instansi_id=pejabat.instansi_id, aktif=True,
             jenis_jabatan__in=["fungsional", "pelaksana"]).values("id")
-    syarat = Q(pimpinan_unit=pejabat) if lingkup == "puo" else Q(ppk=pejabat) | Q(pimpinan_unit=pejabat)
+    # "dinilai": only the pegawai whose current PPK he is — the "Pejabat Penilai Kinerja dimana
+    # Pejabat Fungsional atau pelaksana berada" (Karangasem Pasal 14 ayat (3)–(4); Pasuruan Lampiran
+    # II.B.2.a.2; Pekanbaru Lampiran A.2; Magelang Pasal 12 ayat (2)).
+    syarat = {"puo": Q(pimpinan_unit=pejabat), "dinilai": Q(ppk=pejabat)}.get(
+        lingkup, Q(ppk=pejabat) | Q(pimpinan_unit=pejabat))
     return berlaku(pejabat.instansi_id).filter(syarat).values("pegawai_id")  # type: ignore[arg-type]
 
 
@@ -271,12 +275,50 @@ def pejabat_dituju(instansi_id: int, kepada: str) -> QuerySet[Pegawai]:
     if kepada == "pimpinan_pd":
         return pimpinan_pd(instansi_id)
     if kepada == "puo":
-        return pejabat_puo(instansi_id)
+        return pejabat_puo(instansi_id, hanya_jf=True)
+    # "ppk"/"dinilai": any current PPK; he then offers only the pegawai he rates himself
+    # (bawahan_ids "dinilai"), so a request to a PPK of the wrong pegawai ends in his refusal.
     return pejabat_ppk(instansi_id)
 
 
-def pejabat_puo(instansi_id: int) -> QuerySet[Pegawai]:
+def pejabat_dituju_jalur(instansi, jalur: str) -> QuerySet[Pegawai]:  # type: ignore[no-untyped-def]
+    """The officials a request on ``jalur`` in ``instansi`` may be addressed to, by the table its
+    regulation uses: the PPK where the JF/pelaksana sit (he processes the request and draws up the
+    surat penugasan: Karangasem Pasal 14 ayat (3) huruf a–c; Pasuruan Lampiran II.B.2.a.2; Pekanbaru
+    Lampiran A.2), the Pimpinan Perangkat Daerah (Magelang) or the pimpinan unit organisasi (Blitar).
+    The forms and the API offer exactly these."""
+    from .alur import alur_dari
+    from .services import varian_untuk
+
+    return pejabat_dituju(instansi.pk, alur_dari(jalur, varian_untuk(instansi, jalur)).kepada)
+
+
+def instansi_tujuan_lintas(instansi_id: int) -> QuerySet[Instansi]:
+    """The other instansi a lintas-instansi request may go to: not those whose regulation has no such
+    path (Perwal Magelang 25/2023 Pasal 11 ayat (2), Pasal 14 ayat (1); penugasan.aturan ``tertutup``)."""
+    from sikerja.kedudukan.engine import available_profiles
+
+    from .aturan import aturan
+
+    tertutup = [k for k in available_profiles() if aturan(k).tertutup("lintas_instansi")]
+    return Instansi.objects.exclude(id=instansi_id).exclude(profil__in=tertutup).order_by("nama")
+
+
+def ppk_diinstruksikan(instansi_id: int, jenjang: str = "") -> QuerySet[Pegawai]:
+    """The PPK a PyB may instruct on a lintas-instansi request (Karangasem Pasal 14 ayat (4) huruf c–d;
+    Pasuruan Lampiran II.B.2.a.3 huruf c): the current PPK of some active JF or pelaksana (of
+    ``jenjang``, when the request names one)."""
+    dinilai = berlaku(instansi_id).filter(  # type: ignore[arg-type]
+        ppk__isnull=False, pegawai__aktif=True, pegawai__jenis_jabatan__in=["fungsional", "pelaksana"])
+    if jenjang:
+        dinilai = dinilai.filter(pegawai__jenjang=jenjang)
+    return Pegawai.objects.filter(id__in=dinilai.values("ppk_id"), aktif=True).select_related("unit").order_by("nama")
+
+
+def pejabat_puo(instansi_id: int, hanya_jf: bool = False) -> QuerySet[Pegawai]:
     ids = berlaku(instansi_id).filter(pimpinan_unit__isnull=False)  # type: ignore[arg-type]
+    if hanya_jf:
+        ids = ids.filter(pegawai__jenis_jabatan__in=["fungsional", "pelaksana"])
     return Pegawai.objects.filter(id__in=ids.values("pimpinan_unit_id"), aktif=True).select_related("unit").order_by(
         "nama")
 

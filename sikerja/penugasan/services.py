@@ -28,14 +28,18 @@ from sikerja.surat.models import Surat
 
 from . import alur, selectors
 from . import surat as surat_mod
+from .aturan import aturan
 from .errors import (
     BebanMelebihiAmbang,
+    BukanPegawaiPejabat,
     DataTidakLengkap,
+    JalurTidakTersedia,
     PenugasanError,
     PenugasanTidakDitemukan,
     SukarelaLintasInstansi,
     SuratTidakDapatDiubah,
     TidakBerwenang,
+    TransisiTidakSah,
 )
 from .models import PERAN_PIHAK, Penerima, Penugasan
 
@@ -101,13 +105,12 @@ def _periksa_data(d: DataPenugasan, *, permohonan: bool, sukarela: bool = False)
         # Isi minimal surat permohonan pelibatan: Perbup Pasuruan 217/2023 Lampiran II.B.2.a;
         # Perbup Karangasem 15/2023 Pasal 14 ayat (5); uraian tugas: Perwal Blitar 6/2023 Pasal 24 ayat (3) huruf c.
         if not d.maksud_tujuan.strip():
-            galat["maksud_tujuan"] = "Maksud dan tujuan permohonan wajib diisi (Karangasem Pasal 14 ayat (5) huruf a)."
+            galat["maksud_tujuan"] = "Maksud dan tujuan permohonan wajib diisi."
         if not d.kompetensi_dibutuhkan.strip():
             galat["kompetensi_dibutuhkan"] = (
-                "Kompetensi, keahlian dan/atau keterampilan yang dibutuhkan wajib diisi "
-                "(Karangasem Pasal 14 ayat (5) huruf b).")
+                "Kompetensi, keahlian dan/atau keterampilan yang dibutuhkan wajib diisi.")
         if not d.uraian_tugas.strip():
-            galat["uraian_tugas"] = "Uraian tugas wajib diisi (Blitar Pasal 24 ayat (3) huruf c)."
+            galat["uraian_tugas"] = "Uraian tugas wajib diisi."
     if sukarela and not (1 <= d.beban_diajukan <= 100):
         galat["beban_diajukan"] = "Isi perkiraan beban kerja (1–100 persen waktu kerja)."
     if galat:
@@ -142,11 +145,14 @@ def _rincian(p: Penugasan) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v]
 
 
-def _daftar_pegawai(p: Penugasan) -> list[dict[str, str]]:
+def _daftar_pegawai(p: Penugasan, hanya: list[Pegawai] | None = None) -> list[dict[str, str]]:
+    qs = p.penerima.select_related("pegawai__unit").order_by("-ketua", "pegawai__nama")
+    if hanya is not None:
+        qs = qs.filter(pegawai__in=hanya)
     return [
         {"nama": r.pegawai.nama + (" (ketua tim)" if r.ketua else ""), "nip": r.pegawai.nip,
          "jabatan": r.pegawai.jabatan, "unit": r.pegawai.unit.nama, "beban": f"{r.beban_persen}%"}
-        for r in p.penerima.select_related("pegawai__unit").order_by("-ketua", "pegawai__nama")
+        for r in qs
     ]
 
 
@@ -186,7 +192,19 @@ def _periksa_beban(instansi: Instansi, mulai: date, selesai: date, penerima: lis
 def lingkup_pejabat(p: Penugasan, pegawai_id: int) -> str:
     """Whose pegawai an official may offer on ``p`` (alur.Alur.kepada): the addressee of a request
     by his path's rule; anyone else (the PPK instructed, the one assigning), those he rates or leads."""
-    return alur.alur_dari(p.jalur, p.varian).kepada if pegawai_id == p.ppk_tujuan_id else "ppk"
+    if pegawai_id != p.ppk_tujuan_id:
+        return "ppk"
+    kepada = alur.alur_dari(p.jalur, p.varian).kepada
+    # The PPK a request is addressed to (or a PyB instructs) offers only the pegawai he rates: "PPK
+    # dimana JF berada" (Karangasem Pasal 14 ayat (3) a–c, (4) d; Pasuruan Lampiran II.B.2.a.2;
+    # Pekanbaru Lampiran A.2).
+    return "dinilai" if kepada == "ppk" else kepada
+
+
+def lingkup_penunjuk(instansi: Instansi) -> str:
+    """Whose pegawai an official may assign directly inside a unit, by the profile's ``penunjuk``:
+    those he rates (Magelang Pasal 12 ayat (2)), those he leads (Blitar Pasal 24 ayat (2)), or either."""
+    return {"ppk": "dinilai", "puo": "puo"}.get(aturan(instansi.profil).penunjuk("dalam_unit"), "ppk")
 
 
 def _atasan(pegawai: list[Pegawai], peran: str) -> list[Pegawai]:
@@ -195,7 +213,15 @@ def _atasan(pegawai: list[Pegawai], peran: str) -> list[Pegawai]:
         x for kd in (kedudukan_pegawai(pg) for pg in pegawai) if kd and (x := getattr(kd, peran)) is not None))
 
 
-def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInput], alasan_beban: str) -> dict:
+def _dasar_sekarang(p: Penugasan) -> str:
+    """The article of the step ``p`` is in, from its instansi's regulation (for messages)."""
+    t = alur.tabel_status(p)
+    lk = t.langkah.get(p.status)
+    return lk.dasar_hukum if lk is not None and lk.dasar_hukum else t.dasar_hukum
+
+
+def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInput], alasan_beban: str,
+                     lingkup: str | None = None) -> dict:
     """Validate the chosen assignees against the official's own pegawai, check load, store them."""
     if not penerima:
         raise DataTidakLengkap({"penerima": "Pilih paling sedikit satu pegawai yang ditugaskan."})
@@ -210,7 +236,7 @@ def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInpu
         if not (0 < r.beban_persen <= 100):
             raise DataTidakLengkap({"penerima": "Beban kerja tiap pegawai diisi 1–100 persen waktu kerja."})
     # Karangasem Pasal 13 ayat (4): penugasan ditetapkan oleh PPK atau PUO pegawai itu.
-    lingkup = lingkup_pejabat(p, pejabat.pk)
+    lingkup = lingkup or lingkup_pejabat(p, pejabat.pk)
     boleh = set(Pegawai.objects.filter(id__in=selectors.bawahan_ids(pejabat, lingkup)).filter(id__in=ids)
                 .values_list("id", flat=True))
     bukan = set(ids) - boleh
@@ -218,6 +244,16 @@ def _simpan_penerima(p: Penugasan, pejabat: Pegawai, penerima: list[PenerimaInpu
         # Names only of the official's own instansi: an id from elsewhere must not reveal who it is.
         nama = ", ".join(Pegawai.objects.filter(id__in=bukan, instansi_id=pejabat.instansi_id)
                          .values_list("nama", flat=True)) or "Pegawai terpilih"
+        dasar = _dasar_sekarang(p) if p.status else alur.dasar_jalur(p.jalur, p.varian, p.instansi.profil)
+        if lingkup == "dinilai":
+            raise BukanPegawaiPejabat(
+                f"{nama} tidak dinilai oleh {pejabat.nama}: hanya Pejabat Penilai Kinerja pegawai itu sendiri "
+                f"yang dapat menawarkan, menetapkan atau menandatangani penugasannya ({dasar}). Pilih pegawai "
+                "yang Anda nilai.", sorted(nama.split(", ")))
+        if lingkup == "puo":
+            raise BukanPegawaiPejabat(
+                f"{nama} tidak dipimpin oleh {pejabat.nama}: penunjukan dilakukan melalui permohonan kepada "
+                f"pimpinan unit organisasi pegawai itu ({dasar}).", sorted(nama.split(", ")))
         alasan = (f"{nama} bukan pegawai Perangkat Daerah {pejabat.unit.nama}" if lingkup == "pimpinan_pd"
                   else f"{nama} tidak dinilai atau dipimpin oleh {pejabat.nama}")
         raise TidakBerwenang(f"{alasan}; pilih dari pegawai Anda sendiri.")
@@ -263,21 +299,35 @@ def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, **pihak: A
 
 
 def _mulai(p: Penugasan, aktor: Pegawai, pengguna, surat: Surat | None = None,  # type: ignore[no-untyped-def]
-           data: dict[str, Any] | None = None) -> Penugasan:
+           data: dict[str, Any] | None = None, awal: str | None = None) -> Penugasan:
     alur_kerja.mulai(tabel=alur.tabel_status(p), subjek=p, aktor=aktor, pengguna=pengguna, resolver=_resolver,
-                     hasil=Hasil(surat=[surat] if surat else [], data=data or {}), tautan=_tautan)
+                     hasil=Hasil(surat=[surat] if surat else [], data=data or {}), tautan=_tautan, awal=awal)
     return p
 
 
 @_atomic
 def buat_penunjukan_dalam_unit(*, pengguna, data: DataPenugasan, penerima: list[PenerimaInput],  # type: ignore[no-untyped-def]
                                alasan_beban: str = "") -> Penugasan:
-    """The PUO (or PPK) assigns his own pegawai directly (Karangasem Pasal 14 ayat (2); Pasuruan II.B.2.a.1)."""
+    """The PUO (or PPK) assigns his own pegawai directly (Karangasem Pasal 14 ayat (2); Pasuruan II.B.2.a.1).
+
+    Who may appoint is the profile's ``penunjuk`` (penugasan.aturan): only the PPK of the pegawai
+    (Magelang Pasal 12 ayat (2) and (4), Lampiran II huruf A angka 1), only the PUO who leads them
+    (Blitar Pasal 24 ayat (2)), or either. Under Pasuruan's reading (varian ``usul_puo``, Lampiran
+    II.B.2.a huruf d) a PUO who is not the PPK of every chosen pegawai proposes, and their PPK set it.
+    """
     aktor = _pegawai(pengguna)
     _periksa_data(data, permohonan=False)
+    lingkup = lingkup_penunjuk(aktor.instansi)
     p = _penugasan_baru("dalam_unit", aktor.instansi, data, pemohon=aktor, puo_pemohon=aktor)
-    info = _simpan_penerima(p, aktor, penerima, alasan_beban)
+    info = _simpan_penerima(p, aktor, penerima, alasan_beban, lingkup=lingkup)
     pegawai = _penerima_pegawai(p)
+    if "menunggu_penetapan_ppk" in alur.alur_dari("dalam_unit", p.varian).awal_lain:
+        lain = [x for x in _atasan(pegawai, "ppk") if x != aktor]
+        if lain:
+            p.atur_pihak("ppk_pegawai", lain[0])
+            p.antrean_ppk = [x.pk for x in lain[1:]]
+            info["usulan_kepada"] = [x.nama for x in lain]
+            return _mulai(p, aktor, pengguna, data=info, awal="menunggu_penetapan_ppk")
     # Tembusan: the PPK of each assignee where he is not the one assigning (SPEC §3: the PUO
     # sets targets after coordinating with the PPK).
     ppk = [x for x in _atasan(pegawai, "ppk") if x != aktor]
@@ -295,11 +345,23 @@ def jalur_tertutup(pegawai: Pegawai) -> dict[str, str]:
     """The paths ``pegawai`` may not start, each with the reason (shown before any form is filled)."""
     memimpin = pegawai.kepala_unit or selectors.bawahan_ids(pegawai).exists()
     jf = pegawai.jenis_jabatan in ("fungsional", "pelaksana")
-    tutup: dict[str, str] = {}
+    atur = aturan(pegawai.instansi.profil)
+    tutup: dict[str, str] = {j: alasan for j in alur.JALUR if (alasan := atur.tertutup(j))}
     if not memimpin:
-        pesan = ("Penunjukan dan permohonan pelibatan dilakukan oleh pimpinan unit organisasi atau PPK "
-                 "(Karangasem Pasal 14); Anda tidak memimpin atau menilai pegawai.")
-        tutup.update(dict.fromkeys(("dalam_unit", "lintas_unit", "lintas_instansi"), pesan))
+        pesan = ("Penunjukan dan permohonan pelibatan dilakukan oleh pimpinan unit organisasi atau Pejabat Penilai "
+                 f"Kinerja ({alur.dasar_jalur('dalam_unit', '', pegawai.instansi.profil)}); Anda tidak memimpin "
+                 "atau menilai pegawai.")
+        for j in ("dalam_unit", "lintas_unit", "lintas_instansi"):
+            tutup.setdefault(j, pesan)
+    if "dalam_unit" not in tutup:
+        penunjuk = atur.penunjuk("dalam_unit")
+        dasar = alur.dasar_jalur("dalam_unit", "", pegawai.instansi.profil)
+        if penunjuk == "ppk" and not selectors.bawahan_ids(pegawai, "dinilai").exists():
+            tutup["dalam_unit"] = (f"Penunjukan di dalam Perangkat Daerah dilakukan langsung oleh Pejabat Penilai "
+                                   f"Kinerja ({dasar}); Anda bukan Pejabat Penilai Kinerja pegawai mana pun.")
+        elif penunjuk == "puo" and not selectors.bawahan_ids(pegawai, "puo").exists():
+            tutup["dalam_unit"] = (f"Penunjukan dilakukan melalui permohonan kepada pimpinan unit organisasi ({dasar}); "
+                                   "Anda tidak memimpin pegawai — ajukan permohonan pelibatan kepada pimpinan unitnya.")
     bukan_pimpinan_pd = _bukan_pimpinan_pd(pegawai)
     if "lintas_unit" not in tutup and bukan_pimpinan_pd:
         tutup["lintas_unit"] = bukan_pimpinan_pd
@@ -348,7 +410,10 @@ def buat_penunjukan_lintas_unit(*, pengguna, data: DataPenugasan, ppk_tujuan_id:
     ppk_pemohon = k.ppk if k else None
     p = _penugasan_baru("lintas_unit", aktor.instansi, data, pemohon=aktor, puo_pemohon=aktor,
                         ppk_pemohon=ppk_pemohon, ppk_tujuan=dituju)
-    surat = _surat_permohonan(p, aktor, dituju, [ppk_pemohon] if ppk_pemohon else [])
+    # Magelang Lampiran II huruf A angka 2 huruf a: the tembusan is for the PPK who will sign the
+    # surat penugasan, known once the Pimpinan PD dituju names the pegawai (_setujui_pimpinan_pd).
+    tembusan = [] if tabel.kepada == "pimpinan_pd" else [x for x in (ppk_pemohon,) if x]
+    surat = _surat_permohonan(p, aktor, dituju, tembusan)
     return _mulai(p, aktor, pengguna, surat)
 
 
@@ -366,30 +431,45 @@ def _surat_permohonan(p: Penugasan, dari: Pegawai, kepada: Pegawai, tembusan: li
 def buat_penunjukan_lintas_instansi(*, pengguna, data: DataPenugasan, instansi_tujuan_id: int) -> Penugasan:  # type: ignore[no-untyped-def]
     """PUO pemilik kinerja → own PyB, tembusan own PPK (Karangasem Pasal 14 ayat (4) huruf a)."""
     aktor = _pegawai(pengguna)
+    instansi = Instansi.objects.select_related("pyb", "kepala_daerah").get(pk=aktor.instansi_id)
+    if alasan := aturan(instansi.profil).tertutup("lintas_instansi"):
+        raise JalurTidakTersedia(alasan)
     _pastikan_puo(aktor)
     _periksa_data(data, permohonan=True)
-    instansi = Instansi.objects.select_related("pyb").get(pk=aktor.instansi_id)
     tujuan = Instansi.objects.filter(id=instansi_tujuan_id).exclude(id=instansi.id).select_related("pyb").first()
     if tujuan is None:
         raise DataTidakLengkap({"instansi_tujuan": "Pilih instansi lain yang dituju."})
+    if alasan := aturan(tujuan.profil).tertutup("lintas_instansi"):
+        raise JalurTidakTersedia(f"{tujuan.nama} tidak menerima permohonan pelibatan lintas instansi: {alasan}")
     if instansi.pyb is None:
         raise PenugasanError(f"{instansi.nama} belum menetapkan Pejabat yang Berwenang; hubungi admin instansi.")
     if tujuan.pyb is None:
         raise PenugasanError(f"{tujuan.nama} belum menetapkan Pejabat yang Berwenang; permohonan belum dapat dikirim.")
     k = kedudukan_pegawai(aktor)
     ppk_pemohon = k.ppk if k else None
+    # Blitar Pasal 21 ayat (1) huruf c, Pasal 22 huruf c: the Kepala Daerah decides; when he is not
+    # set as a pegawai (Pengaturan), the PyB carries his decision and the admin may record it.
+    kepala_daerah = None
+    if "menunggu_kepala_daerah" in alur.alur_dari("lintas_instansi", varian_untuk(instansi, "lintas_instansi")).langkah:
+        kepala_daerah = instansi.kepala_daerah or instansi.pyb
     p = _penugasan_baru("lintas_instansi", instansi, data, instansi_tujuan=tujuan, pemohon=aktor,
-                        puo_pemohon=aktor, ppk_pemohon=ppk_pemohon, pyb_pemohon=instansi.pyb, pyb_tujuan=tujuan.pyb)
+                        puo_pemohon=aktor, ppk_pemohon=ppk_pemohon, pyb_pemohon=instansi.pyb, pyb_tujuan=tujuan.pyb,
+                        kepala_daerah=kepala_daerah)
     surat = _surat_permohonan(p, aktor, instansi.pyb, [ppk_pemohon] if ppk_pemohon else [])
     return _mulai(p, aktor, pengguna, surat)
 
 
 PESAN_SUKARELA_LINTAS_INSTANSI = (
     "Pengajuan sukarela hanya dapat dilakukan di dalam unit organisasi sendiri atau lintas unit organisasi "
-    "di lingkungan instansi sendiri (Perbup Pasuruan 217/2023 Lampiran II.B.2.b; Perbup Karangasem 15/2023 "
-    "Pasal 15 ayat (1)). Pegawai instansi lain dilibatkan melalui penunjukan lintas instansi, yang dimohonkan "
-    "oleh pimpinan unit organisasi pemilik kinerja di instansi itu kepada Pejabat yang Berwenang."
+    "di lingkungan instansi sendiri ({dasar}). Pegawai instansi lain dilibatkan melalui penunjukan lintas instansi, "
+    "yang dimohonkan oleh pimpinan unit organisasi pemilik kinerja di instansi itu kepada Pejabat yang Berwenang."
 )
+
+
+def pesan_sukarela_lintas_instansi(instansi: Instansi) -> str:
+    """Why volunteering stops at the instansi, citing the instansi's own regulation."""
+    return PESAN_SUKARELA_LINTAS_INSTANSI.format(
+        dasar=alur.dasar_jalur("sukarela_lintas_unit", "", instansi.profil))
 
 
 @_atomic
@@ -421,7 +501,7 @@ def buat_pengajuan_sukarela(*, pengguna, data: DataPenugasan, puo_tujuan_id: int
         if tujuan is None:
             raise DataTidakLengkap({"puo_tujuan": "Pimpinan unit organisasi dituju tidak ditemukan."})
         if tujuan.instansi_id != pemohon.instansi_id:
-            raise SukarelaLintasInstansi(PESAN_SUKARELA_LINTAS_INSTANSI)
+            raise SukarelaLintasInstansi(pesan_sukarela_lintas_instansi(pemohon.instansi))
     _periksa_data(data, permohonan=False, sukarela=True)
     if tujuan is None or tujuan == puo:
         if (ppk if penyetuju == "ppk_pemohon" else puo) is None:
@@ -473,6 +553,7 @@ class Keputusan:
     penerima: list[PenerimaInput] = field(default_factory=list)
     ppk_tujuan_id: int | None = None
     alasan_beban: str = ""
+    masukan: dict[str, Any] = field(default_factory=dict)
 
 
 def _pilih_pegawai(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
@@ -566,9 +647,17 @@ def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
         pegawai=_daftar_pegawai(p),
     )
     ppk = _atasan(_penerima_pegawai(p), "ppk")
-    if len(ppk) == 1 and ppk[0] != k.aktor:
+    if ppk and ppk != [k.aktor]:
+        # Pasal 12 ayat (4); Lampiran II huruf A angka 2 huruf b angka 1: each PPK signs a surat
+        # penugasan for his own pegawai, one after another; the request reaches each of them as
+        # tembusan (Lampiran II huruf A angka 2 huruf a).
         p.atur_pihak("ppk_pegawai", ppk[0])
-        info["ppk_pegawai"] = ppk[0].nama
+        p.antrean_ppk = [x.pk for x in ppk[1:]]
+        info["ppk_pegawai"] = [x.nama for x in ppk]
+        permohonan = p.surat.filter(jenis="permohonan_pelibatan", status="berlaku").order_by("-id").first()
+        if permohonan is not None:
+            kotak_masuk.kirim(penerima=ppk, subjek=p, jenis="tembusan", surat=permohonan, tautan=_tautan(p),
+                              pesan=f"Tembusan {permohonan.get_jenis_display()} {permohonan.nomor}: {p}")
         return [jawaban], info
     langsung = alur.langkah(p.jalur, "menunggu_ppk_tujuan", p.varian)
     assert langsung is not None and langsung.atau_ke
@@ -577,17 +666,79 @@ def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     return [*tugas, jawaban], info, langsung.atau_ke
 
 
+def _dinilai_oleh(pegawai: list[Pegawai], ppk: Pegawai) -> list[Pegawai]:
+    return [pg for pg in pegawai if (kd := kedudukan_pegawai(pg)) is not None and kd.ppk_id == ppk.pk]
+
+
 def _tugaskan_oleh_ppk(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
+    """The PPK signs the surat penugasan of his own pegawai; the next PPK in line follows (Magelang
+    Pasal 12 ayat (4)). Without a queue (the Pimpinan PD rates them all) one letter for all."""
     dituju = p.ppk_tujuan
+    semua = _penerima_pegawai(p)
+    pegawai = _dinilai_oleh(semua, k.aktor) if p.ppk_pegawai_id else semua
+    if not pegawai:
+        raise BukanPegawaiPejabat(f"Tidak ada pegawai terpilih yang dinilai oleh {k.aktor.nama} ({_dasar_sekarang(p)}).")
     s = surat_mod.terbitkan(
-        penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=_penerima_pegawai(p),
+        penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
         tembusan=[x for x in (p.pemohon, dituju) if x], perihal=f"Penugasan: {p.judul}",
         paragraf=[f"Berdasarkan persetujuan {dituju.nama if dituju else '-'} atas permohonan pelibatan dari "
                   f"{p.pemohon.nama} ({p.pemohon.jabatan}), dengan ini menugaskan pegawai tersebut di bawah untuk "
                   f"melaksanakan {p.judul} selama {_durasi(DataPenugasan.dari(p))}, dengan penuh tanggung jawab."],
-        rincian=_rincian(p), pegawai=_daftar_pegawai(p),
+        rincian=_rincian(p), pegawai=_daftar_pegawai(p, pegawai),
     )
-    return [s], {}
+    if p.antrean_ppk:
+        p.atur_pihak("ppk_pegawai", p.antrean_ppk[0])
+        p.antrean_ppk = p.antrean_ppk[1:]
+        lk = alur.langkah(p.jalur, "menunggu_ppk_pegawai", p.varian)
+        assert lk is not None and lk.atau_ke
+        return [s], {"ditandatangani_untuk": [pg.nama for pg in pegawai]}, lk.atau_ke
+    return [s], {"ditandatangani_untuk": [pg.nama for pg in pegawai]}
+
+
+def _tetapkan_usulan(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
+    """Perbup Pasuruan 217/2023 Lampiran II.B.2.a huruf d: each PPK of the proposed pegawai sets the
+    assignment the PUO proposed; after the last one, one surat penugasan per PPK (the PUO signs for
+    those he rates himself)."""
+    if p.antrean_ppk:
+        p.atur_pihak("ppk_pegawai", p.antrean_ppk[0])
+        p.antrean_ppk = p.antrean_ppk[1:]
+        lk = alur.langkah(p.jalur, "menunggu_penetapan_ppk", p.varian)
+        assert lk is not None and lk.atau_ke
+        return [], {"ditetapkan": k.aktor.nama}, lk.atau_ke
+    semua = _penerima_pegawai(p)
+    kelompok: dict[Pegawai, list[Pegawai]] = {}
+    for pg in semua:
+        kd = kedudukan_pegawai(pg)
+        kelompok.setdefault(kd.ppk if kd and kd.ppk else p.pemohon, []).append(pg)
+    surat = []
+    for ppk, pegawai in kelompok.items():
+        surat.append(surat_mod.terbitkan(
+            penugasan=p, jenis="penugasan", penandatangan=ppk, kepada=pegawai,
+            tembusan=[x for x in (p.pemohon,) if x != ppk], perihal=f"Penugasan: {p.judul}",
+            paragraf=[f"Atas usulan {p.pemohon.nama} ({p.pemohon.jabatan}) selaku Pimpinan Unit Organisasi, dengan "
+                      f"ini menugaskan pegawai tersebut di bawah untuk melaksanakan {p.judul} selama "
+                      f"{_durasi(DataPenugasan.dari(p))}, dengan penuh tanggung jawab."],
+            rincian=_rincian(p), pegawai=_daftar_pegawai(p, pegawai),
+        ))
+    return surat, {"ditetapkan": k.aktor.nama}
+
+
+def _keputusan_kepala_daerah(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
+    """Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c and Pasal 22 huruf c: the Walikota's
+    consideration, set by a Keputusan Walikota whose number and date are recorded."""
+    nomor = str(k.masukan.get("nomor_keputusan") or "").strip()
+    tanggal = k.masukan.get("tanggal_keputusan")
+    galat = {}
+    if not nomor:
+        galat["nomor_keputusan"] = "Isi nomor Keputusan Kepala Daerah."
+    if not tanggal:
+        galat["tanggal_keputusan"] = "Isi tanggal Keputusan Kepala Daerah."
+    if galat:
+        raise DataTidakLengkap(galat)
+    data: dict[str, Any] = {"keputusan_kepala_daerah": {"nomor": nomor[:100], "tanggal": str(tanggal)}}
+    if k.masukan.get("dicatat_oleh"):
+        data["dicatat_oleh"] = k.masukan["dicatat_oleh"]
+    return [], data
 
 
 def _kirim_ke_pyb_tujuan(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
@@ -599,9 +750,13 @@ def _kirim_ke_pyb_tujuan(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
 
 def _instruksikan_ppk(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Pasal 14 ayat (4) huruf c: the target PyB instructs the PPK of suitable pegawai.
-    ppk = selectors.pejabat_ppk(k.aktor.instansi_id).filter(id=k.ppk_tujuan_id or 0).first()
+    # Only the PPK of some pegawai of the requested kind (huruf c–d: "Pejabat Penilai Kinerja Pejabat
+    # Fungsional atau pelaksana"), who then offers only those he rates (alur: kepada "dinilai").
+    ppk = selectors.ppk_diinstruksikan(k.aktor.instansi_id, p.jenjang_dibutuhkan).filter(
+        id=k.ppk_tujuan_id or 0).first()
     if ppk is None:
-        raise DataTidakLengkap({"ppk_tujuan": "Pilih Pejabat Penilai Kinerja yang diinstruksikan."})
+        raise DataTidakLengkap({"ppk_tujuan": "Pilih Pejabat Penilai Kinerja dari pejabat fungsional/pelaksana "
+                                              f"yang dibutuhkan ({_dasar_sekarang(p)})."})
     p.atur_pihak("ppk_tujuan", ppk)
     return [], {"ppk_tujuan": ppk.nama}
 
@@ -635,11 +790,15 @@ def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Pasal 14 ayat (4) huruf e angka 3: tembusan PyB of both instansi and the PPK concerned.
     pegawai = _penerima_pegawai(p)
     ppk = _atasan(pegawai, "ppk")
+    kd = (p.transisi.filter(dari_status="menunggu_kepala_daerah", aksi="setujui").order_by("-id")
+          .values_list("data", flat=True).first() or {}).get("keputusan_kepala_daerah")
+    dan_kd = (f" dan Keputusan Kepala Daerah {p.instansi.nama} Nomor {kd['nomor']} tanggal {kd['tanggal']}"
+              if kd else "")
     s = surat_mod.terbitkan(
         penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
         tembusan=[p.pyb_tujuan, *ppk, p.pyb_pemohon],  # type: ignore[list-item]
         perihal=f"Penugasan: {p.judul}",
-        paragraf=[f"Berdasarkan surat jawaban permohonan pelibatan yang telah disetujui, dengan ini menugaskan "
+        paragraf=[f"Berdasarkan surat jawaban permohonan pelibatan yang telah disetujui{dan_kd}, dengan ini menugaskan "
                   f"pegawai tersebut di bawah untuk bekerja pada {p.instansi.nama} dalam {p.judul} selama "
                   f"{_durasi(DataPenugasan.dari(p))}, dengan penuh tanggung jawab."],
         rincian=_rincian(p), pegawai=_daftar_pegawai(p),
@@ -737,6 +896,8 @@ _EFEK: dict[str, EfekPenugasan] = {
     "teruskan_ke_pimpinan_pd": _teruskan_ke_pimpinan_pd,
     "tanpa_surat": _tanpa_surat,
     "tugaskan_oleh_ppk": _tugaskan_oleh_ppk,
+    "tetapkan_usulan": _tetapkan_usulan,
+    "keputusan_kepala_daerah": _keputusan_kepala_daerah,
     "pilih_pegawai": _pilih_pegawai,
     "rekomendasi_puo": _rekomendasi_puo,
     "jawab_dan_tugaskan": _jawab_dan_tugaskan,
@@ -775,7 +936,7 @@ def boleh_bertindak(pengguna, p: Penugasan) -> bool:  # type: ignore[no-untyped-
 def _keputusan(ctx: Konteks) -> Keputusan:
     m = ctx.masukan
     return Keputusan(aktor=ctx.aktor, alasan=ctx.alasan, penerima=m.get("penerima") or [],
-                     ppk_tujuan_id=m.get("ppk_tujuan_id"), alasan_beban=m.get("alasan_beban") or "")
+                     ppk_tujuan_id=m.get("ppk_tujuan_id"), alasan_beban=m.get("alasan_beban") or "", masukan=dict(m))
 
 
 def _efek_setujui(nama: str) -> alur_kerja.Efek:
@@ -931,15 +1092,41 @@ _EFEK_KERJA: dict[str, alur_kerja.Efek] = {
 @_atomic
 def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # type: ignore[no-untyped-def]
              penerima: list[PenerimaInput] | None = None, ppk_tujuan_id: int | None = None,
-             alasan_beban: str = "", perubahan: DataPenugasan | None = None) -> Penugasan:
+             alasan_beban: str = "", perubahan: DataPenugasan | None = None, nomor_keputusan: str = "",
+             tanggal_keputusan: date | None = None) -> Penugasan:
     """Fire ``aksi`` (setujui, tolak, kembalikan, ajukan_ulang) on an assignment, as ``pengguna``."""
     aktor = _pegawai(pengguna)
     t = alur_kerja.jalankan(
         tabel=alur.tabel_status, qs=selectors.penugasan_terlihat(pengguna), pk=penugasan_id, aksi=aksi,
         aktor=aktor, pengguna=pengguna, resolver=_resolver, efek=_EFEK_KERJA, alasan=alasan, tautan=_tautan,
         masukan={"penerima": penerima or [], "ppk_tujuan_id": ppk_tujuan_id, "alasan_beban": alasan_beban,
-                 "perubahan": perubahan},
+                 "perubahan": perubahan, "nomor_keputusan": nomor_keputusan, "tanggal_keputusan": tanggal_keputusan},
         tidak_ditemukan="Penugasan tidak ditemukan.")
+    return t.subjek  # type: ignore[no-any-return]
+
+
+@_atomic
+def catat_keputusan_kepala_daerah(*, pengguna, penugasan_id: int, setuju: bool = True,  # type: ignore[no-untyped-def]
+                                  nomor: str = "", tanggal: date | None = None, alasan: str = "") -> Penugasan:
+    """Record the Kepala Daerah's decision on a lintas-instansi team (Perwal Blitar 6/2023 Pasal 21 ayat
+    (1) huruf c, Pasal 22 huruf c): by the Kepala Daerah set in Pengaturan (or the PyB carrying his
+    decision) himself, or — for an external signer — by the admin instansi (or an account holding the
+    Kepala Daerah's kuasa), who records the number and date of the Keputusan he signed."""
+    p = ambil_untuk(pengguna, penugasan_id)
+    kd = p.pihak("kepala_daerah")
+    if p.status != "menunggu_kepala_daerah" or kd is None:
+        raise TransisiTidakSah("Penugasan ini tidak sedang menunggu keputusan Kepala Daerah; muat ulang halaman.")
+    pencatat = getattr(pengguna, "pegawai_id", None) != kd.pk
+    if pencatat and not ((getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "kuasa_kepala_daerah", False))
+                         and pengguna.instansi_id == p.instansi_id):
+        raise TidakBerwenang("Keputusan Kepala Daerah dicatat oleh Kepala Daerah sendiri, Pejabat yang Berwenang yang "
+                             "membawanya, atau admin instansi pemohon.")
+    t = alur_kerja.jalankan(
+        tabel=alur.tabel_status, qs=selectors.penugasan_terlihat(pengguna), pk=penugasan_id,
+        aksi="setujui" if setuju else "tolak", aktor=kd, pengguna=pengguna, resolver=_resolver, efek=_EFEK_KERJA,
+        alasan=alasan, tautan=_tautan, tidak_ditemukan="Penugasan tidak ditemukan.",
+        masukan={"nomor_keputusan": nomor, "tanggal_keputusan": tanggal,
+                 "dicatat_oleh": getattr(pengguna, "username", "") if pencatat else ""})
     return t.subjek  # type: ignore[no-any-return]
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("peringatan/", views.peringatan_tanggal, name="peringatan"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/aksi/", views.aksi, name="aksi"),
+    path("<int:pk>/keputusan-kepala-daerah/", views.keputusan_kepala_daerah, name="keputusan_kepala_daerah"),
     path("<int:pk>/dibaca/", views.dibaca, name="dibaca"),
     path("<int:pk>/ubah/", views.ubah, name="ubah"),
     path("surat/<int:pk>/unduh/", views.unduh_surat, name="unduh_surat"),

@@ -29,6 +29,7 @@ from sikerja.surat.models import Surat
 from sikerja.surat.nomor import format_nomor
 
 from . import alur, peringatan, selectors, services
+from .aturan import aturan
 from .errors import (
     BebanMelebihiAmbang,
     DataTidakLengkap,
@@ -39,44 +40,61 @@ from .errors import (
 from .forms import PILIHAN_JENJANG, PenugasanForm, penerima_dari_post
 from .models import LABEL_AKSI_LANGKAH, Penugasan, Transisi
 
+# What each path card says; the article it rests on comes from the instansi's profile
+# (alur.dasar_jalur, penugasan/aturan.py), never from here.
 KETERANGAN_JALUR = {
-    "dalam_unit": ("Pimpinan unit organisasi (atau PPK) langsung menugaskan pegawai yang dipimpinnya.",
-                   "Karangasem Pasal 14 ayat (2)"),
-    "lintas_unit": ("Pimpinan unit pemilik kinerja mengirim surat permohonan pelibatan kepada PPK tempat pegawai "
-                    "berada; PPK memilih pegawai, pimpinan unit pegawai itu memberi rekomendasi, lalu PPK menerbitkan "
-                    "surat penugasan — atau menolak dengan alasan.",
-                    "Karangasem Pasal 14 ayat (3); Pasuruan Lampiran II.B.2.a.2"),
-    "lintas_instansi": ("Permohonan melalui PyB instansi sendiri ke PyB instansi dituju, yang menginstruksikan PPK "
-                        "di sana; jawaban beserta daftar pegawai kembali melalui kedua PyB.",
-                        "Karangasem Pasal 14 ayat (4)"),
-    "sukarela_dalam_unit": ("Pejabat fungsional/pelaksana mengajukan diri kepada pimpinan unitnya (lisan, dicatat "
-                            "di sini); pimpinan unit menyetujui dan menugaskan.", "Karangasem Pasal 15 ayat (2)"),
-    "sukarela_lintas_unit": ("Pejabat fungsional/pelaksana bersurat ke pimpinan unit lain; setelah disetujui, "
-                             "diteruskan ke PPK sendiri yang menerbitkan surat penugasan. Hanya di dalam instansi.",
-                             "Karangasem Pasal 15 ayat (3)"),
+    "dalam_unit": "Pimpinan unit organisasi (atau PPK) langsung menugaskan pegawai yang dipimpinnya.",
+    "lintas_unit": "Pimpinan unit pemilik kinerja mengirim surat permohonan pelibatan kepada PPK tempat pegawai "
+                   "berada; PPK memilih pegawai yang dinilainya, pimpinan unit pegawai itu memberi rekomendasi, lalu "
+                   "PPK menerbitkan surat penugasan — atau menolak dengan alasan.",
+    "lintas_instansi": "Permohonan melalui PyB instansi sendiri ke PyB instansi dituju, yang menginstruksikan PPK "
+                       "pegawai di sana; jawaban beserta daftar pegawai kembali melalui kedua PyB.",
+    "sukarela_dalam_unit": "Pejabat fungsional/pelaksana mengajukan diri kepada pimpinan unitnya (lisan, dicatat "
+                           "di sini); pimpinan unit menyetujui dan menugaskan.",
+    "sukarela_lintas_unit": "Pejabat fungsional/pelaksana bersurat ke pimpinan unit lain; setelah disetujui, "
+                            "diteruskan ke PPK sendiri yang menerbitkan surat penugasan. Hanya di dalam instansi.",
+}
+
+# Who appoints inside a unit, by the profile's ``penunjuk`` (penugasan.aturan).
+KETERANGAN_PENUNJUK = {
+    "ppk": "Pejabat Penilai Kinerja langsung menugaskan pegawai yang dinilainya; pimpinan unit yang bukan PPK "
+           "tidak menunjuk.",
+    "puo": "Pimpinan unit organisasi menugaskan pegawai yang dipimpinnya; pejabat lain mengajukan permohonan "
+           "kepadanya.",
 }
 
 # How a regulation's own routing reads (alur.VARIAN), keyed by (jalur, varian).
 KETERANGAN_VARIAN = {
-    ("lintas_unit", "pimpinan_pd"): (
+    ("lintas_unit", "pimpinan_pd"):
         "Pimpinan Perangkat Daerah pemilik kinerja mengirim surat permohonan pelibatan kepada Pimpinan Perangkat "
-        "Daerah dituju; bila disetujui (dengan daftar pegawai), PPK pegawai itu memberikan surat penugasan — atau "
-        "ditolak dengan surat jawaban beralasan.", "Perwal Magelang 25/2023 Lampiran II huruf A angka 2"),
-    ("lintas_unit", "puo"): (
+        "Daerah dituju; bila disetujui (dengan daftar pegawai), setiap PPK pegawai itu memberikan surat penugasan "
+        "bagi pegawai yang dinilainya — atau ditolak dengan surat jawaban beralasan.",
+    ("lintas_unit", "puo"):
         "Permohonan pelibatan diajukan kepada pimpinan unit organisasi tempat pegawai berada, yang memilih pegawai "
-        "dan menugaskannya — atau menolak dengan alasan.", "Perwal Blitar 6/2023 Pasal 24 ayat (2) dan ayat (3)"),
-    ("sukarela_lintas_unit", "pimpinan_pd"): (
+        "dan menugaskannya — atau menolak dengan alasan.",
+    ("sukarela_lintas_unit", "pimpinan_pd"):
         "Pejabat fungsional/pelaksana bersurat, diketahui PPK-nya, kepada Pimpinan Perangkat Daerah dituju; setelah "
         "disetujui, diteruskan kepada Pimpinan Perangkat Daerah sendiri dan PPK, yang menerbitkan surat penugasan.",
-        "Perwal Magelang 25/2023 Lampiran II huruf B angka 2"),
-    ("sukarela_dalam_unit", "ppk"): (
+    ("sukarela_dalam_unit", "ppk"):
         "Pejabat fungsional/pelaksana menyampaikan keinginannya secara lisan kepada Pejabat Penilai Kinerja (dicatat "
-        "di sini); PPK menyetujui dan menugaskan.", "Perwal Magelang 25/2023 Lampiran II huruf B angka 1"),
+        "di sini); PPK menyetujui dan menugaskan.",
+    ("dalam_unit", "usul_puo"):
+        "Pimpinan unit organisasi yang juga PPK pegawai langsung menugaskan; bila bukan PPK-nya, pimpinan unit "
+        "mengusulkan dan PPK pegawai menetapkan penugasan serta menandatangani surat penugasan.",
+    ("lintas_instansi", "kepala_daerah"):
+        "Permohonan melalui PyB instansi sendiri ke PyB instansi dituju, yang menginstruksikan PPK pegawai di sana; "
+        "setelah jawaban disetujui, Kepala Daerah menetapkan tim antar instansi dengan Keputusan Kepala Daerah "
+        "(nomor dan tanggalnya dicatat), lalu surat penugasan diterbitkan.",
 }
 
 
-def _keterangan(jalur: str, varian: str) -> tuple[str, str]:
-    return KETERANGAN_VARIAN.get((jalur, varian)) or KETERANGAN_JALUR[jalur]
+def _keterangan(jalur: str, varian: str, profil: str = "") -> tuple[str, str]:
+    """What the path card says and the article it rests on — the instansi's own regulation, or the
+    national one, said so (issue 9 point 1)."""
+    teks = KETERANGAN_VARIAN.get((jalur, varian)) or KETERANGAN_JALUR[jalur]
+    if jalur == "dalam_unit" and not varian and profil:
+        teks = KETERANGAN_PENUNJUK.get(aturan(profil).penunjuk(jalur), teks)
+    return teks, alur.dasar_jalur(jalur, varian, profil)
 
 
 def _ditolak(request: HttpRequest, e: PenugasanError) -> HttpResponse:
@@ -141,10 +159,12 @@ def pilih_jalur(request: Permintaan) -> HttpResponse:
                    else dict.fromkeys(alur.JALUR, "Akun Anda tidak terhubung ke data pegawai."))
     instansi = request.user.instansi
     assert instansi is not None  # instansi_required
+    atur = aturan(instansi.profil)
     jalur = []
     for k, v in alur.JALUR.items():
-        teks, dasar = _keterangan(k, services.varian_untuk(instansi, k))
-        jalur.append({"kode": k, "label": v, "keterangan": teks, "dasar": dasar, "tertutup": tidak_boleh.get(k)})
+        teks, dasar = _keterangan(k, services.varian_untuk(instansi, k), instansi.profil)
+        jalur.append({"kode": k, "label": v, "keterangan": teks, "dasar": dasar, "tertutup": tidak_boleh.get(k),
+                      "bacaan": atur.bacaan(k)})
     # The state tables are documentation, not shown to end users (issue #12 point 7): not computed here.
     return render(request, "penugasan/pilih_jalur.html", {"jalur": jalur})
 
@@ -266,14 +286,16 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
         except PenugasanError as e:
             form.add_error(None, e.pesan)
     ctx: dict[str, Any] = {"form": form, "jalur": jalur, "label_jalur": alur.JALUR[jalur],
-                           "keterangan": _keterangan(jalur, services.varian_untuk(pejabat.instansi, jalur)),
+                           "keterangan": _keterangan(jalur, services.varian_untuk(pejabat.instansi, jalur),
+                                                     pejabat.instansi.profil),
                            "beban_galat": beban_galat, "fakta_jalur": alur.FAKTA_JALUR[jalur],
                            "peringatan": _peringatan_form(form)}
     if alur.FAKTA_JALUR[jalur].get("langsung"):
         mulai = form.cleaned_data.get("mulai") if form.is_bound and hasattr(form, "cleaned_data") else None
         selesai = form.cleaned_data.get("selesai") if form.is_bound and hasattr(form, "cleaned_data") else None
         ctx.update(_filter_kandidat(request, pejabat, mulai or timezone.localdate(),
-                                    selesai or timezone.localdate() + timedelta(days=90)))
+                                    selesai or timezone.localdate() + timedelta(days=90),
+                                    lingkup=services.lingkup_penunjuk(pejabat.instansi)))
         _tandai_pilihan(ctx, penerima_dari_post(request.POST) if request.POST else [])
     return render(request, "penugasan/buat.html", ctx)
 
@@ -303,7 +325,7 @@ def peringatan_tanggal(request: HttpRequest) -> HttpResponse:
 
 
 def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
-    lk = alur.langkah(p.jalur, p.status, p.varian)
+    lk = alur.langkah_untuk(p)  # its dasar_hukum from the instansi's own regulation
     tabel = alur.tabel_status(p)
     fakta = alur_kerja_sel.fakta_status(tabel, p.status)
     surat = list(selectors.surat_terlihat(request.user, p))
@@ -327,6 +349,11 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         "fakta": fakta,
         # Why it came back, where the pemohon reads it (issue 9 point 9), not only in the audit table.
         "kembali": _alasan_kembali_terakhir(p),
+        # The admin records the decision of a Kepala Daerah who signs outside the application.
+        "catat_kd": bool(lk and lk.hasil == "keputusan_kepala_daerah" and not boleh
+                         and (getattr(request.user, "admin_instansi", False)
+                              or getattr(request.user, "kuasa_kepala_daerah", False))
+                         and request.user.instansi_id == p.instansi_id),  # type: ignore[union-attr]
     }
     if ctx["aksi"]:
         # Whoever decides sees that the period has begun or ended before he assigns (issue 9 point 9).
@@ -346,6 +373,13 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         sebelum = selectors.beban_pegawai([pid], p.mulai, p.selesai, kecuali=p.pk)[pid]
         ctx["beban_pemohon"] = {"sebelum": sebelum, "sesudah": sebelum + p.beban_diajukan,
                                 "rinci": selectors.beban_rinci([pid], p.mulai, p.selesai)[pid]}
+    if boleh and lk and lk.pilih_ppk:
+        # Only the PPK of some pegawai of the requested kind (Karangasem Pasal 14 ayat (4) huruf c–d),
+        # picked by name/NIP/jabatan with his unit (issue #12 point 3): the autocomplete scope
+        # (apps.lingkup_ppk_diinstruksikan) reads the same selector as the service's check.
+        from .apps import lingkup_ppk_diinstruksikan
+
+        ctx["lingkup_ppk"] = lingkup_ppk_diinstruksikan(p.jenjang_dibutuhkan)
     return ctx
 
 
@@ -408,6 +442,8 @@ def aksi(request: HttpRequest, pk: int) -> HttpResponse:
             pengguna=request.user, penugasan_id=pk, aksi=nama_aksi, alasan=request.POST.get("alasan", ""),
             penerima=penerima_dari_post(request.POST), ppk_tujuan_id=int(ppk) if ppk.isdigit() else None,
             alasan_beban=request.POST.get("alasan_beban", ""),
+            nomor_keputusan=request.POST.get("nomor_keputusan", ""),
+            tanggal_keputusan=_tanggal(request.POST.get("tanggal_keputusan", "")),
         )
     except PenugasanTidakDitemukan as e:
         raise Http404(e.pesan) from e
@@ -440,6 +476,35 @@ def _label_keputusan(aksi: str, p: Penugasan | None) -> str:
         if aksi == "setujui" and lk is not None:
             return lk.label_setujui
     return alur.AKSI.get(aksi, aksi)
+
+
+def _tanggal(teks: str) -> date | None:
+    try:
+        return date.fromisoformat(teks) if teks else None
+    except ValueError:
+        return None
+
+
+@require_POST
+@instansi_required
+def keputusan_kepala_daerah(request: HttpRequest, pk: int) -> HttpResponse:
+    """The admin instansi records the decision of a Kepala Daerah who signs outside the application
+    (Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c, Pasal 22 huruf c)."""
+    setuju = request.POST.get("setuju", "1") == "1"
+    try:
+        services.catat_keputusan_kepala_daerah(
+            pengguna=request.user, penugasan_id=pk, setuju=setuju, nomor=request.POST.get("nomor_keputusan", ""),
+            tanggal=_tanggal(request.POST.get("tanggal_keputusan", "")), alasan=request.POST.get("alasan", ""))
+    except PenugasanTidakDitemukan as e:
+        raise Http404(e.pesan) from e
+    except TidakBerwenang as e:
+        return _ditolak(request, e)
+    except PenugasanError as e:
+        messages.error(request, e.pesan)
+        return redirect("penugasan:detail", pk=pk)
+    messages.success(request, "Keputusan Kepala Daerah tercatat." if setuju else
+                     "Keputusan Kepala Daerah (tidak disetujui) tercatat.")
+    return redirect("penugasan:detail", pk=pk)
 
 
 @instansi_required
@@ -592,6 +657,7 @@ def pengaturan(request: Permintaan) -> HttpResponse:
         from sikerja.organisasi.services import ubah_pengaturan
 
         ubah_pengaturan(instansi, oleh=request.user, pyb=form.cleaned_data.get("pyb_nip"),
+                        kepala_daerah=form.cleaned_data.get("kepala_daerah_nip"),
                         **{k: form.cleaned_data[k] for k in form.Meta.fields})
         messages.success(request, "Pengaturan instansi disimpan.")
         return redirect("penugasan:pengaturan")

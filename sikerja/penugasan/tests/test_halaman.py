@@ -399,10 +399,24 @@ def test_pyb_dituju_instructs_a_ppk_picked_by_autocomplete_of_his_own_instansi(o
     c = masuk(org.u["sekda_b"])
     html = c.get(f"/penugasan/{p.pk}/").content.decode()
     assert '<select class="form-select form-select-sm mb-2" name="ppk_tujuan"' not in html
-    assert "lingkup=penugasan_ppk" in html and 'id="ppk_tujuan"' in html
-    hasil = c.get("/organisasi/pilih-pegawai/", {"q": "Kepala", "lingkup": "penugasan_ppk"}).content.decode()
+    assert "lingkup=penugasan_ppk_diinstruksikan" in html and 'id="ppk_tujuan"' in html
+    hasil = c.get("/organisasi/pilih-pegawai/", {"q": "Kepala", "lingkup": "penugasan_ppk_diinstruksikan"}).content.decode()
     assert "Citra Kabid" in hasil and "Ani Kabid" not in hasil
     r = c.post(f"/penugasan/{p.pk}/aksi/", {"aksi": "setujui", "ppk_tujuan": str(org.p["citra"].pk)})
     assert r.status_code == 302
     p.refresh_from_db()
     assert p.ppk_tujuan == org.p["citra"]
+
+
+def test_the_instructed_ppk_autocomplete_offers_only_ppk_of_the_requested_jenjang(org, masuk):
+    """Karangasem Pasal 14 ayat (4) huruf c–d: the PPK instructed rates pegawai of the kind requested."""
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["ani"], data=data(jenjang_dibutuhkan="ahli_pertama"),
+                                                 instansi_tujuan_id=org.b.pk)
+    services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    c = masuk(org.u["sekda_b"])
+    assert "lingkup=penugasan_ppk_diinstruksikan_ahli_pertama" in c.get(f"/penugasan/{p.pk}/").content.decode()
+    cari = {"q": "Citra"}
+    assert "Citra Kabid" in c.get("/organisasi/pilih-pegawai/", {
+        **cari, "lingkup": "penugasan_ppk_diinstruksikan_ahli_pertama"}).content.decode()
+    assert "Citra Kabid" not in c.get("/organisasi/pilih-pegawai/", {
+        **cari, "lingkup": "penugasan_ppk_diinstruksikan_ahli_madya"}).content.decode()
