@@ -41,7 +41,10 @@ def isi_permohonan(page, judul: str) -> None:  # type: ignore[no-untyped-def]
 
 def pilih_pejabat(page, kotak: str, nama: str) -> None:  # type: ignore[no-untyped-def]
     """Pick an official in the autocomplete ``kotak`` (its search box id) by typing his name
-    (issue #12 point 3: never a dropdown of hundreds, never a typed NIP)."""
+    (issue #12 point 3: never a dropdown of hundreds, never a typed NIP). Typing waits until the
+    page's scripts run (htmx listens only then)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.htmx !== undefined")
     page.fill(f"#{kotak}", nama.split()[0])
     page.locator(f"#{kotak}-hasil [data-nilai]", has_text=nama).first.click()
 
