@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from sikerja.kedudukan.models import Kedudukan
 from sikerja.organisasi.models import Kompetensi, Pegawai, UnitOrganisasi
@@ -206,8 +207,10 @@ def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, *, kapasit
     tim = dict(AnggotaTim.objects.filter(_tim_berjalan(mulai, selesai), pegawai_id__in=pegawai_ids)
                .exclude(tim_id=kecuali_tim or 0).values("pegawai_id").annotate(t=Sum("porsi_persen"))
                .values_list("pegawai_id", "t"))
+    # An assignment whose period is over shows as Selesai and weighs no more (issue 9 point 9).
     tugas = dict(Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
-                                         penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
+                                         penugasan__mulai__lte=selesai,
+                                         penugasan__selesai__gte=max(mulai, timezone.localdate()))
                  .filter(~_bukan_dasar_keanggotaan()).values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
     kap = dict(KapasitasPegawai.objects.filter(pegawai_id__in=pegawai_ids)
                .values_list("pegawai_id", "kapasitas_persen"))
