@@ -346,3 +346,18 @@ def belum_dibaca(pegawai_id: int, p: Penugasan) -> int:
     """Open tembusan and notices of ``p`` for the pegawai (actions close only when taken)."""
     return Item.objects.filter(penerima_id=pegawai_id, subjek_jenis=SUBJEK, subjek_id=p.pk, terbuka=True,
                                jenis__in=["tembusan", "info"]).count()
+
+
+def pemberi_rekomendasi(p: Penugasan) -> list[Transisi]:
+    """The recommendations (one per PUO, in order, with actor and time) of the PPK's latest choice
+    of pegawai — a return to the PPK voids the earlier ones (Perbup Pasuruan 217/2023 Lampiran
+    II.B.2.a.2 huruf c; Perbup Karangasem Pasal 14 ayat (3) huruf c)."""
+    pilihan = p.transisi.filter(aksi="setujui", ke_status="menunggu_rekomendasi_puo").exclude(
+        dari_status="menunggu_rekomendasi_puo").order_by("-id").values_list("id", flat=True).first()
+    if pilihan is None:
+        return []
+    pertama: dict[int, Transisi] = {}
+    for t in p.transisi.filter(id__gt=pilihan, dari_status="menunggu_rekomendasi_puo", aksi="setujui").select_related(
+            "aktor").order_by("id"):
+        pertama.setdefault(t.aktor_id, t)
+    return list(pertama.values())

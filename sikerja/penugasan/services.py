@@ -597,14 +597,7 @@ def _rekomendasi_puo(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
 
 
 def _pemberi_rekomendasi(p: Penugasan) -> list[str]:
-    """Who recommended the pegawai of the PPK's latest choice (a return voids earlier ones)."""
-    pilihan = p.transisi.filter(aksi="setujui", ke_status="menunggu_rekomendasi_puo").exclude(
-        dari_status="menunggu_rekomendasi_puo").order_by("-id").values_list("id", flat=True).first()
-    if pilihan is None:
-        return []
-    return list(dict.fromkeys(
-        p.transisi.filter(id__gt=pilihan, dari_status="menunggu_rekomendasi_puo", aksi="setujui")
-        .order_by("id").values_list("aktor__nama", flat=True)))
+    return [t.aktor.nama for t in selectors.pemberi_rekomendasi(p)]
 
 
 def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:

@@ -166,7 +166,7 @@ def test_penunjukan_lintas_unit_with_the_rekomendasi_of_the_pegawai_puo(page):  
     setujui(page)
     assert status(page) == "Ditugaskan"
     teks = unduh_teks(page, "Surat Penugasan")
-    assert "atas rekomendasi Ani Kabid" in teks and "Wati Epidemiolog Madya" in teks and "Budi Kadis" in teks
+    assert "Rekomendasi Ani Kabid" in teks and "Wati Epidemiolog Madya" in teks and "Budi Kadis" in teks
 
 
 def test_magelang_lintas_perangkat_daerah_through_the_pimpinan_pd_and_the_ppk(page):  # type: ignore[no-untyped-def]
