@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from sikerja.akses import instansi_required
@@ -24,7 +25,7 @@ from sikerja.organisasi import selectors as org_selectors
 from sikerja.organisasi.teks import kata
 
 from . import alur, selectors
-from .models import Penerima, Penugasan
+from .models import LABEL_SELESAI, SELESAI, Penerima, Penugasan
 
 PER_HALAMAN = 50
 EKSPOR_MAKS = 10_000
@@ -47,7 +48,7 @@ class Saringan:
         g = request.GET
         return cls(
             saring=g.get("saring", "") if g.get("saring") in ("tindakan", "saya") else "",
-            status=g.get("status", "") if g.get("status") in alur.STATUS else "",
+            status=g.get("status", "") if g.get("status") in alur.STATUS or g.get("status") == SELESAI else "",
             jalur=g.get("jalur", "") if g.get("jalur") in alur.JALUR else "",
             unit=g.get("unit", "") if g.get("unit", "").isdigit() else "",
             dari=_tanggal(g.get("dari")), sampai=_tanggal(g.get("sampai")), q=g.get("q", "")[:100].strip(),
@@ -72,7 +73,12 @@ def penugasan_tersaring(request: HttpRequest, s: Saringan) -> QuerySet[Penugasan
         qs = qs.filter(aktor_sekarang_id=pid)
     elif s.saring == "saya" and pid:
         qs = qs.filter(Q(pemohon_id=pid) | Q(penerima__pegawai_id=pid))
-    if s.status:
+    if s.status == SELESAI:
+        # Derived, not stored: assigned and its period over (models.Penugasan.masa_berakhir).
+        qs = qs.filter(status=alur.DITUGASKAN, selesai__lt=timezone.localdate())
+    elif s.status == alur.DITUGASKAN:
+        qs = qs.filter(status=s.status, selesai__gte=timezone.localdate())
+    elif s.status:
         qs = qs.filter(status=s.status)
     if s.jalur:
         qs = qs.filter(jalur=s.jalur)
@@ -98,7 +104,7 @@ def _pilihan(request: HttpRequest) -> dict[str, Any]:
     instansi = request.user.instansi  # type: ignore[union-attr]
     assert instansi is not None  # instansi_required
     return {
-        "pilihan_status": list(alur.STATUS.items()),
+        "pilihan_status": [*alur.STATUS.items(), (SELESAI, f"{LABEL_SELESAI} (masa penugasan berakhir)")],
         "pilihan_jalur": list(alur.JALUR.items()),
         "pilihan_unit": org_selectors.units(instansi).filter(induk__isnull=True).order_by("nama").only("id", "nama"),
     }

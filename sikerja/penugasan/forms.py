@@ -27,22 +27,14 @@ class TanggalInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class PejabatChoice(forms.ModelChoiceField):
-    """Officials grouped by Perangkat Daerah: a Pemda has hundreds of PPK and PUO, and the
-    requester knows which Dinas or Badan the pegawai sit in before he knows the name."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        kelompok: dict[str, list[tuple[int, str]]] = {}
-        for p in self.queryset.select_related("unit__akar_pd"):  # type: ignore[union-attr]
-            pd = p.unit.akar_pd or p.unit
-            kelompok.setdefault(pd.nama, []).append((p.pk, self.label_from_instance(p)))
-        self.choices = [("", "— pilih —"), *sorted((pd, sorted(v, key=lambda x: x[1]))
-                                                    for pd, v in kelompok.items())]
-
-    def label_from_instance(self, obj: Pegawai) -> str:  # type: ignore[override]
-        # The unit tells two officials with the same post apart (issue #12 point 3).
-        return pilih.label(obj)
+def _pejabat_dituju(label: str, kepada: str, pengguna: Any, required: bool = True) -> pilih.PegawaiField:
+    """The addressee of a written request as an autocomplete: a Pemda has hundreds of PPK and PUO,
+    and two "Kepala Bagian Keuangan" are told apart by the unit shown with each (issue #12 point 3).
+    The scope (apps.LINGKUP_DITUJU) and the validation read the same selector."""
+    return pilih.PegawaiField(
+        label=label, required=required, lingkup=f"penugasan_{kepada}",
+        queryset=selectors.pejabat_dituju(pengguna.instansi_id, kepada).exclude(id=pengguna.pegawai_id or 0),
+        help_text="Ketik nama, NIP atau jabatan, lalu pilih dari daftar.")
 
 
 class PenugasanForm(forms.Form):
@@ -97,9 +89,8 @@ class PenugasanForm(forms.Form):
             # The addressee as the instansi's regulation names him (alur.VARIAN).
             tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
             label = dict(tabel.label_peran).get("ppk_tujuan", "Pejabat Penilai Kinerja dituju")
-            self.fields["ppk_tujuan"] = PejabatChoice(
-                label=f"{label} (tempat pegawai berada)",
-                queryset=selectors.pejabat_dituju(instansi_id, tabel.kepada).exclude(id=pengguna.pegawai_id))
+            # Picked by name, NIP or jabatan, each shown with his unit (issue #12 point 3).
+            self.fields["ppk_tujuan"] = _pejabat_dituju(f"{label} (tempat pegawai berada)", tabel.kepada, pengguna)
         if fakta.get("lisan") and pengguna.pegawai_id:
             # The official who hears the oral request records it for the pegawai (Karangasem Pasal 15
             # ayat (2) huruf a: his PUO; Magelang Lampiran II huruf B angka 1: his PPK).
@@ -118,9 +109,9 @@ class PenugasanForm(forms.Form):
             self.fields["instansi_tujuan"] = forms.ModelChoiceField(
                 label="Instansi unit dituju", queryset=Instansi.objects.order_by("nama"), initial=instansi_id)
             tabel = alur.alur_dari(jalur, varian_untuk(pengguna.instansi, jalur))
-            self.fields["puo_tujuan"] = PejabatChoice(
-                label=dict(tabel.label_peran).get("puo_tujuan", "Pimpinan unit organisasi dituju"), required=False,
-                queryset=selectors.pejabat_dituju(instansi_id, tabel.kepada).exclude(id=pengguna.pegawai_id))
+            self.fields["puo_tujuan"] = _pejabat_dituju(
+                dict(tabel.label_peran).get("puo_tujuan", "Pimpinan unit organisasi dituju"), tabel.kepada, pengguna,
+                required=False)
         self.instansi_id = instansi_id
         for bidang in self.fields.values():
             w = cast(forms.Field, bidang).widget

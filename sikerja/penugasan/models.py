@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
+from django.utils import timezone
 
 from sikerja.jejak.models import Jejak
 from sikerja.surat.models import Surat
@@ -21,7 +22,21 @@ from sikerja.surat.models import Surat
 if TYPE_CHECKING:
     from sikerja.organisasi.models import Pegawai
 
-from .alur import AKSI, JALUR, LABEL_AKSI_DARI, PERAN, STATUS
+from .alur import AKSI, DITUGASKAN, JALUR, LABEL_AKSI_DARI, PERAN, STATUS
+
+# An assignment whose period is over reads "Selesai" (issue 9 point 9). Derived from the dates, not
+# a stored state: nobody decides that a period ended, so no transition (and no jejak) is owed, and
+# the workload selectors ignore it by the same date (selectors.beban_pegawai).
+SELESAI = "selesai"
+LABEL_SELESAI = "Selesai"
+
+# Audit labels of decisions whose generic "Setujui" would mislead (issue 9 point 9): the PUO
+# recommends (Pasuruan Lampiran II.B.2.a.2 huruf c), the volunteer forwards the approved offer to
+# his own PPK (Karangasem Pasal 15 ayat (3) huruf b). alur.LABEL_AKSI_DARI wins where it says more.
+LABEL_AKSI_LANGKAH = {
+    ("setujui", "menunggu_rekomendasi_puo"): "Rekomendasi",
+    ("setujui", "menunggu_diteruskan"): "Teruskan",
+}
 
 # Roles held through PihakPenugasan (the pemohon, who creates the assignment, is a column).
 PERAN_PIHAK = tuple(r for r in PERAN if r != "pemohon")
@@ -100,7 +115,19 @@ class Penugasan(models.Model):
         return JALUR[self.jalur]
 
     @property
+    def masa_berakhir(self) -> bool:
+        """Assigned, and the period ended before today: shown as *Selesai*, frees the workload."""
+        return self.status == DITUGASKAN and self.selesai < timezone.localdate()
+
+    @property
+    def status_tampil(self) -> str:
+        """The state as pages and exports show it: ``selesai`` once an assignment's period is over."""
+        return SELESAI if self.masa_berakhir else self.status
+
+    @property
     def label_status(self) -> str:
+        if self.masa_berakhir:
+            return LABEL_SELESAI
         return STATUS.get(self.status, self.status)
 
     # --- parties (PihakPenugasan) ------------------------------------------------------
@@ -238,7 +265,8 @@ class Transisi(Jejak):
 
     @property
     def label_aksi(self) -> str:
-        return LABEL_AKSI_DARI.get((self.aksi, self.dari_status)) or AKSI.get(self.aksi, self.aksi)
+        kunci = (self.aksi, self.dari_status)
+        return LABEL_AKSI_DARI.get(kunci) or LABEL_AKSI_LANGKAH.get(kunci) or AKSI.get(self.aksi, self.aksi)
 
     @property
     def label_dari(self) -> str:

@@ -108,10 +108,17 @@ def jumlah_kotak_masuk(pegawai_id: int) -> int:
     return kotak_masuk_sel.jumlah_terbuka(pegawai_id)
 
 
+def _berjalan_sejak(mulai: date) -> date:
+    """The first day an assignment must still run on to weigh on the period starting ``mulai``:
+    one whose period is over shows as *Selesai* and frees the workload (issue 9 point 9), even when
+    the period asked about began in the past (a back-dated assignment)."""
+    return max(mulai, timezone.localdate())
+
+
 def _beban_subquery(mulai: date, selesai: date, kecuali: int | None = None) -> Subquery:
     qs = Penerima.objects.filter(
         pegawai_id=OuterRef("pk"), penugasan__status=DITUGASKAN,
-        penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai,
+        penugasan__mulai__lte=selesai, penugasan__selesai__gte=_berjalan_sejak(mulai),
     )
     if kecuali:
         qs = qs.exclude(penugasan_id=kecuali)
@@ -122,11 +129,12 @@ def _beban_subquery(mulai: date, selesai: date, kecuali: int | None = None) -> S
 
 
 def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, kecuali: int | None = None) -> dict[int, int]:
-    """Declared effort (percent) of active assignments overlapping [mulai, selesai] (SPEC §4)."""
+    """Declared effort (percent) of active assignments overlapping [mulai, selesai] (SPEC §4);
+    an assignment whose period is over no longer counts."""
     rows = (
         Penerima.objects.filter(
             pegawai_id__in=pegawai_ids, penugasan__status=DITUGASKAN,
-            penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai,
+            penugasan__mulai__lte=selesai, penugasan__selesai__gte=_berjalan_sejak(mulai),
         )
         .exclude(penugasan_id=kecuali or 0)
         .values("pegawai_id")
@@ -142,7 +150,7 @@ def beban_rinci(pegawai_ids: list[int], mulai: date, selesai: date) -> dict[int,
     hasil: dict[int, list[Penerima]] = {i: [] for i in pegawai_ids}
     rows = (
         Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status=DITUGASKAN,
-                                penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
+                                penugasan__mulai__lte=selesai, penugasan__selesai__gte=_berjalan_sejak(mulai))
         .select_related("penugasan")
         .only("pegawai_id", "beban_persen", "penugasan__judul", "penugasan__mulai", "penugasan__selesai")
         .order_by("penugasan__mulai")
@@ -384,3 +392,18 @@ def belum_dibaca(pegawai_id: int, p: Penugasan) -> int:
     """Open tembusan and notices of ``p`` for the pegawai (actions close only when taken)."""
     return Item.objects.filter(penerima_id=pegawai_id, subjek_jenis=SUBJEK, subjek_id=p.pk, terbuka=True,
                                jenis__in=["tembusan", "info"]).count()
+
+
+def pemberi_rekomendasi(p: Penugasan) -> list[Transisi]:
+    """The recommendations (one per PUO, in order, with actor and time) of the PPK's latest choice
+    of pegawai — a return to the PPK voids the earlier ones (Perbup Pasuruan 217/2023 Lampiran
+    II.B.2.a.2 huruf c; Perbup Karangasem Pasal 14 ayat (3) huruf c)."""
+    pilihan = p.transisi.filter(aksi="setujui", ke_status="menunggu_rekomendasi_puo").exclude(
+        dari_status="menunggu_rekomendasi_puo").order_by("-id").values_list("id", flat=True).first()
+    if pilihan is None:
+        return []
+    pertama: dict[int, Transisi] = {}
+    for t in p.transisi.filter(id__gt=pilihan, dari_status="menunggu_rekomendasi_puo", aksi="setujui").select_related(
+            "aktor").order_by("id"):
+        pertama.setdefault(t.aktor_id, t)
+    return list(pertama.values())

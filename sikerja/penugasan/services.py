@@ -597,14 +597,7 @@ def _rekomendasi_puo(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
 
 
 def _pemberi_rekomendasi(p: Penugasan) -> list[str]:
-    """Who recommended the pegawai of the PPK's latest choice (a return voids earlier ones)."""
-    pilihan = p.transisi.filter(aksi="setujui", ke_status="menunggu_rekomendasi_puo").exclude(
-        dari_status="menunggu_rekomendasi_puo").order_by("-id").values_list("id", flat=True).first()
-    if pilihan is None:
-        return []
-    return list(dict.fromkeys(
-        p.transisi.filter(id__gt=pilihan, dari_status="menunggu_rekomendasi_puo", aksi="setujui")
-        .order_by("id").values_list("aktor__nama", flat=True)))
+    return [t.aktor.nama for t in selectors.pemberi_rekomendasi(p)]
 
 
 def _jawab_dan_tugaskan(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
@@ -808,8 +801,9 @@ def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
 
 
 def _jawab_sukarela(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
+    # The reply to a volunteer is titled as such (issue 9 point 9; kind registered in apps.py).
     s = surat_mod.terbitkan(
-        penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pemohon],
+        penugasan=p, jenis="jawaban_sukarela", penandatangan=k.aktor, kepada=[p.pemohon],
         tembusan=[x for x in (p.ppk_pemohon, p.puo_pemohon) if x],
         perihal=f"Persetujuan pengajuan sukarela: {p.judul}",
         paragraf=[f"Pengajuan sukarela Saudara untuk dilibatkan dalam {p.judul} DISETUJUI. Sampaikan persetujuan "
@@ -822,7 +816,7 @@ def _jawab_sukarela(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
 def _teruskan_ke_ppk(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Karangasem Pasal 15 ayat (3) huruf b: the volunteer sends the request approved by the PUO
     # dituju to his own PPK, tembusan his own PUO (a letter, numbered, like the others).
-    disetujui = p.surat.filter(jenis="jawaban", status="berlaku").order_by("-id").first()
+    disetujui = p.surat.filter(jenis__in=("jawaban", "jawaban_sukarela"), status="berlaku").order_by("-id").first()
     s = surat_mod.terbitkan(
         penugasan=p, jenis="pengajuan_sukarela", penandatangan=p.pemohon, kepada=[p.ppk_pemohon],  # type: ignore[list-item]
         tembusan=[x for x in (p.puo_pemohon,) if x],
@@ -846,7 +840,7 @@ def _kirim_sukarela(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
 def _teruskan_ke_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Magelang Lampiran II huruf B angka 2 huruf b: the approved request goes to the volunteer's own
     # Pimpinan Perangkat Daerah and PPK. Where they are one person, his approval is the PPK's.
-    disetujui = p.surat.filter(jenis="jawaban", status="berlaku").order_by("-id").first()
+    disetujui = p.surat.filter(jenis__in=("jawaban", "jawaban_sukarela"), status="berlaku").order_by("-id").first()
     s = surat_mod.terbitkan(
         penugasan=p, jenis="pengajuan_sukarela", penandatangan=p.pemohon,
         kepada=[x for x in (p.pimpinan_pd_pemohon, p.ppk_pemohon) if x], tembusan=[],
@@ -955,7 +949,8 @@ def _efek_tolak(p: Penugasan, ctx: Konteks) -> Hasil:
     if tujuan and lk.tolak_dengan_surat:
         kepada, tembusan = p.pihak(tujuan[0]), [p.pihak(r) for r in tujuan[1]]
         surat.append(surat_mod.terbitkan(
-            penugasan=p, jenis="jawaban", penandatangan=ctx.aktor, kepada=[kepada],
+            penugasan=p, jenis="jawaban_sukarela" if ctx.tabel.fakta.get("sukarela") else "jawaban",
+            penandatangan=ctx.aktor, kepada=[kepada],
             tembusan=[t for t in tembusan if t], perihal=f"Jawaban permohonan: {p.judul}",
             paragraf=["Permohonan tersebut TIDAK DAPAT DISETUJUI dengan alasan sebagai berikut.", ctx.alasan],
             rincian=_rincian(p),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from sikerja.kedudukan.engine import ProfilError, load_profil
 from sikerja.surat import services as _surat
 from sikerja.surat.models import Surat
@@ -19,6 +21,7 @@ from sikerja.surat.nomor import ROMAWI, ambil_nomor, format_nomor
 from sikerja.surat.services import orang, render_pdf, tanggal_id, url_verifikasi
 
 from .alur import JENIS_SURAT, SURAT_PERMOHONAN, SURAT_TUGAS
+from .selectors import pemberi_rekomendasi
 
 __all__ = ["JUDUL", "KODE_JENIS", "ROMAWI", "ambil_nomor", "format_nomor", "isi_surat_tugas", "koreksi", "orang",
            "render_pdf", "tanggal_id", "terbitkan", "url_verifikasi"]
@@ -51,6 +54,12 @@ def _dasar(p: Any, sebelum: Surat | None = None) -> list[str]:
         dari = s.isi.get("penandatangan", {}).get("jabatan") or s.penandatangan.jabatan
         dasar.append(f"{JUDUL.get(s.jenis, s.jenis)} {dari} Nomor {s.nomor} tanggal {tanggal_id(s.tanggal)} "
                      f"perihal {s.perihal};")
+    for t in pemberi_rekomendasi(p):
+        # The PUO's recommendation the PPK assigns on (Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2
+        # huruf c; Perbup Karangasem Pasal 14 ayat (3) huruf c) is part of the letter's basis.
+        if sebelum is None or t.waktu <= sebelum.dibuat:
+            dasar.append(f"Rekomendasi {t.aktor.nama} ({t.aktor.jabatan}) selaku pimpinan unit organisasi pegawai "
+                         f"tanggal {tanggal_id(timezone.localtime(t.waktu).date())};")
     if dasar:
         dasar[-1] = dasar[-1].rstrip(";") + "."
     return dasar

@@ -13,6 +13,7 @@ urlpatterns = [
     path("buat/", views.pilih_jalur, name="buat"),
     path("buat/<str:jalur>/", views.buat, name="buat_jalur"),
     path("kandidat/", views.kandidat, name="kandidat"),
+    path("peringatan/", views.peringatan_tanggal, name="peringatan"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/aksi/", views.aksi, name="aksi"),
     path("<int:pk>/keputusan-kepala-daerah/", views.keputusan_kepala_daerah, name="keputusan_kepala_daerah"),

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,12 +22,13 @@ from django.views.decorators.http import require_POST
 
 from sikerja.akses import Permintaan, instansi_required, peran_required
 from sikerja.alur_kerja import selectors as alur_kerja_sel
+from sikerja.kalimat import kalimat
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import LABEL_JENJANG
 from sikerja.surat.models import Surat
 from sikerja.surat.nomor import format_nomor
 
-from . import alur, selectors, services
+from . import alur, peringatan, selectors, services
 from .aturan import aturan
 from .errors import (
     BebanMelebihiAmbang,
@@ -36,7 +38,7 @@ from .errors import (
     TidakBerwenang,
 )
 from .forms import PILIHAN_JENJANG, PenugasanForm, penerima_dari_post
-from .models import Penugasan
+from .models import LABEL_AKSI_LANGKAH, Penugasan, Transisi
 
 # What each path card says; the article it rests on comes from the instansi's profile
 # (alur.dasar_jalur, penugasan/aturan.py), never from here.
@@ -123,7 +125,31 @@ def kotak_masuk(request: HttpRequest) -> HttpResponse:
         return _ditolak(request, TidakBerwenang("Akun Anda tidak terhubung ke data pegawai."))
     semua = request.GET.get("semua") == "1"
     halaman = Paginator(selectors.kotak_masuk(pid, semua=semua), 50).get_page(request.GET.get("hal"))
+    _lampirkan_alasan_kembali(list(halaman))
     return render(request, "penugasan/kotak_masuk.html", {"halaman": halaman, "semua": semua})
+
+
+def _lampirkan_alasan_kembali(items: list[Any]) -> None:
+    """Each inbox item sent by a return carries the reason the official gave (issue 9 point 9): the
+    pemohon reads what to correct where he is told to correct it, not only in the audit table.
+    The item and the audit entry are written by the same jalankan call (one query per page)."""
+    ids = {i.subjek_id for i in items if i.subjek_jenis == selectors.SUBJEK}
+    if not ids:
+        return
+    kembali: dict[int, list[Transisi]] = {}
+    for t in Transisi.objects.filter(subjek_jenis=selectors.SUBJEK, subjek_id__in=ids, aksi="kembalikan").order_by(
+            "waktu").only("subjek_id", "waktu", "alasan"):
+        kembali.setdefault(t.subjek_id, []).append(t)
+    for i in items:
+        sama = kembali.get(i.subjek_id, []) if i.subjek_jenis == selectors.SUBJEK else []
+        cocok = [t for t in sama if abs((i.dibuat - t.waktu).total_seconds()) < 60]
+        i.alasan_kembali = cocok[-1].alasan if cocok else ""
+
+
+def _alasan_kembali_terakhir(p: Penugasan) -> Transisi | None:
+    """The return that put ``p`` where it is now, if the last decision on it was a return."""
+    t = p.transisi.select_related("aktor").order_by("-waktu", "-id").first()
+    return t if t is not None and t.aksi == "kembalikan" else None
 
 
 @instansi_required
@@ -139,8 +165,8 @@ def pilih_jalur(request: Permintaan) -> HttpResponse:
         teks, dasar = _keterangan(k, services.varian_untuk(instansi, k), instansi.profil)
         jalur.append({"kode": k, "label": v, "keterangan": teks, "dasar": dasar, "tertutup": tidak_boleh.get(k),
                       "bacaan": atur.bacaan(k)})
-    return render(request, "penugasan/pilih_jalur.html", {"jalur": jalur, "tabel": alur.tabel(),
-                                                           "status": alur.STATUS, "peran": alur.PERAN})
+    # The state tables are documentation, not shown to end users (issue #12 point 7): not computed here.
+    return render(request, "penugasan/pilih_jalur.html", {"jalur": jalur})
 
 
 def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesai: date,
@@ -247,7 +273,9 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
                 p = services.buat_pengajuan_sukarela(pengguna=request.user, data=d,
                                                      puo_tujuan_id=puo.id if puo else None,
                                                      pegawai_id=atas_nama.id if atas_nama else None)
-            messages.success(request, f"Penugasan \u201c{p.judul}\u201d dibuat: {p.label_status}.")
+            messages.success(request, f"Penugasan \u201c{p.judul}\u201d dibuat dengan status {p.label_status.lower()}.")
+            for w in peringatan.periksa_tanggal(p.mulai, p.selesai):
+                messages.warning(request, w.pesan)
             return redirect("penugasan:detail", pk=p.pk)
         except BebanMelebihiAmbang as e:
             beban_galat = e
@@ -260,7 +288,8 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
     ctx: dict[str, Any] = {"form": form, "jalur": jalur, "label_jalur": alur.JALUR[jalur],
                            "keterangan": _keterangan(jalur, services.varian_untuk(pejabat.instansi, jalur),
                                                      pejabat.instansi.profil),
-                           "beban_galat": beban_galat, "fakta_jalur": alur.FAKTA_JALUR[jalur]}
+                           "beban_galat": beban_galat, "fakta_jalur": alur.FAKTA_JALUR[jalur],
+                           "peringatan": _peringatan_form(form)}
     if alur.FAKTA_JALUR[jalur].get("langsung"):
         mulai = form.cleaned_data.get("mulai") if form.is_bound and hasattr(form, "cleaned_data") else None
         selesai = form.cleaned_data.get("selesai") if form.is_bound and hasattr(form, "cleaned_data") else None
@@ -269,6 +298,30 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
                                     lingkup=services.lingkup_penunjuk(pejabat.instansi)))
         _tandai_pilihan(ctx, penerima_dari_post(request.POST) if request.POST else [])
     return render(request, "penugasan/buat.html", ctx)
+
+
+def _peringatan_form(form: PenugasanForm) -> list[peringatan.Peringatan]:
+    """The date warnings of a form shown again (its values as typed, valid or not)."""
+    nilai = {}
+    for f in ("mulai", "selesai"):
+        try:
+            nilai[f] = form.fields[f].clean(form[f].value()) if form.is_bound else form[f].initial
+        except ValidationError:  # an invalid date has its own error, no warning
+            nilai[f] = None
+    return peringatan.periksa_tanggal(nilai["mulai"], nilai["selesai"])
+
+
+@instansi_required
+def peringatan_tanggal(request: HttpRequest) -> HttpResponse:
+    """htmx: the warnings of the period being typed in a penugasan form (peringatan.periksa_tanggal)."""
+    tanggal: dict[str, date | None] = {}
+    for f in ("mulai", "selesai"):
+        try:
+            tanggal[f] = date.fromisoformat(request.GET.get(f, ""))
+        except ValueError:
+            tanggal[f] = None
+    return render(request, "penugasan/_peringatan.html",
+                  {"peringatan": peringatan.periksa_tanggal(tanggal["mulai"], tanggal["selesai"])})
 
 
 def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
@@ -294,12 +347,17 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         "ambang": p.instansi.ambang_beban_kerja,
         # What the page shows about the state and the path, from the table (no status strings).
         "fakta": fakta,
+        # Why it came back, where the pemohon reads it (issue 9 point 9), not only in the audit table.
+        "kembali": _alasan_kembali_terakhir(p),
         # The admin records the decision of a Kepala Daerah who signs outside the application.
         "catat_kd": bool(lk and lk.hasil == "keputusan_kepala_daerah" and not boleh
                          and (getattr(request.user, "admin_instansi", False)
                               or getattr(request.user, "kuasa_kepala_daerah", False))
                          and request.user.instansi_id == p.instansi_id),  # type: ignore[union-attr]
     }
+    if ctx["aksi"]:
+        # Whoever decides sees that the period has begun or ended before he assigns (issue 9 point 9).
+        ctx["peringatan"] = peringatan.periksa_tanggal(p.mulai, p.selesai)
     if boleh and lk and lk.pilih_pegawai:
         pejabat = Pegawai.objects.select_related("instansi").get(pk=request.user.pegawai_id)  # type: ignore[union-attr,misc]
         ctx.update(_filter_kandidat(request, pejabat, p.mulai, p.selesai,
@@ -316,9 +374,12 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         ctx["beban_pemohon"] = {"sebelum": sebelum, "sesudah": sebelum + p.beban_diajukan,
                                 "rinci": selectors.beban_rinci([pid], p.mulai, p.selesai)[pid]}
     if boleh and lk and lk.pilih_ppk:
-        # Only the PPK of some pegawai of the requested kind (Karangasem Pasal 14 ayat (4) huruf c–d).
-        ctx["pilihan_ppk"] = selectors.ppk_diinstruksikan(request.user.instansi_id,  # type: ignore[union-attr,arg-type]
-                                                          p.jenjang_dibutuhkan)
+        # Only the PPK of some pegawai of the requested kind (Karangasem Pasal 14 ayat (4) huruf c–d),
+        # picked by name/NIP/jabatan with his unit (issue #12 point 3): the autocomplete scope
+        # (apps.lingkup_ppk_diinstruksikan) reads the same selector as the service's check.
+        from .apps import lingkup_ppk_diinstruksikan
+
+        ctx["lingkup_ppk"] = lingkup_ppk_diinstruksikan(p.jenjang_dibutuhkan)
     return ctx
 
 
@@ -374,6 +435,8 @@ def buka_item(request: HttpRequest, pk: int) -> HttpResponse:
 def aksi(request: HttpRequest, pk: int) -> HttpResponse:
     nama_aksi = request.POST.get("aksi", "")
     ppk = request.POST.get("ppk_tujuan", "")
+    sebelum = selectors.penugasan_terlihat(request.user).filter(pk=pk).only("jalur", "status", "varian").first()
+    label = _label_keputusan(nama_aksi, sebelum)
     try:
         services.jalankan(
             pengguna=request.user, penugasan_id=pk, aksi=nama_aksi, alasan=request.POST.get("alasan", ""),
@@ -396,8 +459,23 @@ def aksi(request: HttpRequest, pk: int) -> HttpResponse:
     except PenugasanError as e:
         messages.error(request, e.pesan)
         return redirect("penugasan:detail", pk=pk)
-    messages.success(request, f"Keputusan \u201c{alur.AKSI.get(nama_aksi, nama_aksi)}\u201d tercatat.")
+    messages.success(request, f"Keputusan \u201c{label}\u201d tercatat.")
     return redirect("penugasan:detail", pk=pk)
+
+
+def _label_keputusan(aksi: str, p: Penugasan | None) -> str:
+    """What the decision is called in the message after it (issue 9 point 9): a PUO's approval on
+    the recommendation step is a "Rekomendasi" (Pasuruan Lampiran II.B.2.a.2 huruf c), the
+    volunteer's on the forwarding step a "Teruskan" (Karangasem Pasal 15 ayat (3) huruf b) — the
+    same words as the audit table (models.LABEL_AKSI_LANGKAH) — never a bare "Setujui"."""
+    if p is not None:
+        khusus = LABEL_AKSI_LANGKAH.get((aksi, p.status))
+        if khusus:
+            return khusus
+        lk = alur.langkah(p.jalur, p.status, p.varian)
+        if aksi == "setujui" and lk is not None:
+            return lk.label_setujui
+    return alur.AKSI.get(aksi, aksi)
 
 
 def _tanggal(teks: str) -> date | None:
@@ -445,6 +523,8 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
             services.jalankan(pengguna=request.user, penugasan_id=p.pk, aksi="ajukan_ulang",
                               perubahan=form.data_penugasan())
             messages.success(request, "Perbaikan diajukan ulang.")
+            for w in peringatan.periksa_tanggal(form.cleaned_data["mulai"], form.cleaned_data["selesai"]):
+                messages.warning(request, w.pesan)
             return redirect("penugasan:detail", pk=p.pk)
         except DataTidakLengkap as e:
             for k, v in e.galat.items():
@@ -454,7 +534,8 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
         except PenugasanError as e:
             form.add_error(None, e.pesan)
     alasan = p.transisi.filter(aksi="kembalikan").order_by("-waktu", "-id").values_list("alasan", flat=True).first()
-    return render(request, "penugasan/ubah.html", {"form": form, "p": p, "alasan": alasan})
+    return render(request, "penugasan/ubah.html", {"form": form, "p": p, "alasan": alasan,
+                                                   "peringatan": _peringatan_form(form)})
 
 
 @instansi_required
@@ -549,7 +630,7 @@ def _ubah_surat(request: HttpRequest, pk: int, *, koreksi: bool) -> HttpResponse
             pesan = f"Surat koreksi {s.nomor} diterbitkan; surat lama ditandai dikoreksi."
         else:
             s = services.cabut_surat(pengguna=request.user, surat_id=pk, alasan=alasan)
-            pesan = f"Surat {s.nomor} dicabut." + (" Penugasan berakhir." if services.berakhir_karena(s) else "")
+            pesan = kalimat(f"Surat {s.nomor} dicabut", "Penugasan berakhir" if services.berakhir_karena(s) else None)
     except PenugasanTidakDitemukan as e:
         raise Http404(e.pesan) from e
     except TidakBerwenang as e:

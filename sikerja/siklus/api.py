@@ -88,6 +88,10 @@ class TargetIn(Schema):
     jenis_penugasan: str = ""
 
 
+class UbahTargetIn(TargetIn):
+    alasan: str
+
+
 class BagiIn(TargetIn):
     unit_id: int | None = None
     tim_id: int | None = None
@@ -273,6 +277,14 @@ def bagi_target(request: Permintaan, pk: int, data: BagiIn) -> Any:
                          data=services.DataTarget(**d), **tujuan)
 
 
+@router.post("/target/{pk}/ubah", response=TargetOut, summary="Ubah target dengan alasan (Magelang: perubahan PK)")
+def ubah_target(request: Permintaan, pk: int, data: UbahTargetIn) -> Any:
+    d = data.dict()
+    alasan = d.pop("alasan")
+    return _panggil(services.ubah_target, pengguna=request.user, target_id=pk, data=services.DataTarget(**d),
+                    alasan=alasan)
+
+
 @router.post("/target/{pk}/strategi")
 def strategi(request: Permintaan, pk: int, data: StrategiIn) -> dict[str, Any]:
     s = _panggil(services.tetapkan_strategi, pengguna=request.user, target_id=pk, **data.dict())
@@ -422,11 +434,21 @@ def dasbor(request: Permintaan) -> dict[str, Any]:
     hasil: dict[str, Any] = {
         "minggu_ini": [{"id": k.id, "nama": k.nama, "status": k.status, "selesai": k.selesai} for k in saya["minggu_ini"]],
         "tindakan": [{"id": k.id, "nama": k.nama, "status": k.status} for k in saya["tindakan"]],
-        "permintaan_laporan": [{"id": r.id, "batas_waktu": r.batas_waktu} for r in saya["permintaan"]]}
-    if p.kepala_unit:
+        "permintaan_laporan": [{"id": r.id, "batas_waktu": r.batas_waktu} for r in saya["permintaan"]],
+        # Team reports due from him as ketua, and team report requests addressed to him.
+        "laporan_tim_terlambat": saya["laporan_tim_terlambat"],
+        "permintaan_laporan_tim": [{"id": r.id, "tim_id": r.tim_id, "batas_waktu": r.batas_waktu}
+                                   for r in saya["permintaan_tim"]]}
+    if selectors.unit_dipimpin(p):  # as head, or as Plt/Plh of a post
         d = selectors.dasbor_pejabat(p)
         hasil["pejabat"] = {"kegiatan": d["kegiatan"], "menunggu_reviu_saya": d["menunggu_reviu_saya"], "tim": d["tim"],
                             "laporan_terlambat": d["laporan_terlambat"],
+                            "laporan_tim_terlambat": d["laporan_tim_terlambat"],
+                            "daftar_laporan_tim_terlambat": d["daftar_laporan_tim_terlambat"],
+                            "laporan_tim_diterima": [
+                                {"id": x.id, "tim_id": x.tim_id, "pelapor_id": x.pelapor_id,
+                                 "periode_selesai": x.periode_selesai, "capaian_persen": x.capaian_persen}
+                                for x in d["laporan_tim_diterima"]],
                             "target": [{**t, "nilai_target": float(t["nilai_target"])} for t in d["target"]]}
     return hasil
 

@@ -14,3 +14,9 @@ class SiklusConfig(AppConfig):
         # An official who changes while an item waits for him: the item follows the post (KINERJA §2.3).
         kait.daftar_setelah_impor(services.setelah_perubahan_organisasi)
         kait.daftar_setelah_perubahan(services.setelah_perubahan_organisasi)
+        # A Plt/Plh taking or leaving a post: the same (tim kerja offers the hook).
+        from sikerja.timkerja import services as timkerja_services
+
+        timkerja_services.daftar_setelah_pengganti(services.setelah_perubahan_organisasi)
+        # Magelang: a team's target change amends the PK carrying its targets (Lampiran II).
+        timkerja_services.daftar_setelah_ubah_target(services.setelah_ubah_target_tim)

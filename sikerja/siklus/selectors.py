@@ -6,11 +6,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
-from sikerja.timkerja.models import AnggotaTim, TimKerja
-from sikerja.timkerja.selectors import unit_dalam
+from sikerja.timkerja.alur import BERJALAN as TIM_BERJALAN
+from sikerja.timkerja.models import AnggotaTim, LaporanTim, PermintaanLaporan, TimKerja
+from sikerja.timkerja.selectors import LANGKAH_JADWAL, TENGGANG_HARI, pejabat_unit, unit_dalam
+from sikerja.timkerja.selectors import unit_dipimpin as _unit_dipimpin
 
 from .alur import AKHIR, PAPAN, TERBUKA
 from .aturan import UnitInfo
@@ -32,11 +35,13 @@ def leluhur(unit: UnitOrganisasi) -> list[UnitInfo]:
 
 
 def kepala_unit(unit_ids: list[int]) -> dict[int, Pegawai]:
-    return {p.unit_id: p for p in Pegawai.objects.filter(unit_id__in=unit_ids, kepala_unit=True, aktif=True)}
+    """Who holds each unit's head post today: the Plt/Plh while one holds, else the definitive head."""
+    return pejabat_unit(unit_ids)
 
 
 def unit_dipimpin(p: Pegawai) -> list[int]:
-    return unit_dalam(p.unit) if p.kepala_unit else []
+    """Units ``p`` leads, as head or as Plt/Plh of a post."""
+    return _unit_dipimpin(p)
 
 
 def kegiatan_terlihat(pengguna: Any) -> QuerySet[Kegiatan]:
@@ -57,8 +62,9 @@ def syarat_terlihat(p: Pegawai) -> Q:
     # Subqueries, not joins: the workflow core locks these rows (FOR UPDATE refuses outer joins on PostgreSQL).
     diketuai = TimKerja.objects.filter(ketua=p).values("id")
     syarat = Q(pelaksana=p) | Q(tim_id__in=diketuai) | Q(tim_id__in=tim_ids) | Q(aktor_sekarang=p) | Q(dibuat_oleh=p)
-    if p.kepala_unit:
-        syarat |= Q(unit_id__in=unit_dalam(p.unit))
+    units = unit_dipimpin(p)
+    if units:
+        syarat |= Q(unit_id__in=units)
     return syarat
 
 
@@ -93,6 +99,36 @@ def linimasa(qs: QuerySet[Kegiatan], mulai: date, selesai: date) -> list[dict[st
     return baris
 
 
+def laporan_tim(tim_qs: QuerySet[TimKerja], hari: date, *, batas: int = 20) -> dict[str, Any]:
+    """Team reports (ketua → PUO, KINERJA §2.6) of the running teams in ``tim_qs``: periodic reports
+    overdue (a period of the team's schedule ended more than the grace days ago with no report covering
+    it — the rule of ``timkerja.selectors.laporan_terlambat``) and on-demand requests past their deadline.
+    One query whatever the number of teams: the last report and the overdue requests are subqueries."""
+    akhir = (LaporanTim.objects.filter(tim_id=OuterRef("pk"), jenis="ketua_ke_puo")
+             .order_by("-periode_selesai").values("periode_selesai")[:1])
+    minta = (PermintaanLaporan.objects.filter(tim_id=OuterRef("pk"), batas_waktu__lt=hari, jawaban__isnull=True)
+             .order_by().values("tim_id").annotate(n=Count("id")).values("n"))
+    tim = list(tim_qs.filter(status__in=TIM_BERJALAN)
+               .annotate(akhir=Subquery(akhir), minta=Coalesce(Subquery(minta), 0))
+               .values("id", "nama", "masa_mulai", "masa_selesai", "jadwal_laporan", "akhir", "minta")
+               .order_by("masa_selesai", "id")[:2000])
+    batas_hari = hari - timedelta(days=TENGGANG_HARI)
+    terlambat: list[dict[str, Any]] = []
+    n_minta = 0
+    for t in tim:
+        langkah = timedelta(days=LANGKAH_JADWAL.get(t["jadwal_laporan"], 30))
+        mulai, n = t["masa_mulai"], 0
+        while mulai <= min(hari, t["masa_selesai"]):
+            selesai = min(mulai + langkah - timedelta(days=1), t["masa_selesai"])
+            if selesai < batas_hari and (t["akhir"] is None or t["akhir"] < selesai):
+                n += 1
+            mulai = selesai + timedelta(days=1)
+        n_minta += t["minta"]
+        if n or t["minta"]:
+            terlambat.append({"tim_id": t["id"], "nama": t["nama"], "periode": n, "permintaan": t["minta"]})
+    return {"terlambat": sum(1 for x in terlambat if x["periode"]) + n_minta, "daftar_terlambat": terlambat[:batas]}
+
+
 def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
     """What an official watches (issue 14 point 5), in a fixed number of queries: targets of his units
     with progress, teams, kegiatan waiting for *his* review, overdue kegiatan and reports, returned items."""
@@ -123,9 +159,14 @@ def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
     laporan_terlambat = PermintaanLaporanSiklus.objects.filter(peminta=p, dijawab=False, batas_waktu__lt=hari).count()
     daftar_menunggu = list(Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).order_by("selesai")[:20])
     daftar_kembali = list(kg.filter(status="dikembalikan").select_related("aktor_sekarang").order_by("selesai")[:20])
+    # Team reports (ketua → PUO) of the teams his units own: overdue, and the latest received.
+    lt = laporan_tim(TimKerja.objects.filter(unit_pemilik_id__in=units), hari)
+    diterima = list(LaporanTim.objects.filter(penerima=p, jenis="ketua_ke_puo").select_related("tim", "pelapor")
+                    .order_by("-dibuat", "-id")[:10])
     return {"kegiatan": agg, "target": target_out, "daftar_menunggu": daftar_menunggu,
             "daftar_dikembalikan": daftar_kembali, "menunggu_reviu_saya": menunggu, "tim": tim,
-            "laporan_terlambat": laporan_terlambat}
+            "laporan_terlambat": laporan_terlambat, "laporan_tim_terlambat": lt["terlambat"],
+            "daftar_laporan_tim_terlambat": lt["daftar_terlambat"], "laporan_tim_diterima": diterima}
 
 
 def dasbor_pegawai(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
@@ -140,17 +181,26 @@ def dasbor_pegawai(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
                   .select_related("tim").order_by("selesai")[:50])
     tindakan = list(Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).order_by("selesai")[:50])
     permintaan = list(PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).order_by("batas_waktu")[:20])
+    # Team reports due from him as ketua (or coordination point), and team report requests to him.
+    lt = laporan_tim(TimKerja.objects.filter(Q(ketua=p) | Q(ketua__isnull=True, titik_koordinasi=p)), hari)
+    permintaan_tim = list(PermintaanLaporan.objects.filter(sasaran=p, jawaban__isnull=True).select_related("tim")
+                          .order_by("batas_waktu")[:20])
     return {"minggu_ini": list(minggu_ini), "tindakan": tindakan, "permintaan": permintaan,
-            "senin": senin, "minggu": minggu}
+            "senin": senin, "minggu": minggu, "laporan_tim_terlambat": lt["daftar_terlambat"],
+            "permintaan_tim": permintaan_tim}
 
 
 def ringkasan_beranda(p: Pegawai) -> dict[str, int]:
     """The counts the Beranda shows (issue 14 point 5): a few indexed counts."""
     hari = date.today()
     d = {"menunggu_saya": Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).count(),
-         "permintaan_laporan": PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).count()}
-    if p.kepala_unit:
-        units = unit_dipimpin(p)
+         "permintaan_laporan": PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).count()
+         + PermintaanLaporan.objects.filter(sasaran=p, jawaban__isnull=True).count(),
+         # Team reports (ketua → PUO) overdue from the teams he leads as ketua.
+         "laporan_tim_saya": laporan_tim(TimKerja.objects.filter(ketua=p), hari)["terlambat"]}
+    units = unit_dipimpin(p)
+    if units:
+        d["laporan_tim_terlambat"] = laporan_tim(TimKerja.objects.filter(unit_pemilik_id__in=units), hari)["terlambat"]
         agg = Kegiatan.objects.filter(unit_id__in=units).aggregate(
             terlambat=Count("id", filter=Q(status__in=TERBUKA, selesai__lt=hari)),
             dikembalikan=Count("id", filter=Q(status="dikembalikan")))

@@ -16,12 +16,14 @@ from typing import Any
 
 from django.urls import reverse
 
+from sikerja import berkas as berkas_bukti
 from sikerja.alur_kerja import services as alur_kerja
 from sikerja.jejak import services as jejak
 from sikerja.kedudukan.selectors import pimpinan_unit_dari
 from sikerja.kotak_masuk import services as kotak_masuk
 from sikerja.organisasi.models import Instansi, Pegawai, UnitOrganisasi
 from sikerja.penugasan import services as penugasan_services
+from sikerja.timkerja import services as timkerja_services
 from sikerja.timkerja.models import AnggotaTim, TimKerja
 from sikerja.timkerja.selectors import unit_dalam
 
@@ -53,22 +55,9 @@ from .models import (
 
 _atomic = alur_kerja.atomic
 
-# Magic numbers of the accepted evidence types: the extension alone is not trusted.
-MAGIC = {"pdf": (b"%PDF",), "png": (b"\x89PNG",), "jpg": (b"\xff\xd8\xff",), "jpeg": (b"\xff\xd8\xff",),
-         "xlsx": (b"PK\x03\x04",), "docx": (b"PK\x03\x04",), "csv": (b"",), "txt": (b"",)}
-MIME = {"pdf": "application/pdf", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "csv": "text/csv", "txt": "text/plain"}
 BUKTI_MAKS_JUMLAH = 5
-# Read at most this much of an upload (the profile's size limit is checked after).
-MAX_BACA = 50 * 1024 * 1024 + 1
-
-
-@dataclass
-class Berkas:
-    nama: str
-    isi: bytes
+MAX_BACA = berkas_bukti.MAKS_BACA
+Berkas = berkas_bukti.Berkas
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -86,34 +75,88 @@ def _aturan(instansi: Instansi) -> aturan.AturanSiklus:
 
 
 def _memimpin(p: Pegawai, unit_id: int) -> bool:
-    """``p`` heads ``unit_id`` or a unit above it."""
-    return p.kepala_unit and unit_id in unit_dalam(p.unit)
+    """``p`` heads ``unit_id`` or a unit above it, also as Plt/Plh of the post."""
+    return unit_id in selectors.unit_dipimpin(p)
 
 
 def tautan(kg: Kegiatan) -> str:
     return reverse("siklus:kegiatan", args=[kg.pk])
 
 
-def resolve_rantai(unit: UnitOrganisasi) -> tuple[aturan.Templat, list[dict[str, Any]]]:
-    """The profile template of ``unit`` and its chain resolved to the heads of the units it names."""
+def _entri(peran: str, pj: Pegawai, unit_id: int, unit_nama: str, **lain: Any) -> dict[str, Any]:
+    e = {"peran": peran, "pegawai_id": pj.id, "nama": pj.nama, "jabatan": pj.jabatan, "unit_id": unit_id,
+         "unit": unit_nama}
+    if getattr(pj, "sebagai", ""):
+        e["sebagai"] = pj.sebagai  # type: ignore[attr-defined]  # Plt / Plh of the post
+    e.update(lain)
+    return e
+
+
+def _delegasi_pengelolaan(rantai: list[dict[str, Any]], pelaksana: Pegawai) -> list[dict[str, Any]]:
+    """A delegation of *pengelolaan kinerja* (kedudukan Delegasi, with SK and period) from an official
+    of the chain to the pelaksana's PUO puts the delegate in the chain [P, KINERJA §2.3 "incl. delegasi"]:
+    he reviews in the delegator's place; the acceptor of the template keeps the acceptance ("dinyatakan
+    selesai setelah Pejabat Level 1 menerima"), so a delegation of the acceptor adds the delegate before him."""
+    from sikerja.kedudukan.selectors import delegasi_aktif, hari_ini, kedudukan_pegawai
+
+    hari = hari_ini()
+    ids = [r["pegawai_id"] for r in rantai]
+    cocok = [d for d in delegasi_aktif(pelaksana.instansi).filter(
+        wewenang="pengelolaan_kinerja", dari_id__in=ids, diterapkan=True).select_related("kepada", "dari")
+        if (d.berlaku_mulai is None or d.berlaku_mulai <= hari) and (d.berlaku_sampai is None or hari <= d.berlaku_sampai)]
+    if not cocok:
+        return rantai
+    k = kedudukan_pegawai(pelaksana)
+    d = next((d for d in cocok if k is not None and d.kepada_id == k.pimpinan_unit_id), None)
+    if d is None:
+        return rantai
+    i = ids.index(d.dari_id)
+    e = _entri(f"Penerima delegasi pengelolaan kinerja dari {d.dari.nama}", d.kepada, d.kepada.unit_id,
+               rantai[i]["unit"], delegasi=d.label_sk or "delegasi")
+    if i < len(rantai) - 1:
+        rantai[i] = e
+    else:
+        rantai.insert(i, e)
+    return rantai
+
+
+def _rantai_unit(unit: UnitOrganisasi) -> tuple[aturan.AturanSiklus, aturan.Templat, list[dict[str, Any]]]:
+    """The template of ``unit`` and the holders of its posts today (before the pelaksana's adjustments)."""
     a = aturan.aturan_siklus(unit.instansi.profil)
     lel = selectors.leluhur(unit)
     t = aturan.templat_untuk(a, lel)
     pasangan = aturan.unit_rantai(t, lel)
     kepala = selectors.kepala_unit([u.id for _, u in pasangan])
-    rantai: list[dict[str, Any]] = []
-    for r, u in pasangan:
-        pj = kepala.get(u.id)
-        if pj is None:
-            continue  # a vacant post: the next level reviews [P] (Plt/Plh come from kedudukan later)
-        if rantai and rantai[-1]["pegawai_id"] == pj.id:
-            continue
-        rantai.append({"peran": r.peran, "pegawai_id": pj.id, "nama": pj.nama, "jabatan": pj.jabatan,
-                       "unit_id": u.id, "unit": u.nama})
+    rantai = [_entri(r.peran, kepala[u.id], u.id, u.nama) for r, u in pasangan if u.id in kepala]
+    return a, t, rantai
+
+
+def _untuk_pelaksana(a: aturan.AturanSiklus, t: aturan.Templat, unit: UnitOrganisasi, dasar: list[dict[str, Any]],
+                     pelaksana: Pegawai | None, *, cek_delegasi: bool = True) -> list[dict[str, Any]]:
+    rantai = [dict(e) for e in dasar]
+    if pelaksana is not None and rantai and cek_delegasi:
+        rantai = _delegasi_pengelolaan(rantai, pelaksana)
+    # One official holding two levels (a Plt of the post above, a delegate already in the chain) acts once.
+    rantai = [e for i, e in enumerate(rantai) if i == 0 or rantai[i - 1]["pegawai_id"] != e["pegawai_id"]]
+    if pelaksana is not None:
+        while len(rantai) > 1 and rantai[0]["pegawai_id"] == pelaksana.id:
+            rantai.pop(0)
     if not rantai:
         raise AturanDilanggar(f"{a.singkatan} {t.dasar}: rantai reviu untuk {unit.nama} tidak dapat ditentukan "
-                              "(jabatan pimpinan kosong); hubungi admin instansi.")
-    return t, rantai
+                              "(jabatan pimpinan kosong tanpa Plt/Plh); hubungi admin instansi.")
+    return rantai
+
+
+def resolve_rantai(unit: UnitOrganisasi, pelaksana: Pegawai | None = None
+                   ) -> tuple[aturan.Templat, list[dict[str, Any]]]:
+    """The profile template of ``unit`` and its chain resolved to whoever holds each post today: the
+    Plt/Plh while one holds (the holder absent or the post vacant), else the definitive head; a vacant
+    post without one is skipped [P]. Delegations of pengelolaan kinerja are applied for ``pelaksana``,
+    and the levels the pelaksana himself holds are left out: a Level-III koordinator submitting the
+    result of his tim kerja substansi sends it to Level II (PSR L-II.D.2.c.2: "disampaikan kepada
+    Pejabat Level II oleh Pejabat Level III, Individu atau Ketua Tim")."""
+    a, t, dasar = _rantai_unit(unit)
+    return t, _untuk_pelaksana(a, t, unit, dasar, pelaksana)
 
 
 def _pelaksana(kg: Kegiatan) -> Pegawai | None:
@@ -215,7 +258,8 @@ def buat_pk(*, pengguna: Any, unit_id: int, tahun: int, jenis: str = "pk_unit", 
     if unit is None:
         raise TidakDitemukan("Unit organisasi tidak ditemukan.")
     a = _aturan(unit.instansi)
-    if not (aktor.kepala_unit and aktor.unit_id == unit.id):
+    pemegang = selectors.kepala_unit([unit.id]).get(unit.id)
+    if not ((aktor.kepala_unit and aktor.unit_id == unit.id) or (pemegang is not None and pemegang.id == aktor.id)):
         raise TidakBerwenang(f"{a.dasar('pk', 'dasar')}: perjanjian kinerja {unit.nama} disusun dan ditetapkan oleh "
                              "pimpinan unit tersebut.")
     if jenis not in ("pk_unit", "pk_pelaksanaan_kegiatan"):
@@ -241,9 +285,31 @@ def buat_pk(*, pengguna: Any, unit_id: int, tahun: int, jenis: str = "pk_unit", 
 
 
 def _snapshot(pk: PerjanjianKinerja) -> list[dict[str, Any]]:
+    kegiatan: dict[int, list[dict[str, Any]]] = {}
+    for k in Kegiatan.objects.filter(target__pk_kinerja=pk).values("id", "target_id", "nama", "status", "jenis_penugasan"):
+        kegiatan.setdefault(k["target_id"], []).append(
+            {"id": k["id"], "nama": k["nama"], "status": k["status"], "jenis_penugasan": k["jenis_penugasan"]})
     return [{"id": t.id, "induk": t.induk_id, "unit": t.unit_id, "indikator": t.indikator, "sasaran": t.sasaran,
              "nilai_target": str(t.nilai_target), "satuan": t.satuan, "batas_waktu": t.batas_waktu.isoformat(),
-             "jenis_penugasan": t.jenis_penugasan} for t in pk.target.order_by("id")]
+             "jenis_penugasan": t.jenis_penugasan, "kegiatan": kegiatan.get(t.id, [])} for t in pk.target.order_by("id")]
+
+
+def _versi_baru(lama: PerjanjianKinerja, *, aktor: Pegawai, pengguna: Any, alasan: str, arahan: str | None = None,
+                dasar: str | None = None) -> PerjanjianKinerja:
+    """A new version of the PK (locked by the caller) with a reason; the old one keeps a snapshot of its
+    targets and kegiatan, the live targets move on. The signatory (pihak pertama) stays."""
+    lama.snapshot = _snapshot(lama)
+    lama.berlaku = False
+    lama.save(update_fields=["snapshot", "berlaku"])
+    baru = PerjanjianKinerja.objects.create(
+        instansi_id=lama.instansi_id, unit_id=lama.unit_id, tahun=lama.tahun, jenis=lama.jenis, versi=lama.versi + 1,
+        alasan_perubahan=alasan.strip(), pihak_pertama_id=lama.pihak_pertama_id, pihak_kedua_id=lama.pihak_kedua_id,
+        dasar=lama.dasar if dasar is None else dasar, arahan=lama.arahan if arahan is None else arahan,
+        dasar_hukum=lama.dasar_hukum)
+    TargetKinerja.objects.filter(pk_kinerja=lama).update(pk_kinerja=baru)
+    jejak.catat(subjek=baru, aksi="ubah_pk", dari=f"v{lama.versi}", ke=f"v{baru.versi}", aktor=aktor,
+                pengguna=pengguna, alasan=alasan.strip(), dasar_hukum=baru.dasar_hukum)
+    return baru
 
 
 @_atomic
@@ -260,18 +326,19 @@ def ubah_pk(*, pengguna: Any, pk_id: int, alasan: str, arahan: str | None = None
         raise TidakBerwenang("Perubahan perjanjian kinerja ditetapkan oleh pihak pertama yang menetapkannya.")
     if not alasan.strip():
         raise DataTidakLengkap({"alasan": "Tuliskan alasan perubahan perjanjian kinerja."})
-    lama.snapshot = _snapshot(lama)
-    lama.berlaku = False
-    lama.save(update_fields=["snapshot", "berlaku"])
-    baru = PerjanjianKinerja.objects.create(
-        instansi_id=lama.instansi_id, unit_id=lama.unit_id, tahun=lama.tahun, jenis=lama.jenis, versi=lama.versi + 1,
-        alasan_perubahan=alasan.strip(), pihak_pertama=aktor, pihak_kedua_id=lama.pihak_kedua_id,
-        dasar=lama.dasar if dasar is None else dasar, arahan=lama.arahan if arahan is None else arahan,
-        dasar_hukum=lama.dasar_hukum)
-    TargetKinerja.objects.filter(pk_kinerja=lama).update(pk_kinerja=baru)
-    jejak.catat(subjek=baru, aksi="ubah_pk", dari=f"v{lama.versi}", ke=f"v{baru.versi}", aktor=aktor,
-                pengguna=pengguna, alasan=alasan.strip(), dasar_hukum=baru.dasar_hukum)
-    return baru
+    return _versi_baru(lama, aktor=aktor, pengguna=pengguna, alasan=alasan, arahan=arahan, dasar=dasar)
+
+
+def _ubah_pk_magelang(kg_target: TargetKinerja, *, aktor: Pegawai, pengguna: Any, alasan: str) -> PerjanjianKinerja | None:
+    """Perwal Magelang 25/2023 Lampiran II: "dalam hal terjadi perubahan kegiatan maka harus dilakukan
+    perubahan" of the Perjanjian Kinerja Pelaksanaan Kegiatan: where the profile makes it compulsory,
+    cancelling a kegiatan or changing a target amends the PK as a new version with the reason."""
+    a = _aturan(kg_target.pk_kinerja.instansi)
+    if not a.pk_pelaksanaan_wajib:
+        return None
+    lama = PerjanjianKinerja.objects.select_for_update().get(pk=kg_target.pk_kinerja_id)
+    return _versi_baru(lama, aktor=aktor, pengguna=pengguna,
+                       alasan=f"{alasan.strip()} ({a.dasar('pk_pelaksanaan_kegiatan', 'dasar')})"[:2000])
 
 
 @dataclass
@@ -322,6 +389,52 @@ def tambah_target(*, pengguna: Any, pk_id: int, data: DataTarget) -> TargetKiner
         batas_waktu=batas, arahan=data.arahan.strip(), jenis_penugasan=data.jenis_penugasan)
     jejak.catat(subjek=pk, aksi="tambah_target", dari="", ke="", aktor=aktor, pengguna=pengguna,
                 data={"target": t.id, "indikator": t.indikator})
+    return t
+
+
+def setelah_ubah_target_tim(*, tim: TimKerja, aktor: Pegawai, pengguna: Any, alasan: str) -> None:
+    """A team's targets changed (tim kerja's hook): in Magelang each PK in force carrying a target split
+    to that team is amended as a new version with the reason (Lampiran II)."""
+    satu_per_pk = {x.pk_kinerja_id: x for x in TargetKinerja.objects.filter(tim=tim, pk_kinerja__berlaku=True)
+                   .select_related("pk_kinerja__instansi")}
+    for t in satu_per_pk.values():
+        _ubah_pk_magelang(t, aktor=aktor, pengguna=pengguna,
+                          alasan=f"Perubahan target {tim.nama}: {(alasan or '').strip() or '-'}")
+
+
+@_atomic
+def ubah_target(*, pengguna: Any, target_id: int, data: DataTarget, alasan: str) -> TargetKinerja:
+    """Change a target's indicator, value, unit or deadline, with a reason. Who may: the PK's pihak
+    pertama for a PK target, the one who split it (or the leader above) for a target split down. In
+    Magelang the change amends the Perjanjian Kinerja Pelaksanaan Kegiatan as a new version (Lampiran II);
+    elsewhere it is audited with the reason."""
+    aktor = _pegawai(pengguna)
+    t = (TargetKinerja.objects.select_for_update(of=("self",)).select_related("pk_kinerja__instansi", "induk")
+         .filter(pk=target_id, instansi_id=aktor.instansi_id, pk_kinerja__berlaku=True).first())
+    if t is None:
+        raise TidakDitemukan("Target tidak ditemukan pada perjanjian kinerja yang berlaku.")
+    if t.induk is None:
+        boleh = t.pk_kinerja.pihak_pertama_id == aktor.id
+    else:
+        boleh = t.induk.penanggung_jawab_id == aktor.id or _memimpin(aktor, t.induk.unit_id)
+    if not boleh:
+        raise TidakBerwenang("Target diubah oleh pejabat yang menetapkan atau membaginya.")
+    if not alasan.strip():
+        raise DataTidakLengkap({"alasan": "Tuliskan alasan perubahan target."})
+    nilai, batas = _periksa_target(data, t.pk_kinerja.tahun)
+    lama = {"indikator": t.indikator, "nilai_target": str(t.nilai_target), "satuan": t.satuan,
+            "batas_waktu": t.batas_waktu.isoformat()}
+    baru = _ubah_pk_magelang(t, aktor=aktor, pengguna=pengguna, alasan=f"Perubahan target {t.indikator}: "
+                                                                         f"{alasan.strip()}")
+    if baru is not None:
+        t.pk_kinerja = baru
+    t.indikator, t.nilai_target, t.satuan, t.batas_waktu = data.indikator.strip(), nilai, data.satuan.strip(), batas
+    if data.arahan.strip():
+        t.arahan = data.arahan.strip()
+    t.save(update_fields=["indikator", "nilai_target", "satuan", "batas_waktu", "arahan"])
+    jejak.catat(subjek=baru or t.pk_kinerja, aksi="ubah_target", dari="", ke="", aktor=aktor, pengguna=pengguna,
+                alasan=alasan.strip(), data={"target": t.id, "dari": lama,
+                                             "ke": {"indikator": t.indikator, "nilai_target": str(nilai)}})
     return t
 
 
@@ -472,7 +585,7 @@ def buat_kegiatan(*, pengguna: Any, target_id: int, data: DataKegiatan) -> Kegia
         tim = TimKerja.objects.filter(pk=tim_id or 0, instansi_id=aktor.instansi_id).first()
         if tim is None or tim.unit_pemilik_id not in lingkup:
             raise DataTidakLengkap({"tim": "Tim kerja harus milik unit pemilik target."})
-    templat, rantai = resolve_rantai(t.unit)
+    templat, rantai = resolve_rantai(t.unit, pelaksana or (tim.koordinator if tim else None))
     kg = Kegiatan(instansi_id=t.instansi_id, unit=t.unit, target=t, nama=data.nama.strip(), uraian=data.uraian.strip(),
                   pelaksana=pelaksana, tim=tim, jenis_penugasan="tim" if tim else "individu", mulai=mulai,
                   selesai=selesai, templat=templat.id, rantai=rantai, pengembalian=templat.pengembalian,
@@ -498,6 +611,9 @@ def _efek_tetapkan_rencana(kg: Kegiatan, k: alur_kerja.Konteks) -> alur_kerja.Ha
 
 
 def _efek_mulai(kg: Kegiatan, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    # K3 guard, TK-10: every member of the team has a role divided by the ketua before work starts.
+    if kg.tim is not None:
+        timkerja_services.periksa_peran(kg.tim)
     return alur_kerja.Hasil(pemberitahuan=[(_penerima_anggota(kg), "info", f"Kegiatan dimulai: {kg.nama}", None)])
 
 
@@ -516,21 +632,13 @@ def mulai_pelaksanaan(*, pengguna: Any, kegiatan_id: int) -> Kegiatan:
 
 
 def _periksa_berkas(a: aturan.AturanSiklus, berkas: list[Berkas]) -> None:
-    if len(berkas) > BUKTI_MAKS_JUMLAH:
-        raise BerkasTidakSah(f"Paling banyak {BUKTI_MAKS_JUMLAH} berkas bukti sekaligus.")
-    for b in berkas:
-        ext = b.nama.rsplit(".", 1)[-1].lower() if "." in b.nama else ""
-        if ext not in a.bukti_tipe or ext not in MAGIC:
-            raise BerkasTidakSah(f"Berkas '{b.nama[:80]}': jenis tidak diterima; gunakan {', '.join(a.bukti_tipe)}.")
-        if len(b.isi) > a.bukti_maks_byte:
-            raise BerkasTidakSah(f"Berkas '{b.nama[:80]}' lebih dari {a.bukti_maks_byte // (1024 * 1024)} MB.")
-        if not any(b.isi.startswith(m) for m in MAGIC[ext]):
-            raise BerkasTidakSah(f"Isi berkas '{b.nama[:80]}' tidak sesuai dengan jenisnya (.{ext}).")
+    berkas_bukti.periksa(berkas, tipe=a.bukti_tipe, maks_byte=a.bukti_maks_byte, maks_jumlah=BUKTI_MAKS_JUMLAH,
+                         galat=BerkasTidakSah)
 
 
 def _simpan_berkas(kg: Kegiatan, berkas: list[Berkas], **ke: Any) -> None:
     BuktiProgres.objects.bulk_create([
-        BuktiProgres(kegiatan=kg, nama=b.nama[:200], tipe=MIME[b.nama.rsplit(".", 1)[-1].lower()], ukuran=len(b.isi),
+        BuktiProgres(kegiatan=kg, nama=b.nama[:200], tipe=berkas_bukti.jenis_konten(b.nama), ukuran=len(b.isi),
                      isi=b.isi, **ke) for b in berkas])
 
 
@@ -636,7 +744,7 @@ def _hasil_baru(kg: Kegiatan, aktor: Pegawai, level: int, k: alur_kerja.Konteks)
 
 def _efek_ajukan_hasil(kg: Kegiatan, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
     # The chain is resolved again at submission (an official may have changed since the plan).
-    t, rantai = resolve_rantai(kg.unit)
+    t, rantai = resolve_rantai(kg.unit, _pelaksana(kg))
     kg.templat, kg.rantai, kg.pengembalian = t.id, rantai, t.pengembalian
     h = _hasil_baru(kg, k.aktor, aturan.PELAKSANA, k)
     kg.level_reviu = 0
@@ -748,7 +856,18 @@ def batalkan(*, pengguna: Any, kegiatan_id: int, alasan: str) -> Kegiatan:
     berwenang = {kg.rantai[0]["pegawai_id"], kg.rantai[-1]["pegawai_id"]} if kg.rantai else set()
     if aktor.id not in berwenang:
         raise TidakBerwenang("Kegiatan dibatalkan oleh pejabat perencana atau pejabat yang menerima hasil.")
-    return _jalankan(kegiatan_id, "batalkan", aktor, pengguna, alasan=alasan)
+    if not alasan.strip():
+        raise DataTidakLengkap({"alasan": "Tuliskan alasan pembatalan."})
+    # The PK is amended first, so the old version's snapshot shows the kegiatan as it was (one transaction).
+    target = TargetKinerja.objects.select_related("pk_kinerja__instansi").get(pk=kg.target_id)
+    baru = _ubah_pk_magelang(target, aktor=aktor, pengguna=pengguna,
+                             alasan=f"Pembatalan kegiatan {kg.nama}: {alasan.strip()}")
+    kg = _jalankan(kegiatan_id, "batalkan", aktor, pengguna, alasan=alasan)
+    if baru is not None:
+        jejak.catat(subjek=kg, aksi="catat", dari=kg.status, ke=kg.status, aktor=aktor, pengguna=pengguna,
+                    alasan=f"Perjanjian kinerja diubah menjadi versi {baru.versi}", dasar_hukum=baru.dasar_hukum,
+                    data={"pk": baru.id, "versi": baru.versi})
+    return kg
 
 
 @_atomic
@@ -774,7 +893,10 @@ def catat_serah_terima(*, pengguna: Any, kegiatan_id: int, catatan: str = "") ->
 
 
 def penerima_laporan(p: Pegawai) -> Pegawai | None:
-    """Whom an individual reports to (KINERJA §2.6): the PUO; in Pekanbaru the direct superior (Ps 14)."""
+    """Whom an individual reports to (KINERJA §2.6): the PUO; in Pekanbaru the direct superior (Ps 14).
+    While that official is away, whoever holds his post as Plt/Plh."""
+    from sikerja.timkerja.selectors import pengganti_untuk
+
     a = _aturan(p.instansi)
     if a.laporan_kepada == "atasan_langsung":
         unit = p.unit
@@ -782,7 +904,7 @@ def penerima_laporan(p: Pegawai) -> Pegawai | None:
             return selectors.kepala_unit([unit.induk_id]).get(unit.induk_id)
         kepala = selectors.kepala_unit([unit.id]).get(unit.id)
         return kepala if kepala and kepala.id != p.id else None
-    return pimpinan_unit_dari(p)
+    return pengganti_untuk(pimpinan_unit_dari(p))
 
 
 @_atomic
@@ -886,21 +1008,35 @@ def perbarui_rantai(instansi: Any, laporan: Any = None) -> int:
     official who left moves to the new holder's inbox and the change is logged (KINERJA §2.3 [P]).
     Registered on :mod:`sikerja.organisasi.kait`; runs in the caller's transaction."""
     n = 0
-    per_unit: dict[int, list[dict[str, Any]] | None] = {}
+    from sikerja.kedudukan.selectors import delegasi_aktif
+
+    # The posts of a unit are resolved once; only the pelaksana's own adjustments differ per kegiatan, and
+    # delegations are looked up only where the instansi has any (an import of a large instansi stays cheap).
+    ada_delegasi = delegasi_aktif(instansi).filter(wewenang="pengelolaan_kinerja").exists()
+    per_unit: dict[int, Any] = {}
     qs = Kegiatan.objects.filter(instansi_id=instansi.id, status__in=alur.TERBUKA).select_related(
-        "unit__instansi", "pelaksana", "tim", "aktor_sekarang")
+        "unit__instansi", "pelaksana", "tim__ketua", "tim__titik_koordinasi", "tim__pembentuk", "aktor_sekarang")
     for kg in qs.iterator(chunk_size=500):
         if kg.unit_id not in per_unit:
             try:
-                per_unit[kg.unit_id] = resolve_rantai(kg.unit)[1]
-            except (AturanDilanggar, ValueError):
+                per_unit[kg.unit_id] = _rantai_unit(kg.unit)
+            except ValueError:
                 per_unit[kg.unit_id] = None
-        baru = per_unit[kg.unit_id]
+        if per_unit[kg.unit_id] is None:
+            continue
+        a, t, dasar = per_unit[kg.unit_id]
+        try:
+            baru = _untuk_pelaksana(a, t, kg.unit, dasar, _pelaksana(kg), cek_delegasi=ada_delegasi)
+        except AturanDilanggar:
+            continue
         if not baru or baru == kg.rantai:
             continue
         lama_aktor = kg.aktor_sekarang_id
+        # The item stays at the same post (a Plt filling a vacant level below does not pull it back down).
+        pos = kg.rantai[kg.level_reviu].get("unit_id") if 0 <= kg.level_reviu < len(kg.rantai) else None
+        idx = next((i for i, e in enumerate(baru) if pos is not None and e.get("unit_id") == pos), None)
         kg.rantai = baru
-        kg.level_reviu = min(kg.level_reviu, len(baru) - 1)
+        kg.level_reviu = idx if idx is not None else min(kg.level_reviu, len(baru) - 1)
         _, orang = alur_kerja.pemegang(alur.TABEL, kg, kg.status, resolver)
         kg.aktor_sekarang = orang
         kg.save(update_fields=["rantai", "level_reviu", "aktor_sekarang"])
@@ -910,7 +1046,8 @@ def perbarui_rantai(instansi: Any, laporan: Any = None) -> int:
             kotak_masuk.kirim(penerima=[orang], subjek=kg, jenis="tindakan",
                               pesan=f"{alur.TABEL.label(kg.status)} (pejabat berganti): {kg}", tautan=tautan(kg))
             jejak.catat(subjek=kg, aksi="ganti_pejabat", dari=kg.status, ke=kg.status, aktor=orang,
-                        alasan="Pejabat pada rantai reviu berganti setelah perubahan organisasi.",
+                        alasan="Pemegang jabatan pada rantai reviu berganti (perubahan organisasi, Plt/Plh "
+                               "atau delegasi).",
                         data={"aktor_lama": lama_aktor, "aktor_baru": orang.id})
     return n
 

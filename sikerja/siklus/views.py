@@ -49,9 +49,10 @@ def dasbor(request: Permintaan) -> HttpResponse:
     if p is not None:
         ctx["saya"] = selectors.dasbor_pegawai(p)
         ctx["penerima_laporan"] = services.penerima_laporan(p)
-        if p.kepala_unit:
+        units = selectors.unit_dipimpin(p)  # as head, or as Plt/Plh of a post
+        if units:
             ctx["pejabat"] = selectors.dasbor_pejabat(p)
-            ctx["bawahan"] = Pegawai.objects.filter(unit_id__in=unit_dalam(p.unit), aktif=True).exclude(
+            ctx["bawahan"] = Pegawai.objects.filter(unit_id__in=units, aktif=True).exclude(
                 pk=p.pk).order_by("nama")[:300]
     return render(request, "siklus/dasbor.html", ctx)
 
@@ -78,21 +79,33 @@ def laporan(request: Permintaan) -> HttpResponse:
     return redirect("siklus:dasbor")
 
 
+def _unit_pk(p: Pegawai | None) -> UnitOrganisasi | None:
+    """The unit whose PK ``p`` sets: the one he heads, else one whose post he holds as Plt/Plh."""
+    if p is None:
+        return None
+    if p.kepala_unit:
+        return p.unit  # type: ignore[no-any-return]
+    from sikerja.timkerja.selectors import unit_dijabat
+
+    ids = unit_dijabat(p)
+    return UnitOrganisasi.objects.filter(pk__in=ids).first() if ids else None
+
+
 @instansi_required
 def daftar_pk(request: Permintaan) -> HttpResponse:
     qs = selectors.pk_terlihat(request.user).select_related("unit", "pihak_pertama").order_by("-tahun", "unit__nama")
-    p = request.user.pegawai
-    return render(request, "siklus/daftar_pk.html", {"daftar": qs[:200], "boleh_buat": bool(p and p.kepala_unit)})
+    return render(request, "siklus/daftar_pk.html", {"daftar": qs[:200],
+                                                      "boleh_buat": _unit_pk(request.user.pegawai) is not None})
 
 
 @instansi_required
 def buat_pk(request: Permintaan) -> HttpResponse:
-    p = request.user.pegawai
-    if p is None or not p.kepala_unit:
+    unit = _unit_pk(request.user.pegawai)
+    if unit is None:
         raise Http404
     if request.method == "POST":
         try:
-            pk = services.buat_pk(pengguna=request.user, unit_id=p.unit_id, tahun=_int(request.POST.get("tahun")) or 0,
+            pk = services.buat_pk(pengguna=request.user, unit_id=unit.pk, tahun=_int(request.POST.get("tahun")) or 0,
                                   jenis=request.POST.get("jenis", "pk_unit"), dasar=request.POST.get("dasar", ""),
                                   arahan=request.POST.get("arahan", ""))
         except galat.KesalahanPengguna as e:
@@ -100,13 +113,13 @@ def buat_pk(request: Permintaan) -> HttpResponse:
         else:
             messages.success(request, "Perjanjian kinerja ditetapkan.")
             return redirect("siklus:pk", pk.pk)
-    return render(request, "siklus/buat_pk.html", {"unit": p.unit, "tahun": date.today().year})
+    return render(request, "siklus/buat_pk.html", {"unit": unit, "tahun": date.today().year})
 
 
 @instansi_required
 def impor_pk(request: Permintaan) -> HttpResponse:
-    p = request.user.pegawai
-    if p is None or not p.kepala_unit:
+    unit = _unit_pk(request.user.pegawai)
+    if unit is None:
         raise Http404
     galat_impor: list[str] = []
     if request.method == "POST":
@@ -114,7 +127,7 @@ def impor_pk(request: Permintaan) -> HttpResponse:
         try:
             if f is None:
                 raise galat.DataTidakLengkap({"berkas": "Pilih berkas Excel (.xlsx)."})
-            pk = services.impor_pk(pengguna=request.user, unit_id=p.unit_id, tahun=_int(request.POST.get("tahun")) or 0,
+            pk = services.impor_pk(pengguna=request.user, unit_id=unit.pk, tahun=_int(request.POST.get("tahun")) or 0,
                                    isi=f.read(excel.MAKS_BYTE + 1), jenis=request.POST.get("jenis", "pk_unit"))
         except ImporGagal as e:
             galat_impor = e.galat
@@ -200,6 +213,10 @@ def target_detail(request: Permintaan, pk: int) -> HttpResponse:
                                            butuh_ketua=bool(request.POST.get("butuh_ketua")),
                                            catatan=request.POST.get("catatan", ""))
                 messages.success(request, "Strategi ditetapkan.")
+            elif aksi == "ubah":
+                services.ubah_target(pengguna=request.user, target_id=t.pk, data=_data_target(request),
+                                     alasan=request.POST.get("alasan", ""))
+                messages.success(request, "Target diubah.")
             elif aksi == "lintas_unit":
                 pn = services.mohon_lintas_unit(pengguna=request.user, target_id=t.pk,
                                                 ppk_tujuan_id=_int(request.POST.get("ppk_tujuan")) or 0,

@@ -74,7 +74,8 @@ TABEL = TabelStatus(
     label_status=STATUS,
     akhir=AKHIR,
     label_peran={"pembentuk": "pembentuk tim", "penandatangan": "penandatangan instrumen pembentukan",
-                 "pengelola": "pimpinan unit organisasi pemilik kinerja atau pembentuk tim"},
+                 "pengelola": "pimpinan unit organisasi pemilik kinerja (atau Plt/Plh-nya, atau penerima delegasi "
+                              "pengelolaan kinerjanya) atau pembentuk tim"},
     label_aksi={"ajukan_pembentukan": "Ajukan pembentukan", "tetapkan": "Tetapkan pembentukan", "tolak": "Kembalikan",
                 "tugaskan_anggota": "Tugaskan anggota", "lepas_anggota": "Lepas anggota", "ganti_ketua": "Ganti ketua",
                 "ubah_target": "Ubah target", "perpanjang": "Perpanjang", "tutup": "Tutup", "bubarkan": "Bubarkan",

@@ -388,3 +388,38 @@ def minta_laporan(request: Permintaan, pk: int, payload: PermintaanLaporanTimIn)
     _tim(request, pk)
     p = _panggil(services.minta_laporan, pengguna=request.user, tim_id=pk, **payload.dict())
     return {"id": p.pk, "sasaran": p.sasaran.nama, "batas_waktu": p.batas_waktu}
+
+
+class PenggantiIn(Schema):
+    unit_id: int
+    pegawai_id: int
+    jenis: str
+    nomor_sk: str
+    tanggal_sk: date
+    mulai: date
+    selesai: date
+
+
+class AkhiriPenggantiIn(Schema):
+    alasan: str
+
+
+def _pengganti_out(x: Any) -> dict[str, Any]:
+    return {"id": x.pk, "unit_id": x.unit_id, "pegawai_id": x.pegawai_id, "jenis": x.jenis, "nomor_sk": x.nomor_sk,
+            "tanggal_sk": x.tanggal_sk, "mulai": x.mulai, "selesai": x.selesai, "aktif": x.aktif}
+
+
+@router.get("/pengganti/berlaku", summary="Plt/Plh yang berlaku hari ini di instansi")
+def daftar_pengganti(request: Permintaan) -> list[dict[str, Any]]:
+    return [_pengganti_out(x) for x in selectors.pengganti_berlaku().filter(instansi_id=request.user.instansi_id)]
+
+
+@router.post("/pengganti/catat", summary="Catat Plt/Plh dengan surat perintah dan masanya (admin instansi/BKPSDM)")
+def catat_pengganti(request: Permintaan, payload: PenggantiIn) -> dict[str, Any]:
+    return _pengganti_out(_panggil(services.catat_pengganti, pengguna=request.user, **payload.dict()))
+
+
+@router.post("/pengganti/{pk}/akhiri", summary="Akhiri Plt/Plh sebelum masanya")
+def akhiri_pengganti(request: Permintaan, pk: int, payload: AkhiriPenggantiIn) -> dict[str, Any]:
+    return _pengganti_out(_panggil(services.akhiri_pengganti, pengguna=request.user, pengganti_id=pk,
+                                   alasan=payload.alasan))

@@ -128,6 +128,13 @@ def periksa_blok(kode: str, blok: dict[str, Any]) -> None:
     sifat = ((blok.get("ketua") or {}).get("asal") or {}).get("sifat", "diutamakan")
     if sifat not in ("wajib", "diutamakan"):
         raise _salah(f"ketua.asal.sifat '{sifat}' bukan wajib/diutamakan")
+    ins_anggota = (blok.get("anggota") or {}).get("instrumen")
+    if ins_anggota and (ins_anggota.get("jenis") not in INSTRUMEN or not ins_anggota.get("dasar")):
+        raise _salah(f"anggota.instrumen tidak sah ({ins_anggota})")
+    for pola, ptb in ((blok.get("anggota") or {}).get("pertimbangan") or {}).items():
+        if pola not in POLA or not ptb.get("dasar") or any(
+                x not in ("puo", "delegasi", "sekretaris_daerah", "kepala_daerah") for x in ptb.get("pejabat", ())):
+            raise _salah(f"anggota.pertimbangan.{pola} tidak sah ({ptb})")
     for s in ((blok.get("laporan") or {}).get("sewaktu_waktu") or {}).get("sasaran", ()):
         if s not in ("ketua", "anggota"):
             raise _salah(f"laporan.sewaktu_waktu.sasaran '{s}' bukan ketua/anggota")
@@ -271,10 +278,45 @@ def periksa_masukan_ketua(a: AturanTim, *, ada_ketua: bool, masukan: str) -> Non
             a.dasar("anggota", "dasar_masukan"))
 
 
+PERTIMBANGAN = {
+    "puo": "pimpinan unit organisasi pemilik kinerja",
+    "delegasi": "pejabat yang mendapat delegasi pimpinan unit organisasi",
+    "sekretaris_daerah": "Sekretaris Daerah",
+    "kepala_daerah": "Kepala Daerah (melalui Pejabat yang Berwenang)",
+}
+
+
+def periksa_pertimbangan(a: AturanTim, *, pola: str, peran_aktor: set[str]) -> str:
+    """TK-05 (Blitar Pasal 22 huruf a–c): a member's letter is issued with the pertimbangan of the official
+    the pola names; the official issuing it must be one of them (his issuing is the pertimbangan recorded).
+    Returns the role under which he gives it ("" where the profile sets no such rule)."""
+    aturan_pola = (a.get("anggota", "pertimbangan") or {}).get(pola)
+    if not aturan_pola:
+        return ""
+    boleh = list(aturan_pola.get("pejabat") or ())
+    cocok = [p for p in boleh if p in peran_aktor]
+    if cocok:
+        return cocok[0]
+    raise AnggotaTidakMemenuhi(
+        "TK-05", f"Penugasan anggota {POLA.get(pola, pola).lower()} dilakukan dengan pertimbangan "
+        + " dan/atau ".join(PERTIMBANGAN.get(p, p) for p in boleh),
+        f"{a.singkatan} {aturan_pola.get('dasar', '')}".strip())
+
+
 def instrumen(a: AturanTim, pola: str) -> Instrumen:
     """TK-04 / TK-LETTERS: the founding instrument and who signs it, per pola."""
     raw = a.get("instrumen", pola) or {"jenis": "surat_penugasan", "penandatangan": "puo"}
     return Instrumen(jenis=raw.get("jenis", "surat_penugasan"), penandatangan=raw.get("penandatangan", "puo"),
+                     dasar=f"{a.singkatan} {raw['dasar']}" if raw.get("dasar") else a.singkatan)
+
+
+def instrumen_anggota(a: AturanTim, pola: str) -> Instrumen:
+    """The letter kind of a member's assignment after the team is formed: the profile's own
+    (``anggota.instrumen``; Blitar Pasal 22: surat tugas or surat perintah), else the team's (TK-04)."""
+    raw = a.get("anggota", "instrumen")
+    if not raw:
+        return instrumen(a, pola)
+    return Instrumen(jenis=raw.get("jenis", "surat_perintah"), penandatangan=raw.get("penandatangan", "puo"),
                      dasar=f"{a.singkatan} {raw['dasar']}" if raw.get("dasar") else a.singkatan)
 
 

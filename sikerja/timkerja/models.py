@@ -95,6 +95,10 @@ class AnggotaTim(models.Model):
     puo_asal = models.ForeignKey("organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="+")
     peran = models.CharField(max_length=300, blank=True)
+    # TK-10: who set the role. Only a role set by the ketua (or, without one, the coordination point)
+    # counts as assigned; one written by the pembentuk when staffing is a proposal the ketua confirms.
+    peran_oleh = models.ForeignKey("organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
     kompetensi_dibutuhkan = models.JSONField(default=list, blank=True)
     porsi_persen = models.PositiveSmallIntegerField(default=0)
     mulai = models.DateField()
@@ -104,6 +108,9 @@ class AnggotaTim(models.Model):
                                         related_name="+")
     sumber = models.CharField(max_length=16, choices=SUMBER, default="penunjukan")
     masukan_ketua = models.TextField(blank=True)
+    # TK-05 (Blitar Pasal 22): the official whose pertimbangan the member's letter was issued with.
+    pertimbangan_oleh = models.ForeignKey("organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+")
     alasan_beban = models.TextField(blank=True)
     status = models.CharField(max_length=16, choices=STATUS_ANGGOTA, default="aktif")
     alasan_lepas = models.TextField(blank=True)
@@ -253,3 +260,44 @@ class BuktiLaporan(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+
+class PejabatPengganti(models.Model):
+    """A Plt or Plh holding a post (the head of ``unit``) for a period under an SK.
+
+    Plt (*pelaksana tugas*) fills a post whose holder is permanently absent or that is vacant; Plh
+    (*pelaksana harian*) stands in while the holder is temporarily absent. For the period the acting
+    official makes the post's decisions in tim kerja and siklus (team PUO, review chains) [P]; the
+    kedudukan of the post's subordinates is not recomputed (rating follows the definitive official's
+    kedudukan and delegations). Written only by ``services.catat_pengganti`` / ``akhiri_pengganti``.
+    """
+
+    JENIS = [("plt", "Pelaksana Tugas (Plt)"), ("plh", "Pelaksana Harian (Plh)")]
+
+    instansi = models.ForeignKey("organisasi.Instansi", on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey("organisasi.UnitOrganisasi", on_delete=models.PROTECT, related_name="+")
+    pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.PROTECT, related_name="+")
+    jenis = models.CharField(max_length=3, choices=JENIS)
+    # The definitive holder when the SK was recorded (none for a vacant post).
+    pejabat_definitif = models.ForeignKey("organisasi.Pegawai", null=True, blank=True, on_delete=models.PROTECT,
+                                          related_name="+")
+    nomor_sk = models.CharField("nomor SK", max_length=100)
+    tanggal_sk = models.DateField("tanggal SK")
+    mulai = models.DateField()
+    selesai = models.DateField()
+    aktif = models.BooleanField(default=True)
+    alasan_berakhir = models.TextField(blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "pejabat pengganti (Plt/Plh)"
+        ordering = ["-mulai", "-id"]
+        indexes = [models.Index(fields=["unit", "aktif", "mulai", "selesai"], name="pengganti_unit_idx"),
+                   models.Index(fields=["pegawai", "aktif"], name="pengganti_pegawai_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.unit_id}: {self.pegawai_id}"
+
+    @property
+    def singkatan(self) -> str:
+        return "Plt" if self.jenis == "plt" else "Plh"

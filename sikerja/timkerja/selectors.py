@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from sikerja.kedudukan.models import Kedudukan
 from sikerja.organisasi.models import Kompetensi, Pegawai, UnitOrganisasi
@@ -20,7 +21,7 @@ from sikerja.penugasan.models import Penerima
 
 from .alur import AKHIR, BERJALAN
 from .aturan import Tempat
-from .models import AnggotaTim, KapasitasPegawai, TimKerja
+from .models import AnggotaTim, KapasitasPegawai, PejabatPengganti, TimKerja
 
 # --- placements -------------------------------------------------------------------
 
@@ -62,17 +63,71 @@ def unit_dalam(unit: UnitOrganisasi) -> list[int]:
     return hasil
 
 
+# --- Plt / Plh (pejabat pengganti) ---------------------------------------------------
+
+
+def _hari(hari: date | None) -> date:
+    from django.utils import timezone
+
+    return hari or timezone.localdate()
+
+
+def pengganti_berlaku(hari: date | None = None) -> QuerySet[PejabatPengganti]:
+    """Plt/Plh records holding on ``hari`` (today): not ended, period covering the day."""
+    h = _hari(hari)
+    return PejabatPengganti.objects.filter(aktif=True, mulai__lte=h, selesai__gte=h, pegawai__aktif=True)
+
+
+def pejabat_unit(unit_ids: list[int], hari: date | None = None) -> dict[int, Pegawai]:
+    """Who holds the head post of each unit on ``hari``: the Plt/Plh while one holds (the holder is
+    absent or the post vacant), else the definitive head; a vacant post without one is left out.
+    Two queries whatever the number of units."""
+    hasil = {p.unit_id: p for p in Pegawai.objects.filter(unit_id__in=unit_ids, kepala_unit=True, aktif=True)}
+    for x in pengganti_berlaku(hari).filter(unit_id__in=unit_ids).select_related("pegawai").order_by("mulai", "id"):
+        p = x.pegawai
+        p.sebagai = x.singkatan  # type: ignore[attr-defined]
+        hasil[x.unit_id] = p
+    return hasil
+
+
+def unit_dijabat(p: Pegawai, hari: date | None = None) -> list[int]:
+    """Units whose head post ``p`` holds as Plt/Plh on ``hari``."""
+    return list(pengganti_berlaku(hari).filter(pegawai=p).values_list("unit_id", flat=True))
+
+
+def pengganti_untuk(p: Pegawai | None, hari: date | None = None) -> Pegawai | None:
+    """The Plt/Plh acting for ``p``'s post on ``hari`` (``p`` when none): a decision waiting for a
+    head who is away is taken by whoever holds his post."""
+    if p is None or not p.kepala_unit:
+        return p
+    x = pengganti_berlaku(hari).filter(unit_id=p.unit_id).select_related("pegawai").order_by("mulai", "id").last()
+    return x.pegawai if x is not None else p
+
+
+def unit_dipimpin(p: Pegawai) -> list[int]:
+    """The units ``p`` leads: below the unit he heads and below any post he holds as Plt/Plh."""
+    hasil = unit_dalam(p.unit) if p.kepala_unit else []
+    for uid in unit_dijabat(p):
+        if uid not in hasil:
+            hasil += unit_dalam(UnitOrganisasi.objects.get(pk=uid))
+    return list(dict.fromkeys(hasil))
+
+
 def memimpin(pejabat: Pegawai, unit: UnitOrganisasi) -> bool:
-    """``pejabat`` heads ``unit`` or a unit above it, or is PUO of pegawai placed in it."""
-    if pejabat.kepala_unit and pejabat.unit_id in {u.id for u in _leluhur(unit)}:
+    """``pejabat`` heads ``unit`` or a unit above it (also as Plt/Plh), or is PUO of pegawai placed in it."""
+    leluhur = {u.id for u in _leluhur(unit)}
+    if pejabat.kepala_unit and pejabat.unit_id in leluhur:
+        return True
+    if leluhur & set(unit_dijabat(pejabat)):
         return True
     return Kedudukan.objects.filter(pimpinan_unit=pejabat, berlaku_sampai__isnull=True,
                                     pegawai__unit=unit).exists()
 
 
 def puo_pemilik(tim: TimKerja) -> Pegawai | None:
-    """The PUO of the unit pemilik kinerja: its head, else the PUO of its pegawai, else the pembentuk."""
-    kepala = Pegawai.objects.filter(unit_id=tim.unit_pemilik_id, kepala_unit=True, aktif=True).first()
+    """The PUO of the unit pemilik kinerja: whoever holds its head post (the Plt/Plh while one holds),
+    else the PUO of its pegawai, else the pembentuk."""
+    kepala = pejabat_unit([tim.unit_pemilik_id]).get(tim.unit_pemilik_id)
     if kepala is not None:
         return kepala
     k = Kedudukan.objects.filter(berlaku_sampai__isnull=True, pegawai__unit_id=tim.unit_pemilik_id,
@@ -106,8 +161,9 @@ def tim_terlihat(pengguna: Any) -> QuerySet[TimKerja]:
         return qs.none()
     syarat = (Q(pembentuk=p) | Q(penandatangan=p) | Q(ketua=p) | Q(titik_koordinasi=p)
               | Q(anggota__pegawai=p) | Q(anggota__ppk_asal=p) | Q(anggota__puo_asal=p))
-    if p.kepala_unit:
-        syarat |= Q(unit_pemilik_id__in=unit_dalam(p.unit))
+    units = unit_dipimpin(p)
+    if units:
+        syarat |= Q(unit_pemilik_id__in=units)
     return qs.filter(syarat).distinct()
 
 
@@ -151,8 +207,10 @@ def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, *, kapasit
     tim = dict(AnggotaTim.objects.filter(_tim_berjalan(mulai, selesai), pegawai_id__in=pegawai_ids)
                .exclude(tim_id=kecuali_tim or 0).values("pegawai_id").annotate(t=Sum("porsi_persen"))
                .values_list("pegawai_id", "t"))
+    # An assignment whose period is over shows as Selesai and weighs no more (issue 9 point 9).
     tugas = dict(Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
-                                         penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
+                                         penugasan__mulai__lte=selesai,
+                                         penugasan__selesai__gte=max(mulai, timezone.localdate()))
                  .filter(~_bukan_dasar_keanggotaan()).values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
     kap = dict(KapasitasPegawai.objects.filter(pegawai_id__in=pegawai_ids)
                .values_list("pegawai_id", "kapasitas_persen"))

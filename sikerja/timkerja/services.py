@@ -17,6 +17,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from sikerja import berkas
 from sikerja.alur_kerja import services as alur_kerja
 from sikerja.alur_kerja.tabel import TabelStatus
 from sikerja.jejak import services as jejak
@@ -45,6 +46,7 @@ from .models import (
     Kendala,
     KeputusanKendala,
     LaporanTim,
+    PejabatPengganti,
     PermintaanLaporan,
     RiwayatKetua,
     TimKerja,
@@ -81,22 +83,8 @@ class DataAnggota:
 
 BUKTI_MAKS_BYTE = 5 * 1024 * 1024   # [P] per file
 BUKTI_MAKS_JUMLAH = 5               # [P] per report
-# [P] extension → accepted content types and the file's first bytes.
-BUKTI_JENIS: dict[str, tuple[str, bytes]] = {
-    "pdf": ("application/pdf", b"%PDF"),
-    "png": ("image/png", b"\x89PNG"),
-    "jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    "jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
-    "csv": ("text/csv", b""),
-}
-
-
-@dataclass
-class Berkas:
-    nama: str
-    isi: bytes
+BUKTI_TIPE = ("pdf", "png", "jpg", "jpeg", "xlsx", "docx", "csv")  # [P]
+Berkas = berkas.Berkas
 
 
 # --- helpers ------------------------------------------------------------------------
@@ -131,18 +119,54 @@ def ambil_untuk(pengguna: Any, tim_id: int) -> TimKerja:
     return _ambil(tim_id, kunci=False)
 
 
-def pengelola(tim: TimKerja) -> set[int]:
-    """Who manages the team's membership and targets: the pembentuk, the signer and the PUO pemilik."""
+def _pemimpin(tim: TimKerja) -> set[int]:
+    """The PUO pemilik kinerja and the pembentuk leading it (each also through the Plt/Plh of his post)."""
     puo = selectors.puo_pemilik(tim)
-    return {i for i in (tim.pembentuk_id, tim.penandatangan_id, puo.id if puo else None) if i}
+    plh = selectors.pengganti_untuk(tim.pembentuk)
+    return {x.id for x in (puo, tim.pembentuk, plh) if x is not None}
+
+
+def _delegasi_pemimpin(tim: TimKerja, pemimpin: set[int]) -> set[int]:
+    """Who holds the pengelolaan kinerja of the team's leaders by a delegation in force (kedudukan, with SK)."""
+    from sikerja.kedudukan.selectors import data_delegasi
+
+    nip = dict(Pegawai.objects.filter(id__in=pemimpin).values_list("nip", "id"))
+    kepada = {d.kepada for d in data_delegasi(tim.instansi) if d.wewenang == "pengelolaan_kinerja" and d.dari in nip}
+    return set(Pegawai.objects.filter(instansi_id=tim.instansi_id, nip__in=kepada).values_list("id", flat=True))
+
+
+def pengelola(tim: TimKerja) -> set[int]:
+    """Who manages the team's membership and targets: the pembentuk, the signer and the PUO pemilik (or
+    the Plt/Plh of their posts), and who holds their pengelolaan kinerja by delegation (Blitar Pasal 22
+    huruf a: "pejabat yang mendapat delegasi")."""
+    pemimpin = _pemimpin(tim)
+    return pemimpin | {i for i in (tim.penandatangan_id,) if i} | _delegasi_pemimpin(tim, pemimpin)
+
+
+def _peran_pertimbangan(tim: TimKerja, aktor: Pegawai) -> set[str]:
+    """The Pasal 22 roles ``aktor`` holds for ``tim`` (TK-05): PUO, delegate, Sekretaris Daerah, Kepala Daerah."""
+    peran: set[str] = set()
+    pemimpin = _pemimpin(tim)
+    if aktor.id in pemimpin:
+        peran.add("puo")
+    if aktor.id in _delegasi_pemimpin(tim, pemimpin):
+        peran.add("delegasi")
+    setda = UnitOrganisasi.objects.filter(instansi_id=tim.instansi_id, jenis="sekretariat_daerah",
+                                          induk__isnull=True).values_list("id", flat=True).first()
+    if setda and getattr(selectors.pejabat_unit([setda]).get(setda), "id", None) == aktor.id:
+        peran.add("sekretaris_daerah")
+    if tim.instansi.pyb_id == aktor.id:
+        peran.add("kepala_daerah")
+    return peran
 
 
 def resolver(tim: TimKerja, peran: str) -> Pegawai | None:
     """Who holds a role of the lifecycle table on ``tim``."""
+    # A decision waiting for a head who is away is taken by the Plt/Plh holding his post.
     if peran == "pembentuk":
-        return tim.pembentuk
+        return selectors.pengganti_untuk(tim.pembentuk)
     if peran == "penandatangan":
-        return tim.penandatangan or tim.pembentuk
+        return selectors.pengganti_untuk(tim.penandatangan or tim.pembentuk)
     return None
 
 
@@ -158,7 +182,8 @@ def _boleh(tim: TimKerja, aksi: str, aktor: Pegawai) -> None:
             f"{tim.label_status.lower()}.")
     peran = alur.AKTOR.get(aksi)
     if peran == "penandatangan":
-        ok = aktor.id == (tim.penandatangan_id or tim.pembentuk_id)
+        ttd = tim.penandatangan or tim.pembentuk
+        ok = aktor.id == ttd.id or aktor.id == getattr(selectors.pengganti_untuk(ttd), "id", None)
     elif peran == "pengelola":
         ok = aktor.id in pengelola(tim)
     else:
@@ -202,10 +227,12 @@ def _daftar_anggota(anggota: list[AnggotaTim]) -> list[dict[str, str]]:
 
 def _terbitkan(tim: TimKerja, penandatangan: Pegawai, *, perihal: str, paragraf: list[str], kepada: list[Pegawai],
                tembusan: list[Pegawai], rincian: list[tuple[str, str]] | None = None,
-               pegawai: list[dict[str, str]] | None = None) -> Surat:
-    """One letter of the team, of the kind its instrument is (TK-04); every letter after the founding
-    one names it ("a new letter names the one it amends")."""
-    ins = aturan.instrumen(_aturan(tim), tim.pola)
+               pegawai: list[dict[str, str]] | None = None, anggota: bool = False) -> Surat:
+    """One letter of the team, of the kind its instrument is (TK-04; a member's letter: the profile's
+    member instrument, Blitar Pasal 22); every letter after the founding one names it ("a new letter
+    names the one it amends")."""
+    a = _aturan(tim)
+    ins = aturan.instrumen_anggota(a, tim.pola) if anggota else aturan.instrumen(a, tim.pola)
     kode = alur.JENIS_SURAT.get(ins.jenis, alur.JENIS_SURAT["surat_penugasan"])[0]
     rincian = list(rincian or [])
     if tim.surat_dasar is not None:
@@ -239,6 +266,8 @@ def _surat_pembentukan(tim: TimKerja, aktor: Pegawai) -> Surat:
 
 
 def _efek_tetapkan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
+    # The members named in the founding instrument are assigned with its signer's pertimbangan (TK-05).
+    tim.anggota.filter(status="aktif", pertimbangan_oleh__isnull=True).update(pertimbangan_oleh=k.aktor)
     s = _surat_pembentukan(tim, k.aktor)
     tim.surat_dasar = s
     ada_anggota = tim.anggota.filter(status="aktif").exists()
@@ -255,7 +284,8 @@ def _efek_ajukan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
 def _efek_surat_perubahan(tim: TimKerja, k: alur_kerja.Konteks) -> alur_kerja.Hasil:
     m = k.masukan
     s = _terbitkan(tim, tim.penandatangan or k.aktor, perihal=m["perihal"], paragraf=m["paragraf"],
-                   kepada=m.get("kepada", []), tembusan=m.get("tembusan", []), pegawai=m.get("pegawai"))
+                   kepada=m.get("kepada", []), tembusan=m.get("tembusan", []), pegawai=m.get("pegawai"),
+                   anggota=bool(m.get("surat_anggota")))
     return alur_kerja.Hasil(surat=[s], data=m.get("data", {}))
 
 
@@ -349,8 +379,9 @@ def _penandatangan(tim: TimKerja, ins: aturan.Instrumen) -> Pegawai:
     """Who signs the founding instrument (TK-04): the PUO/PPK forming it, the Sekretaris Daerah, or the
     instansi's PyB who carries a Keputusan Kepala Daerah [P]."""
     if ins.penandatangan == "sekretaris_daerah":
-        sekda = Pegawai.objects.filter(instansi_id=tim.instansi_id, unit__jenis="sekretariat_daerah",
-                                       unit__induk__isnull=True, kepala_unit=True, aktif=True).first()
+        setda = UnitOrganisasi.objects.filter(instansi_id=tim.instansi_id, jenis="sekretariat_daerah",
+                                              induk__isnull=True).values_list("id", flat=True).first()
+        sekda = selectors.pejabat_unit([setda]).get(setda) if setda else None
         if sekda is None:
             raise TimKerjaError(f"Sekretaris Daerah belum tercatat di data organisasi; {ins.label} tim ini "
                                 f"ditandatangani olehnya ({ins.dasar}). Hubungi admin instansi.")
@@ -476,6 +507,7 @@ def _tambah(tim: TimKerja, aktor: Pegawai, d: DataAnggota, beban: selectors.Beba
     anggota = AnggotaTim(
         tim=tim, pegawai=pegawai, unit_asal=pegawai.unit, instansi_asal=pegawai.instansi,
         ppk_asal=k.ppk if k else None, puo_asal=k.pimpinan_unit if k else None, peran=d.peran.strip()[:300],
+        peran_oleh=aktor if d.peran.strip() else None,
         kompetensi_dibutuhkan=[x.strip() for x in d.kompetensi_dibutuhkan if x.strip()], porsi_persen=d.porsi_persen,
         mulai=tim.masa_mulai, selesai=tim.masa_selesai, dasar_penugasan=dasar, sumber=d.sumber,
         masukan_ketua=d.masukan_ketua, alasan_beban=d.alasan_beban if peringatan else "",
@@ -515,6 +547,12 @@ def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) ->
     if tim.ketua_id and tim.ketua is not None:
         # A membership change can change the pola and so the ketua's origin rule (TK-03).
         _ketua_sah(tim, tim.ketua, tim.alasan_asal_ketua)
+    pertimbangan = ""
+    if tim.status != "draf":
+        # TK-05: the member letter carries the pertimbangan of the official the (new) pola names.
+        pertimbangan = aturan.periksa_pertimbangan(_aturan(tim), pola=tim.pola,
+                                                   peran_aktor=_peran_pertimbangan(tim, aktor))
+        AnggotaTim.objects.filter(pk__in=[x.pk for x in baru]).update(pertimbangan_oleh=aktor)
     if peringatan:
         _simpan_peringatan(tim, "TK-16", "; ".join(peringatan))
     if tim.status == "draf":
@@ -526,9 +564,11 @@ def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) ->
         "perihal": f"Penugasan anggota {tim.nama}",
         "paragraf": [f"Menugaskan pegawai tersebut di bawah sebagai anggota {tim.nama}."
                      + (f" Masukan ketua tim: {'; '.join(d.masukan_ketua for d in anggota if d.masukan_ketua)}."
-                        if any(d.masukan_ketua for d in anggota) else "")],
+                        if any(d.masukan_ketua for d in anggota) else "")
+                     + (f" Dengan pertimbangan {aktor.nama} selaku {aturan.PERTIMBANGAN[pertimbangan]}."
+                        if pertimbangan else "")],
         "kepada": [x.pegawai for x in baru], "tembusan": [x.ppk_asal for x in baru if x.ppk_asal],
-        "pegawai": _daftar_anggota(baru),
+        "pegawai": _daftar_anggota(baru), "surat_anggota": True,
         "data": {"anggota": [x.pegawai_id for x in baru], "peringatan": peringatan}})
     return baru
 
@@ -619,14 +659,30 @@ def _anggota_aktif(tim: TimKerja) -> list[Pegawai]:
 
 @_atomic
 def ubah_target(*, pengguna: Any, tim_id: int, target: list[str], alasan: str) -> TimKerja:
-    """Audited; in Magelang a change of kegiatan also requires an amended Perjanjian Kinerja (Lampiran II)."""
+    """Audited with the reason; the apps above follow through ``daftar_setelah_ubah_target`` (siklus: in
+    Magelang the Perjanjian Kinerja Pelaksanaan Kegiatan carrying the team's targets is amended as a new
+    version with the reason, Lampiran II)."""
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     _boleh(tim, "ubah_target", aktor)
     target = [t.strip() for t in target if t.strip()]
     _periksa_target(_aturan(tim), target)
     lama, tim.target = tim.target, target
-    return _jalankan(tim, "ubah_target", aktor, pengguna, alasan=alasan, masukan={"data": {"dari": lama, "ke": target}})
+    hasil = _jalankan(tim, "ubah_target", aktor, pengguna, alasan=alasan,
+                      masukan={"data": {"dari": lama, "ke": target}})
+    for fn in list(_setelah_ubah_target):
+        fn(tim=hasil, aktor=aktor, pengguna=pengguna, alasan=alasan)
+    return hasil
+
+
+# fn(tim=, aktor=, pengguna=, alasan=) run in the same transaction after a team's targets changed.
+_setelah_ubah_target: list[Any] = []
+
+
+def daftar_setelah_ubah_target(fn: Any) -> Any:
+    if fn not in _setelah_ubah_target:
+        _setelah_ubah_target.append(fn)
+    return fn
 
 
 @_atomic
@@ -803,7 +859,9 @@ def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: s
     k = Kendala.objects.filter(pk=kendala_id).first()
     if k is None:
         raise TimTidakDitemukan("Kendala tidak ditemukan.")
-    if not k.tujuan.filter(pk=aktor.pk).exists():
+    # The Plt/Plh of an addressee's post decides while he is away.
+    if not (k.tujuan.filter(pk=aktor.pk).exists()
+            or any(getattr(selectors.pengganti_untuk(t), "id", None) == aktor.id for t in k.tujuan.all())):
         raise TidakBerwenang("Kendala ini diputuskan oleh pimpinan unit organisasi yang dituju.")
     t = alur_kerja.jalankan(tabel=_tabel_kendala, qs=Kendala.objects.all(), pk=kendala_id, aksi=tindakan,
                             aktor=aktor, resolver=lambda _s, _p: None, efek={"putuskan_kendala": _efek_putuskan_kendala},
@@ -821,18 +879,9 @@ def putuskan_kendala(*, pengguna: Any, kendala_id: int, tindakan: str, alasan: s
 # --- reports ------------------------------------------------------------------------
 
 
-def _periksa_bukti(berkas: list[Berkas]) -> None:
-    if len(berkas) > BUKTI_MAKS_JUMLAH:
-        raise BuktiTidakSah(f"Paling banyak {BUKTI_MAKS_JUMLAH} berkas bukti per laporan.")
-    for b in berkas:
-        ext = b.nama.rsplit(".", 1)[-1].lower() if "." in b.nama else ""
-        if ext not in BUKTI_JENIS:
-            raise BuktiTidakSah(f"Berkas '{b.nama[:80]}': jenis tidak diterima; gunakan "
-                                + ", ".join(sorted(BUKTI_JENIS)) + ".")
-        if len(b.isi) > BUKTI_MAKS_BYTE:
-            raise BuktiTidakSah(f"Berkas '{b.nama[:80]}' lebih dari {BUKTI_MAKS_BYTE // (1024 * 1024)} MB.")
-        if not b.isi.startswith(BUKTI_JENIS[ext][1]):
-            raise BuktiTidakSah(f"Isi berkas '{b.nama[:80]}' tidak sesuai dengan jenisnya (.{ext}).")
+def _periksa_bukti(daftar: list[Berkas]) -> None:
+    berkas.periksa(daftar, tipe=BUKTI_TIPE, maks_byte=BUKTI_MAKS_BYTE, maks_jumlah=BUKTI_MAKS_JUMLAH,
+                   galat=BuktiTidakSah, per="per laporan")
 
 
 @_atomic
@@ -891,8 +940,8 @@ def kirim_laporan(*, pengguna: Any, tim_id: int, jenis: str, periode_mulai: date
         if permintaan is None:
             raise DataTidakLengkap({"permintaan": "Permintaan laporan itu tidak ditujukan kepada Anda."})
         penerima.append(permintaan.peminta)
-    berkas = bukti or []
-    _periksa_bukti(berkas)
+    daftar = bukti or []
+    _periksa_bukti(daftar)
     lap = LaporanTim.objects.create(
         tim=tim, jenis=jenis, pelapor=aktor, anggota=anggota.pegawai if anggota else None, permintaan=permintaan,
         periode_mulai=periode_mulai, periode_selesai=periode_selesai, capaian_persen=capaian_persen,
@@ -901,7 +950,7 @@ def kirim_laporan(*, pengguna: Any, tim_id: int, jenis: str, periode_mulai: date
     lap.penerima.set(penerima)
     BuktiLaporan.objects.bulk_create([
         BuktiLaporan(laporan=lap, nama=b.nama[:200], ukuran=len(b.isi), isi=b.isi,
-                     jenis_konten=BUKTI_JENIS[b.nama.rsplit(".", 1)[-1].lower()][0]) for b in berkas])
+                     jenis_konten=berkas.jenis_konten(b.nama)) for b in daftar])
     _kirim(tim, list(penerima), f"Laporan {dict(LaporanTim.JENIS)[jenis]}: {tim.nama}")
     if permintaan is not None:
         kotak_masuk.tutup_tindakan(subjek=tim, penerima_id=aktor.id)
@@ -967,15 +1016,19 @@ def setelah_perubahan_organisasi(instansi: Any, laporan: Any = None) -> None:
 
 
 def tandai_perubahan_puo(instansi: Any) -> None:
-    """TK-12: after an organisation change, flag teams whose PUO pemilik is no longer the one who
-    delegated coordination to the ketua (Perwal Blitar 6/2023 Pasal 21 ayat (3); others [P])."""
+    """TK-12: after an organisation change or a Plt taking the post, flag teams whose PUO pemilik is no
+    longer the one who delegated coordination to the ketua (Perwal Blitar 6/2023 Pasal 21 ayat (3);
+    KINERJA §1.9 "mutasi, Plt"; others [P]). A Plh (a short absence) does not."""
     tim = list(TimKerja.objects.filter(instansi=instansi, status__in=alur.BERJALAN, ketua__isnull=False,
                                        perlu_konfirmasi=False, jenis="tim_kerja")
                .only("id", "unit_pemilik_id", "pembentuk_id", "penandatangan_id"))
     if not tim:
         return
-    kepala = dict(Pegawai.objects.filter(unit_id__in={t.unit_pemilik_id for t in tim}, kepala_unit=True, aktif=True)
+    units = {t.unit_pemilik_id for t in tim}
+    kepala = dict(Pegawai.objects.filter(unit_id__in=units, kepala_unit=True, aktif=True)
                   .values_list("unit_id", "id"))
+    kepala.update(selectors.pengganti_berlaku().filter(unit_id__in=units, jenis="plt").values_list("unit_id",
+                                                                                                "pegawai_id"))
     berubah = [t.id for t in tim if t.unit_pemilik_id in kepala
                and kepala[t.unit_pemilik_id] not in (t.pembentuk_id, t.penandatangan_id)]
     TimKerja.objects.filter(id__in=berubah).update(perlu_konfirmasi=True)
@@ -993,7 +1046,7 @@ def atur_peran(*, pengguna: Any, tim_id: int, pegawai_id: int, peran: str,
     tim = _ambil(tim_id)
     if aktor.id != tim.koordinator.id:
         raise TidakBerwenang("Pembagian peran anggota dilakukan oleh ketua tim (atau titik koordinasi bila tanpa "
-                             "ketua)", _aturan(tim).dasar("ketua", "dasar"))
+                             "ketua)", _aturan(tim).dasar("ketua", "dasar_peran"))
     if tim.status in alur.AKHIR:
         raise alur_kerja.TransisiTidakSah("Tim sudah berakhir; peran tidak dapat diubah.")
     x = tim.anggota.filter(pegawai_id=pegawai_id, status="aktif").select_related("pegawai").first()
@@ -1002,7 +1055,7 @@ def atur_peran(*, pengguna: Any, tim_id: int, pegawai_id: int, peran: str,
     if not peran.strip():
         raise DataTidakLengkap({"peran": "Tuliskan peran (hasil) anggota."})
     lama = {"peran": x.peran, "porsi_persen": x.porsi_persen}
-    x.peran = peran.strip()[:300]
+    x.peran, x.peran_oleh = peran.strip()[:300], aktor
     if kompetensi_dibutuhkan is not None:
         x.kompetensi_dibutuhkan = [k.strip() for k in kompetensi_dibutuhkan if k.strip()]
     if porsi_persen is not None and porsi_persen != x.porsi_persen:
@@ -1019,9 +1072,31 @@ def atur_peran(*, pengguna: Any, tim_id: int, pegawai_id: int, peran: str,
     return x
 
 
+def penentu_peran(tim: TimKerja) -> int | None:
+    """TK-10: who divides the roles — the ketua, or without one the official who decided none is
+    needed (the coordination point); None while that is undecided (a draft)."""
+    if tim.ketua_id:
+        return tim.ketua_id
+    return tim.titik_koordinasi_id if tim.tanpa_ketua else None
+
+
 def tanpa_peran(tim: TimKerja) -> list[AnggotaTim]:
-    """TK-10: members without a role yet; a kegiatan of the team cannot start until this is empty."""
-    return list(tim.anggota.filter(status="aktif", peran="").select_related("pegawai"))
+    """TK-10: members whose role is missing or was not set by the ketua (a role written by the
+    pembentuk while staffing is a proposal); a kegiatan of the team cannot start until this is empty."""
+    penentu = penentu_peran(tim)
+    return [x for x in tim.anggota.filter(status="aktif").select_related("pegawai")
+            if not x.peran or x.peran_oleh_id != penentu or penentu is None]
+
+
+def periksa_peran(tim: TimKerja) -> None:
+    """TK-10 as a refusal (for siklus: ``tetapkan_rincian``/mulai pelaksanaan of a team kegiatan)."""
+    kurang = tanpa_peran(tim)
+    if kurang:
+        a = _aturan(tim)
+        raise AturanDilanggar(
+            "TK-10", "Pembagian peran anggota tim berdasarkan kompetensi dilakukan oleh ketua tim (atau titik "
+            "koordinasi bila tanpa ketua) sebelum kegiatan dimulai; belum ditetapkan ketua untuk: "
+            + ", ".join(x.pegawai.nama for x in kurang), a.dasar("ketua", "dasar_peran"))
 
 
 @_atomic
@@ -1061,3 +1136,93 @@ def ingatkan_laporan(hari: date | None = None) -> int:
             _kirim(tim, [r["pelapor"]], teks, tindakan=True)
             n += 1
     return n
+
+
+# --- Plt / Plh (pejabat pengganti) -----------------------------------------------------------
+
+# Apps above tim kerja (siklus: its review chains) follow a change of who holds a post through this
+# hook, registered in their AppConfig.ready: fn(instansi).
+_setelah_pengganti: list[Any] = []
+
+
+def daftar_setelah_pengganti(fn: Any) -> Any:
+    if fn not in _setelah_pengganti:
+        _setelah_pengganti.append(fn)
+    return fn
+
+
+def _setelah_ganti_pejabat(instansi: Any) -> None:
+    tandai_perubahan_puo(instansi)
+    for fn in list(_setelah_pengganti):
+        fn(instansi)
+
+
+DASAR_PENGGANTI = ("Pelaksana Harian dan Pelaksana Tugas ditunjuk dengan surat perintah untuk jabatan yang pejabatnya "
+                   "berhalangan sementara (Plh) atau berhalangan tetap/kosong (Plt)")
+
+
+@_atomic
+def catat_pengganti(*, pengguna: Any, unit_id: int, pegawai_id: int, jenis: str, nomor_sk: str, tanggal_sk: date,
+                    mulai: date, selesai: date) -> PejabatPengganti:
+    """Record a Plt/Plh with its SK and period (admin instansi or BKPSDM, who keep the SK). For the
+    period the acting official takes the post's decisions in tim kerja and the siklus review chains
+    (KINERJA §2.3: chains resolved "incl. delegasi, Plt/Plh"); one acting official per post at a time."""
+    if not (getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "bkpsdm", False)):
+        raise TidakBerwenang("Plt/Plh dicatat oleh admin instansi atau BKPSDM berdasarkan surat perintahnya.")
+    unit = UnitOrganisasi.objects.filter(pk=unit_id, instansi_id=pengguna.instansi_id).first()
+    p = Pegawai.objects.filter(pk=pegawai_id, instansi_id=pengguna.instansi_id, aktif=True).first()
+    galat: dict[str, str] = {}
+    if unit is None:
+        galat["unit"] = "Pilih jabatan (unit) di instansi Anda."
+    if p is None:
+        galat["pegawai"] = "Pilih pegawai aktif di instansi Anda."
+    if jenis not in dict(PejabatPengganti.JENIS):
+        galat["jenis"] = "Pilih Plt atau Plh."
+    if not (nomor_sk or "").strip():
+        galat["nomor_sk"] = "Nomor surat perintah Plt/Plh wajib diisi."
+    if not tanggal_sk:
+        galat["tanggal_sk"] = "Tanggal surat perintah wajib diisi."
+    if not mulai or not selesai or selesai < mulai:
+        galat["selesai"] = "Masa Plt/Plh: tanggal selesai tidak boleh sebelum tanggal mulai."
+    if galat:
+        raise DataTidakLengkap(galat)
+    assert unit is not None and p is not None
+    definitif = Pegawai.objects.filter(unit=unit, kepala_unit=True, aktif=True).first()
+    if definitif is not None and definitif.id == p.id:
+        raise DataTidakLengkap({"pegawai": f"{p.nama} adalah pejabat definitif {unit.nama}."})
+    if jenis == "plh" and definitif is None:
+        raise DataTidakLengkap({"jenis": f"Jabatan pimpinan {unit.nama} kosong: tunjuk Pelaksana Tugas (Plt), "
+                                         "bukan Pelaksana Harian."})
+    if PejabatPengganti.objects.select_for_update().filter(unit=unit, aktif=True, mulai__lte=selesai,
+                                                           selesai__gte=mulai).exists():
+        raise DataTidakLengkap({"mulai": f"Sudah ada Plt/Plh {unit.nama} pada masa itu; akhiri dahulu."})
+    x = PejabatPengganti.objects.create(instansi_id=unit.instansi_id, unit=unit, pegawai=p, jenis=jenis,
+                                        pejabat_definitif=definitif, nomor_sk=nomor_sk.strip()[:100],
+                                        tanggal_sk=tanggal_sk, mulai=mulai, selesai=selesai)
+    jejak.catat(subjek=x, aksi="catat_pengganti", dari="", ke="aktif", aktor=p, pengguna=pengguna,
+                dasar_hukum=DASAR_PENGGANTI, data={"unit": unit.id, "jenis": jenis, "sk": x.nomor_sk,
+                                                   "mulai": str(mulai), "selesai": str(selesai)})
+    kotak_masuk.kirim(penerima=[p, definitif], subjek=x, jenis="info",
+                      pesan=f"{x.singkatan} {unit.nama}: {p.nama} ({surat_services.tanggal_id(mulai)} s.d. "
+                            f"{surat_services.tanggal_id(selesai)}), SK {x.nomor_sk}", tautan=reverse("timkerja:pengganti"))
+    _setelah_ganti_pejabat(unit.instansi)
+    return x
+
+
+@_atomic
+def akhiri_pengganti(*, pengguna: Any, pengganti_id: int, alasan: str) -> PejabatPengganti:
+    """End a Plt/Plh before its period (the holder returned, a definitive official was installed)."""
+    if not (getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "bkpsdm", False)):
+        raise TidakBerwenang("Plt/Plh diakhiri oleh admin instansi atau BKPSDM.")
+    x = (PejabatPengganti.objects.select_for_update(of=("self",)).select_related("unit__instansi", "pegawai")
+         .filter(pk=pengganti_id, instansi_id=pengguna.instansi_id, aktif=True).first())
+    if x is None:
+        raise TimTidakDitemukan("Plt/Plh yang berlaku tidak ditemukan.")
+    if not (alasan or "").strip():
+        raise DataTidakLengkap({"alasan": "Tuliskan alasan Plt/Plh diakhiri."})
+    x.aktif, x.alasan_berakhir = False, alasan.strip()
+    x.save(update_fields=["aktif", "alasan_berakhir"])
+    jejak.catat(subjek=x, aksi="akhiri_pengganti", dari="aktif", ke="berakhir", aktor=x.pegawai, pengguna=pengguna,
+                alasan=x.alasan_berakhir, dasar_hukum=DASAR_PENGGANTI)
+    _setelah_ganti_pejabat(x.unit.instansi)
+    return x

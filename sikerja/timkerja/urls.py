@@ -9,6 +9,7 @@ urlpatterns = [
     path("saya/", views.tim_saya, name="saya"),
     path("buat/", views.buat, name="buat"),
     path("beban/", views.beban_unit, name="beban"),
+    path("pengganti/", views.pengganti, name="pengganti"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/aksi/", views.aksi, name="aksi"),
     path("<int:pk>/matriks/", views.matriks, name="matriks"),

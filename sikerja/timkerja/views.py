@@ -26,7 +26,7 @@ from sikerja.organisasi.vocab import LABEL_JENIS_JABATAN
 from sikerja.surat import selectors as surat_selectors
 
 from . import alur, aturan, selectors, services
-from .models import BuktiLaporan, Kendala, LaporanTim, TimKerja
+from .models import BuktiLaporan, Kendala, LaporanTim, PejabatPengganti, TimKerja
 
 
 def _tanggal(v: str | None) -> date | None:
@@ -112,7 +112,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
     p = request.user.pegawai
     pid = p.id if p else None
     a = aturan.aturan_tim(tim.instansi.profil)
-    anggota = list(tim.anggota.select_related("pegawai__unit", "ppk_asal", "puo_asal", "instansi_asal",
+    anggota = list(tim.anggota.select_related("pegawai__unit", "ppk_asal", "puo_asal", "instansi_asal", "pertimbangan_oleh",
                                               "dasar_penugasan").order_by("status", "id"))
     aktif = [x for x in anggota if x.status == "aktif"]
     beban = selectors.beban_pegawai([x.pegawai_id for x in aktif], tim.masa_mulai, tim.masa_selesai,
@@ -148,7 +148,8 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "permintaan": tim.permintaan_laporan.select_related("peminta", "sasaran"),
         "terlambat": selectors.laporan_terlambat(tim, hari), "hari_ini": hari,
         "riwayat_ketua": tim.riwayat_ketua.select_related("pegawai"),
-        "tanpa_peran": [x for x in aktif if not x.peran],
+        # TK-10: missing roles and roles proposed while staffing that the ketua has not set yet.
+        "tanpa_peran": services.tanpa_peran(tim) if tim.status not in alur.AKHIR else [],
         "status": alur.STATUS, "pola": aturan.POLA,
         "bisa": {aksi: alur.boleh(aksi, tim.status) for aksi in alur.AKTOR},
         "boleh_ketua": (pid == tim.pembentuk_id and tim.status == "draf")
@@ -326,3 +327,35 @@ def unduh_bukti(request: Permintaan, pk: int) -> HttpResponse:
     resp["Content-Disposition"] = f'attachment; filename="{b.nama.replace(chr(34), "")}"'
     resp["X-Content-Type-Options"] = "nosniff"
     return resp
+
+
+@instansi_required
+def pengganti(request: Permintaan) -> HttpResponse:
+    """Plt/Plh of the instansi: who holds which post, under which SK, until when; admin instansi and
+    BKPSDM record and end them (the acting official takes the post's team and review decisions)."""
+    u = request.user
+    boleh = bool(u.admin_instansi or u.bkpsdm)
+    if request.method == "POST":
+        if not boleh:
+            raise PermissionDenied("Plt/Plh dicatat oleh admin instansi atau BKPSDM.")
+        P = request.POST
+        try:
+            if P.get("aksi") == "akhiri":
+                services.akhiri_pengganti(pengguna=u, pengganti_id=_int(P.get("id")) or 0, alasan=P.get("alasan", ""))
+                messages.success(request, "Plt/Plh diakhiri.")
+            else:
+                x = services.catat_pengganti(
+                    pengguna=u, unit_id=_int(P.get("unit")) or 0, pegawai_id=_int(P.get("pegawai")) or 0,
+                    jenis=P.get("jenis", ""), nomor_sk=P.get("nomor_sk", ""), tanggal_sk=_tanggal(P.get("tanggal_sk")),
+                    mulai=_tanggal(P.get("mulai")), selesai=_tanggal(P.get("selesai")))  # type: ignore[arg-type]
+                messages.success(request, f"{x.singkatan} {x.unit.nama} dicatat.")
+        except galat.KesalahanPengguna as e:
+            messages.error(request, e.pesan)
+        return redirect("timkerja:pengganti")
+    daftar = (PejabatPengganti.objects.filter(instansi_id=u.instansi_id).select_related(
+        "unit", "pegawai", "pejabat_definitif").order_by("-aktif", "-mulai")[:200])
+    ctx: dict[str, Any] = {"daftar": daftar, "boleh": boleh, "hari": timezone.localdate()}
+    if boleh:
+        ctx["units"] = UnitOrganisasi.objects.filter(instansi_id=u.instansi_id, aktif=True).order_by("nama")
+        ctx["pegawai"] = Pegawai.objects.filter(instansi_id=u.instansi_id, aktif=True).order_by("nama")[:2000]
+    return render(request, "timkerja/pengganti.html", ctx)

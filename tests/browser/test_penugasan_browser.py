@@ -39,6 +39,16 @@ def isi_permohonan(page, judul: str) -> None:  # type: ignore[no-untyped-def]
     page.fill("input[name=kompetensi_dibutuhkan]", "epidemiologi")
 
 
+def pilih_pejabat(page, kotak: str, nama: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick an official in the autocomplete ``kotak`` (its search box id) by typing his name
+    (issue #12 point 3: never a dropdown of hundreds, never a typed NIP). Typing waits until the
+    page's scripts run (htmx listens only then)."""
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.htmx !== undefined")
+    page.fill(f"#{kotak}", nama.split()[0])
+    page.locator(f"#{kotak}-hasil [data-nilai]", has_text=nama).first.click()
+
+
 def buka_dari_kotak_masuk(page, judul: str) -> None:  # type: ignore[no-untyped-def]
     page.click("nav a:has-text('Kotak Masuk')")
     page.click(f"[data-testid=kotak-masuk] a:has-text('{judul}')")
@@ -85,7 +95,7 @@ def test_penunjukan_lintas_unit_with_return_refusal_and_approval(page, org):  # 
     masuk_sebagai(page, org, "bambang")
     page.goto("/penugasan/buat/lintas_unit/")
     isi_permohonan(page, "Surveilans DBD")
-    page.select_option("select[name=ppk_tujuan]", str(org.p["ani"].pk))
+    pilih_pejabat(page, "id_ppk_tujuan", "Ani Kabid")
     page.click("button:has-text('Kirim surat permohonan')")
     assert status(page) == "Menunggu jawaban PPK dituju"
     # 2. Ani returns it for correction.
@@ -114,13 +124,14 @@ def test_penunjukan_lintas_unit_with_return_refusal_and_approval(page, org):  # 
     masuk_sebagai(page, org, "bambang")
     page.goto("/penugasan/buat/lintas_unit/")
     isi_permohonan(page, "Pendampingan puskesmas")
-    page.select_option("select[name=ppk_tujuan]", str(org.p["ani"].pk))
+    pilih_pejabat(page, "id_ppk_tujuan", "Ani Kabid")
     page.click("button:has-text('Kirim surat permohonan')")
     masuk_sebagai(page, org, "ani")
     buka_dari_kotak_masuk(page, "Pendampingan puskesmas")
     page.click("#form-tolak button")  # empty reason: the browser refuses (required)
     assert status(page) != "Ditolak"
     page.fill("#alasan-tolak", "Pegawai sedang diklat")
+    page.once("dialog", lambda d: d.accept())  # the refusal asks first (issue #12 point 8)
     page.click("#form-tolak button")
     assert status(page) == "Ditolak"
     masuk_sebagai(page, org, "bambang")
@@ -135,7 +146,7 @@ def test_penunjukan_lintas_unit_with_the_rekomendasi_of_the_pegawai_puo(page):  
     masuk_sebagai(page, org, "bambang")
     page.goto("/penugasan/buat/lintas_unit/")
     isi_permohonan(page, "Kajian KLB campak")
-    page.select_option("select[name=ppk_tujuan]", str(org.p["kadis_a"].pk))
+    pilih_pejabat(page, "id_ppk_tujuan", "Budi Kadis")
     page.click("button:has-text('Kirim surat permohonan')")
     masuk_sebagai(page, org, "kadis_a")
     buka_dari_kotak_masuk(page, "Kajian KLB campak")
@@ -155,7 +166,7 @@ def test_penunjukan_lintas_unit_with_the_rekomendasi_of_the_pegawai_puo(page):  
     setujui(page)
     assert status(page) == "Ditugaskan"
     teks = unduh_teks(page, "Surat Penugasan")
-    assert "atas rekomendasi Ani Kabid" in teks and "Wati Epidemiolog Madya" in teks and "Budi Kadis" in teks
+    assert "Rekomendasi Ani Kabid" in teks and "Wati Epidemiolog Madya" in teks and "Budi Kadis" in teks
 
 
 def test_magelang_lintas_perangkat_daerah_through_the_pimpinan_pd_and_the_ppk(page):  # type: ignore[no-untyped-def]
@@ -166,7 +177,7 @@ def test_magelang_lintas_perangkat_daerah_through_the_pimpinan_pd_and_the_ppk(pa
     page.goto("/penugasan/buat/lintas_unit/")
     assert "Pimpinan Perangkat Daerah dituju" in page.inner_text("body")
     isi_permohonan(page, "Audit data DBD")
-    page.select_option("select[name=ppk_tujuan]", str(org.p["kadis_a"].pk))
+    pilih_pejabat(page, "id_ppk_tujuan", "Budi Kadis")
     page.click("button:has-text('Kirim surat permohonan')")
     masuk_sebagai(page, org, "kadis_a")
     buka_dari_kotak_masuk(page, "Audit data DBD")
@@ -192,7 +203,7 @@ def test_penunjukan_lintas_instansi_through_both_pyb(page, org):  # type: ignore
     setujui(page)
     masuk_sebagai(page, org, "sekda_b")
     buka_dari_kotak_masuk(page, "Investigasi KLB")
-    page.select_option("select[name=ppk_tujuan]", str(org.p["citra"].pk))
+    pilih_pejabat(page, "ppk_tujuan", "Citra Kabid")
     setujui(page)
     masuk_sebagai(page, org, "citra")
     buka_dari_kotak_masuk(page, "Investigasi KLB")
@@ -234,9 +245,10 @@ def test_pengajuan_sukarela_lintas_unit_and_refusal_across_instansi(page, org): 
     page.fill("input[name=beban_diajukan]", "15")
     page.select_option("select[name=instansi_tujuan]", str(org.b.pk))
     page.click("button:has-text('Ajukan diri')")
+    page.locator(".alert-danger").wait_for()  # the form comes back before anything is typed into it
     assert "lingkungan instansi sendiri" in page.content()
     page.select_option("select[name=instansi_tujuan]", str(org.a.pk))
-    page.select_option("select[name=puo_tujuan]", str(org.p["bambang"].pk))
+    pilih_pejabat(page, "id_puo_tujuan", "Bambang Kabid")
     page.click("button:has-text('Ajukan diri')")
     assert status(page) == "Menunggu persetujuan pimpinan unit organisasi dituju"
     masuk_sebagai(page, org, "bambang")

@@ -54,6 +54,8 @@ def test_pk_to_accepted_kegiatan_with_a_return(page, tmp_path):  # type: ignore[
         anggota=[tim_services.DataAnggota(pegawai_id=pd.p[k].id, peran="Analisis", porsi_persen=20,
                                           kompetensi_dibutuhkan=["Epidemiologi"]) for k in ("sari", "rina")],
         ketua_id=pd.p["sari"].id, alasan_asal_ketua="Epidemiolog di bidang")
+    for k in ("sari", "rina"):  # TK-10: the ketua divides the roles before the kegiatan starts
+        tim_services.atur_peran(pengguna=pd.u["sari"], tim_id=tim.pk, pegawai_id=pd.p[k].id, peran=f"Analisis {k}")
     # 1. The Kepala Dinas sets the PK of his Dinas with one target.
     masuk_sebagai(page, pd, "kadis")
     page.click("nav a:has-text('Siklus Kerja')")

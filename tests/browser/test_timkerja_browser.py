@@ -134,3 +134,7 @@ def test_kepala_bidang_forms_a_team_across_two_bidang(page):  # type: ignore[no-
     ke_puo = LaporanTim.objects.get(jenis="ketua_ke_puo")
     assert p["ani"] in ke_puo.penerima.all() and "Pasal 21 ayat (2)" in ke_puo.dasar_hukum
     assert LaporanTim.objects.get(jenis="anggota_ke_ketua").penerima.get() == p["sari"]
+    # The ketua's report appears on the Kepala Bidang's siklus dashboard (issue 14 point 5).
+    masuk_sebagai(page, pd, "ani")
+    page.goto("/siklus/")
+    assert p["sari"].nama in page.inner_text("#laporan-tim-diterima")

@@ -243,11 +243,23 @@ def test_navigation_highlights_only_the_item_of_the_open_page(org, masuk):
     assert nav.count("nav-link text-nowrap active") == 1 and 'nav-link text-nowrap active" href="/penugasan/"' in nav
 
 
-def test_ppk_choice_is_grouped_by_perangkat_daerah(org, masuk):
-    html = masuk(org.u["bambang"]).get("/penugasan/buat/lintas_unit/").content.decode()
-    kelompok = html.split('<optgroup label="Dinas Kesehatan">')[1].split("</optgroup>")[0]
-    assert "Ani Kabid" in kelompok and "Budi Kadis" in kelompok
-    assert "Bambang Kabid" not in html.split('name="ppk_tujuan"')[1].split("</select>")[0]  # not himself
+def test_ppk_dituju_is_an_autocomplete_by_name_showing_the_unit(org, masuk):
+    """Issue #12 point 3: the addressee is picked by name/NIP/jabatan, each shown with his unit;
+    the requester himself is never offered."""
+    c = masuk(org.u["bambang"])
+    html = c.get("/penugasan/buat/lintas_unit/").content.decode()
+    assert '<select name="ppk_tujuan"' not in html and "lingkup=penugasan_ppk" in html
+    hasil = c.get("/organisasi/pilih-pegawai/", {"q": "kepala", "lingkup": "penugasan_ppk"}).content.decode()
+    assert "Ani Kabid" in hasil and "Bidang Pencegahan Penyakit, Dinas Kesehatan" in hasil
+    assert "Bambang Kabid" not in hasil
+    assert "Sari Epidemiolog" not in c.get("/organisasi/pilih-pegawai/", {"q": "Sari", "lingkup": "penugasan_ppk"}).content.decode()
+
+
+def test_ppk_dituju_outside_the_scope_is_refused_by_the_form(org, masuk):
+    c = masuk(org.u["bambang"])
+    r = c.post("/penugasan/buat/lintas_unit/", _form(ppk_tujuan=str(org.p["sari"].pk)))
+    assert r.status_code == 200 and "pilih dari daftar" in r.content.decode()
+    assert not Penugasan.objects.exists()
 
 
 def test_workload_warning_keeps_the_effort_and_ketua_the_user_entered(org, masuk):
@@ -377,3 +389,34 @@ def test_candidates_meeting_the_requesters_criteria_are_listed_first(org, masuk)
     p = _lintas_unit(org)  # Bambang asks Ani for "epidemiologi, analisis data"
     html = masuk(org.u["ani"]).get(f"/penugasan/{p.pk}/").content.decode()
     assert html.index('data-pegawai="Sari Epidemiolog"') < html.index('data-pegawai="Tono Pelaksana"')
+
+
+def test_pyb_dituju_instructs_a_ppk_picked_by_autocomplete_of_his_own_instansi(org, masuk):
+    """Karangasem Pasal 14 ayat (4) huruf d: the PyB dituju instructs a PPK — chosen by name/NIP/jabatan
+    with the unit shown (issue #12 point 3), from his own instansi only."""
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["ani"], data=data(), instansi_tujuan_id=org.b.pk)
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    c = masuk(org.u["sekda_b"])
+    html = c.get(f"/penugasan/{p.pk}/").content.decode()
+    assert '<select class="form-select form-select-sm mb-2" name="ppk_tujuan"' not in html
+    assert "lingkup=penugasan_ppk_diinstruksikan" in html and 'id="ppk_tujuan"' in html
+    hasil = c.get("/organisasi/pilih-pegawai/", {"q": "Kepala", "lingkup": "penugasan_ppk_diinstruksikan"}).content.decode()
+    assert "Citra Kabid" in hasil and "Ani Kabid" not in hasil
+    r = c.post(f"/penugasan/{p.pk}/aksi/", {"aksi": "setujui", "ppk_tujuan": str(org.p["citra"].pk)})
+    assert r.status_code == 302
+    p.refresh_from_db()
+    assert p.ppk_tujuan == org.p["citra"]
+
+
+def test_the_instructed_ppk_autocomplete_offers_only_ppk_of_the_requested_jenjang(org, masuk):
+    """Karangasem Pasal 14 ayat (4) huruf c–d: the PPK instructed rates pegawai of the kind requested."""
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["ani"], data=data(jenjang_dibutuhkan="ahli_pertama"),
+                                                 instansi_tujuan_id=org.b.pk)
+    services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    c = masuk(org.u["sekda_b"])
+    assert "lingkup=penugasan_ppk_diinstruksikan_ahli_pertama" in c.get(f"/penugasan/{p.pk}/").content.decode()
+    cari = {"q": "Citra"}
+    assert "Citra Kabid" in c.get("/organisasi/pilih-pegawai/", {
+        **cari, "lingkup": "penugasan_ppk_diinstruksikan_ahli_pertama"}).content.decode()
+    assert "Citra Kabid" not in c.get("/organisasi/pilih-pegawai/", {
+        **cari, "lingkup": "penugasan_ppk_diinstruksikan_ahli_madya"}).content.decode()

@@ -45,6 +45,9 @@ def test_lampiran_II_B_2_a_2_c_ppk_choice_goes_to_the_puo_of_the_pegawai_for_rek
     tugas = p.surat.get(jenis="penugasan")
     assert tugas.penandatangan == org.p["kadis_a"] and list(tugas.kepada.all()) == [org.p["wati"]]
     assert "atas rekomendasi Ani Kabid" in " ".join(tugas.isi["paragraf"])
+    # The Surat Tugas names the recommendation in its "Dasar", with the PUO's jabatan and date.
+    dasar = " ".join(tugas.isi["tugas"]["dasar"])
+    assert f"Rekomendasi Ani Kabid ({org.p['ani'].jabatan}) selaku pimpinan unit organisasi pegawai" in dasar
 
 
 def test_lampiran_II_B_2_a_2_c_no_separate_rekomendasi_when_the_ppk_leads_the_pegawai_himself(org):

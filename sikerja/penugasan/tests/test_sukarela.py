@@ -63,7 +63,9 @@ def test_pasal_15_3_lintas_unit_full_path(org):
     # Pasal 15 ayat (3) huruf b: she forwards the approved request to her PPK in a letter.
     diteruskan = p.surat.filter(jenis="pengajuan_sukarela").order_by("-id").first()
     assert diteruskan.penandatangan == org.p["sari"] and list(diteruskan.kepada.all()) == [org.p["ani"]]
-    persetujuan = p.surat.get(jenis="jawaban")
+    # The reply to the volunteer is titled as such, not as a reply to a unit's request (issue 9 point 9).
+    persetujuan = p.surat.get(jenis="jawaban_sukarela")
+    assert persetujuan.get_jenis_display() == "Surat Jawaban Pengajuan Sukarela"
     assert persetujuan.nomor in " ".join(diteruskan.isi["paragraf"])
     p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui")
     assert p.status == "ditugaskan"

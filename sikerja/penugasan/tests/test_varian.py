@@ -110,8 +110,12 @@ def test_the_page_names_the_addressee_as_the_regulation_does(magelang, client):
     client.force_login(magelang.u["sekda_a"])
     html = client.get("/penugasan/buat/lintas_unit/").content.decode()
     assert "Pimpinan Perangkat Daerah dituju" in html and "Perwal Magelang 25/2023 Lampiran II huruf A angka 2" in html
-    pilihan = html.split('name="ppk_tujuan"')[1].split("</select>")[0]
-    assert "Budi Kadis" in pilihan and "Ani Kabid" not in pilihan
+    # The autocomplete offers only the Pimpinan Perangkat Daerah (Lampiran II huruf A angka 2 huruf a).
+    assert "lingkup=penugasan_pimpinan_pd" in html
+    hasil = client.get("/organisasi/pilih-pegawai/", {"q": "Budi", "lingkup": "penugasan_pimpinan_pd"}).content.decode()
+    assert "Budi Kadis" in hasil
+    hasil = client.get("/organisasi/pilih-pegawai/", {"q": "Ani", "lingkup": "penugasan_pimpinan_pd"}).content.decode()
+    assert "Ani Kabid" not in hasil
 
 
 def test_magelang_closes_the_lintas_pd_path_to_a_kabid_before_any_form(magelang, client):

@@ -109,3 +109,81 @@ def test_a_cross_unit_need_of_the_strategy_starts_a_penugasan_request(pasuruan):
                                    kompetensi_dibutuhkan="Perancangan peraturan")
     assert Penugasan.objects.filter(pk=p.pk).exists()
     assert list(s.penugasan.all()) == [p]
+
+
+def test_magelang_cancelling_a_kegiatan_amends_the_pk_as_a_new_version_with_the_reason(magelang):
+    """Perwal Magelang 25/2023 Lampiran II: "dalam hal terjadi perubahan kegiatan maka harus dilakukan
+    perubahan" of the PK Pelaksanaan Kegiatan: the cancellation makes version 2 carrying the reason; version
+    1 keeps the kegiatan as it was."""
+    from ..models import PerjanjianKinerja
+    from .conftest import kegiatan_berjalan
+
+    pd = magelang
+    kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    services.batalkan(pengguna=pd.u["ani"], kegiatan_id=kg.id, alasan="Anggaran digeser ke KLB")
+    v = list(PerjanjianKinerja.objects.filter(unit=pd.unit("P2P")).order_by("versi"))
+    assert [(x.versi, x.berlaku) for x in v] == [(1, False), (2, True)]
+    assert "Pembatalan kegiatan Menyusun naskah: Anggaran digeser ke KLB" in v[1].alasan_perubahan
+    assert "Lampiran II" in v[1].alasan_perubahan
+    assert v[0].snapshot[0]["kegiatan"][0]["status"] == "berjalan"
+    kg.refresh_from_db()
+    assert kg.status == "dibatalkan" and kg.target.pk_kinerja_id == v[1].id
+
+
+@pytest.mark.parametrize(("profil", "versi"), [("magelang", 2), ("karangasem", 1)])
+def test_magelang_changing_a_target_amends_the_pk_elsewhere_it_is_audited(request, profil, versi):
+    """MGL Lampiran II (PK amended on change, new version with reason) vs Karangasem (no such rule:
+    the change is audited with its reason, the PK keeps its version)."""
+    pd = request.getfixturevalue(profil)
+    t = target_di(pd, "ani", "P2P")
+    with pytest.raises(DataTidakLengkap):
+        services.ubah_target(pengguna=pd.u["ani"], target_id=t.id, alasan=" ", data=services.DataTarget(
+            indikator="x", nilai_target=4, satuan="dokumen", batas_waktu=date(TAHUN, 12, 31)))
+    with pytest.raises(TidakBerwenang):
+        services.ubah_target(pengguna=pd.u["sari"], target_id=t.id, alasan="x", data=services.DataTarget(
+            indikator="x", nilai_target=4, satuan="dokumen", batas_waktu=date(TAHUN, 12, 31)))
+    services.ubah_target(pengguna=pd.u["ani"], target_id=t.id, alasan="Target naik", data=services.DataTarget(
+        indikator="Perda tersusun", nilai_target=4, satuan="dokumen", batas_waktu=date(TAHUN, 12, 31)))
+    pk = PerjanjianKinerja.objects.get(unit=pd.unit("P2P"), berlaku=True)
+    assert pk.versi == versi
+    t.refresh_from_db()
+    assert t.nilai_target == 4 and t.pk_kinerja_id == pk.id
+
+
+def test_target_change_through_the_api_and_the_page(magelang):
+    """MGL Lampiran II through the API (new PK version) and the target page's form."""
+    from django.test import Client
+
+    pd = magelang
+    t = target_di(pd, "ani", "P2P")
+    c = Client()
+    c.force_login(pd.u["ani"])
+    r = c.post(f"/api/siklus/target/{t.id}/ubah", content_type="application/json", data={
+        "indikator": "Perda", "nilai_target": 5, "satuan": "dokumen", "batas_waktu": f"{TAHUN}-12-31", "alasan": ""})
+    assert r.status_code == 400 and "alasan" in r.json()["detail"].lower()
+    r = c.post(f"/api/siklus/target/{t.id}/ubah", content_type="application/json", data={
+        "indikator": "Perda", "nilai_target": 5, "satuan": "dokumen", "batas_waktu": f"{TAHUN}-12-31",
+        "alasan": "Arahan Wali Kota"})
+    assert r.status_code == 200 and r.json()["pk_kinerja_id"] != t.pk_kinerja_id
+    r = c.post(f"/siklus/target/{t.id}/", {"aksi": "ubah", "indikator": "Perda", "nilai_target": "6",
+                                          "satuan": "dokumen", "batas_waktu": f"{TAHUN}-12-31", "alasan": "Revisi"})
+    assert r.status_code == 302
+    assert PerjanjianKinerja.objects.get(unit=pd.unit("P2P"), berlaku=True).versi == 3
+
+
+def test_magelang_changing_a_team_target_amends_the_pk_carrying_it(magelang):
+    """Perwal Magelang 25/2023 Lampiran II: the team's target change (tim kerja `ubah_target`) amends the
+    PK whose target was split to the team, as a new version with the reason."""
+    from sikerja.timkerja import services as tim_services
+
+    from .test_tim_dasbor import _tim
+
+    pd = magelang
+    tim = _tim(pd)
+    t = target_di(pd, "ani", "P2P")
+    services.bagi_target(pengguna=pd.u["ani"], target_id=t.id, tim_id=tim.id, data=services.DataTarget(
+        indikator="Surveilans", nilai_target=52, satuan="laporan", batas_waktu=date(TAHUN, 12, 31)))
+    tim_services.ubah_target(pengguna=pd.u["ani"], tim_id=tim.id, target=["Kasus DBD turun 30%"],
+                             alasan="Arahan Wali Kota")
+    pk = PerjanjianKinerja.objects.get(unit=pd.unit("P2P"), berlaku=True)
+    assert pk.versi == 2 and "Perubahan target Tim DBD: Arahan Wali Kota" in pk.alasan_perubahan

@@ -29,6 +29,51 @@ def _tim(pd):  # type: ignore[no-untyped-def]
     return tim
 
 
+def bagi_peran(pd, tim):  # type: ignore[no-untyped-def]
+    """TK-10: the ketua divides the roles (those written while staffing were the pembentuk's proposal)."""
+    for k in ("sari", "rina"):
+        tim_services.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p[k].id, peran=f"Analisis {k}")
+
+
+def _kegiatan_tim_direncanakan(pd):  # type: ignore[no-untyped-def]
+    tim = _tim(pd)
+    t = target_di(pd, "ani", "P2P")
+    tt = services.bagi_target(pengguna=pd.u["ani"], target_id=t.id, tim_id=tim.id, data=services.DataTarget(
+        indikator="Surveilans DBD mingguan", nilai_target=52, satuan="laporan", batas_waktu=date(TAHUN, 12, 31)))
+    kg = services.buat_kegiatan(pengguna=pd.u["sari"], target_id=tt.id, data=services.DataKegiatan(
+        nama="Pemetaan kasus", mulai=date.today(), selesai=date.today() + timedelta(days=14)))
+    services.tetapkan_rencana(pengguna=pd.u["ani"], kegiatan_id=kg.id)
+    return tim, kg
+
+
+def test_team_kegiatan_cannot_start_before_the_ketua_divides_the_roles_tk_10(karangasem):
+    """TK-10, Perbup Karangasem 15/2023 Pasal 18 ayat (4) huruf b: the ketua "membagi peran anggota tim";
+    roles written by the pembentuk while staffing are a proposal, so the kegiatan cannot start (service
+    and API alike) until the ketua has set them."""
+    from sikerja.timkerja.errors import AturanDilanggar
+
+    pd = karangasem
+    tim, kg = _kegiatan_tim_direncanakan(pd)
+    assert {a.pegawai.nama for a in tim_services.tanpa_peran(tim)} == {"Sari Epidemiolog", "Rina Perawat"}
+    with pytest.raises(AturanDilanggar, match=r"Pasal 18 ayat \(4\) huruf b") as e:
+        services.mulai_pelaksanaan(pengguna=pd.u["sari"], kegiatan_id=kg.id)
+    assert e.value.kode == "TK-10"
+    with pytest.raises(TidakBerwenang):  # the PUO cannot divide the roles in the ketua's place
+        tim_services.atur_peran(pengguna=pd.u["ani"], tim_id=tim.id, pegawai_id=pd.p["rina"].id, peran="Data")
+    tim_services.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p["sari"].id, peran="Analisis")
+    from django.test import Client
+
+    c = Client()
+    c.force_login(pd.u["sari"])
+    r = c.post(f"/api/siklus/kegiatan/{kg.id}/mulai", content_type="application/json")
+    assert r.status_code == 400 and "Rina Perawat" in r.json()["detail"] and "Pasal 18" in r.json()["detail"]
+    tim_services.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p["rina"].id, peran="Data kasus")
+    assert tim_services.tanpa_peran(tim) == []
+    services.mulai_pelaksanaan(pengguna=pd.u["sari"], kegiatan_id=kg.id)
+    kg.refresh_from_db()
+    assert kg.status == "berjalan"
+
+
 def test_team_kegiatan_split_planned_by_ketua_and_reviewed(pasuruan):
     """PSR Lampiran II.D.2.c: Level II splits to a team, the ketua plans, members report, Level II → Level I."""
     pd = pasuruan
@@ -44,6 +89,7 @@ def test_team_kegiatan_split_planned_by_ketua_and_reviewed(pasuruan):
         nama="Pemetaan kasus", mulai=date.today(), selesai=date.today() + timedelta(days=14)))
     assert kg.tim == tim and [r["nama"] for r in kg.rantai] == ["Ani Kabid", "Kadis Kesehatan"]
     services.tetapkan_rencana(pengguna=pd.u["ani"], kegiatan_id=kg.id)
+    bagi_peran(pd, tim)
     services.mulai_pelaksanaan(pengguna=pd.u["sari"], kegiatan_id=kg.id)
     services.lapor_progres(pengguna=pd.u["rina"], kegiatan_id=kg.id, persen=50, capaian="Peta separuh")
     assert kg in selectors.dasbor_pegawai(pd.p["rina"])["minggu_ini"]
@@ -118,3 +164,42 @@ def test_reminder_before_the_deadline_reaches_the_pelaksana(pasuruan):
     kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
     assert services.ingatkan(kg.selesai - timedelta(days=2)) >= 1
     assert Item.objects.filter(penerima=pd.p["sari"], pesan__startswith="Pengingat").exists()
+
+
+def test_team_reports_ketua_to_puo_appear_on_the_dashboards_and_the_beranda(karangasem):
+    """Perbup Karangasem 15/2023 Pasal 20 ayat (2) (ketua reports to the PUO periodically) and ayat (3)
+    (on-demand requests): overdue team reports are counted for the PUO and the ketua, requests wait on
+    the ketua's list, a received report is listed for the PUO; the counts fall once he reports."""
+    from sikerja.timkerja.models import TimKerja
+
+    pd = karangasem
+    tim = _tim(pd)
+    lalu = date.today() - timedelta(days=75)
+    TimKerja.objects.filter(pk=tim.pk).update(masa_mulai=lalu)  # two monthly periods ended > 7 days ago
+    assert selectors.dasbor_pejabat(pd.p["ani"])["laporan_tim_terlambat"] == 1
+    assert selectors.ringkasan_beranda(pd.p["ani"])["laporan_tim_terlambat"] == 1
+    assert selectors.ringkasan_beranda(pd.p["sari"])["laporan_tim_saya"] == 1
+    assert selectors.dasbor_pegawai(pd.p["sari"])["laporan_tim_terlambat"][0]["periode"] == 2
+    tim_services.minta_laporan(pengguna=pd.u["ani"], tim_id=tim.id, sasaran_id=pd.p["sari"].id,
+                               batas_waktu=date.today())
+    assert selectors.ringkasan_beranda(pd.p["sari"])["permintaan_laporan"] == 1
+    assert len(selectors.dasbor_pegawai(pd.p["sari"])["permintaan_tim"]) == 1
+    from sikerja.timkerja.models import PermintaanLaporan
+
+    PermintaanLaporan.objects.update(batas_waktu=date.today() - timedelta(days=1))  # the request is now overdue
+    assert selectors.dasbor_pejabat(pd.p["ani"])["laporan_tim_terlambat"] == 2
+    p = PermintaanLaporan.objects.get()
+    tim_services.kirim_laporan(pengguna=pd.u["sari"], tim_id=tim.id, jenis="ketua_ke_puo", periode_mulai=lalu,
+                               periode_selesai=date.today() - timedelta(days=10), progres="Dua bulan", capaian_persen=40,
+                               permintaan_id=p.id)
+    d = selectors.dasbor_pejabat(pd.p["ani"])
+    assert d["laporan_tim_terlambat"] == 0 and d["laporan_tim_diterima"][0].pelapor == pd.p["sari"]
+    assert selectors.ringkasan_beranda(pd.p["sari"])["laporan_tim_saya"] == 0
+    from django.test import Client
+
+    c = Client()
+    c.force_login(pd.u["ani"])
+    assert 'data-hitung="laporan_tim_terlambat">0<' in c.get("/siklus/").content.decode()
+    assert 'data-hitung="laporan_tim_terlambat">0<' in c.get("/").content.decode()
+    api = c.get("/api/siklus/dasbor").json()["pejabat"]
+    assert api["laporan_tim_terlambat"] == 0 and api["laporan_tim_diterima"][0]["pelapor_id"] == pd.p["sari"].id

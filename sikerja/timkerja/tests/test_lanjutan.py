@@ -23,12 +23,15 @@ def _tim(pd: Pemda, **kw):  # type: ignore[no-untyped-def]
 
 
 def test_ketua_divides_the_roles_tk_10(karangasem):
+    """TK-10, Perbup Karangasem 15/2023 Pasal 18 ayat (4) huruf b: the ketua divides the roles; the role
+    the pembentuk wrote for Sari while staffing is a proposal until the ketua sets it."""
     pd = karangasem
     tim = _tim(pd)
-    assert [a.pegawai for a in s.tanpa_peran(tim)] == [pd.p["tono"]]
-    with pytest.raises(TidakBerwenang, match=r"Pasal 16 ayat \(3\)"):
+    assert [a.pegawai for a in s.tanpa_peran(tim)] == [pd.p["sari"], pd.p["tono"]]
+    with pytest.raises(TidakBerwenang, match=r"Pasal 18 ayat \(4\) huruf b"):
         s.atur_peran(pengguna=pd.u["tono"], tim_id=tim.id, pegawai_id=pd.p["tono"].id, peran="x")
     s.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p["tono"].id, peran="Mengelola data kasus")
+    s.atur_peran(pengguna=pd.u["sari"], tim_id=tim.id, pegawai_id=pd.p["sari"].id, peran="Menyusun analisis kasus")
     assert s.tanpa_peran(tim) == []
 
 
@@ -122,3 +125,50 @@ def test_matriks_lists_the_ketua_first_even_when_he_is_not_a_member(nasional):
     assert [b["pegawai"] for b in m["baris"]] == [pd.p["sari"], pd.p["tono"]]
     assert m["baris"][0]["peran_baris"] == "ketua_tim" and m["baris"][1]["peran"] == "Rekap data"
     assert m["kolom"] == tim.target
+
+
+def test_blitar_member_of_a_lintas_instansi_team_is_assigned_with_the_walikota_pertimbangan_pasal_22_c(blitar):
+    """TK-05, Perwal Blitar 6/2023 Pasal 22 huruf c: in a tim kerja antar instansi the member's letter is
+    issued with the pertimbangan of the Walikota (carried by the PyB); the PUO alone is refused. Members of
+    the founding Keputusan carry its signer's pertimbangan."""
+    from sikerja.timkerja.errors import AnggotaTidakMemenuhi
+    from sikerja.timkerja.models import AnggotaTim
+
+    pd = blitar
+    tim = s.buat_draf(pengguna=pd.u["ani"], data=data_tim(pd))
+    eka = pd.beta["eka"]
+    s.tambah_anggota(pengguna=pd.u["ani"], tim_id=tim.id, anggota=[
+        anggota(pd, "sari"), anggota(pd, "eka", penugasan_id=_penugasan_lintas_instansi(pd, eka).id)])
+    s.tetapkan_ketua(pengguna=pd.u["ani"], tim_id=tim.id, ketua_id=pd.p["sari"].id)
+    s.ajukan_pembentukan(pengguna=pd.u["ani"], tim_id=tim.id)
+    s.tetapkan(pengguna=pd.u["sekda"], tim_id=tim.id)
+    assert set(AnggotaTim.objects.filter(tim=tim).values_list("pertimbangan_oleh", flat=True)) == {pd.p["sekda"].id}
+    baru = anggota(pd, "tono", masukan_ketua="Perlu pengelola data")
+    with pytest.raises(AnggotaTidakMemenuhi, match=r"Walikota|Kepala Daerah") as e:
+        s.tambah_anggota(pengguna=pd.u["ani"], tim_id=tim.id, anggota=[baru])
+    assert e.value.kode == "TK-05" and "Pasal 22 huruf c" in e.value.dasar
+    s.tambah_anggota(pengguna=pd.u["sekda"], tim_id=tim.id, anggota=[baru])
+    x = AnggotaTim.objects.get(tim=tim, pegawai=pd.p["tono"])
+    assert x.pertimbangan_oleh == pd.p["sekda"]
+    # Pasal 22: the member is assigned by surat perintah, though the team was founded by a Keputusan.
+    from sikerja.surat import selectors as surat_selectors
+
+    jenis = list(surat_selectors.untuk_subjek(tim).order_by("id").values_list("jenis", flat=True))
+    assert jenis == ["tim_keputusan", "tim_surat_perintah"]
+
+
+def test_blitar_internal_team_member_assigned_by_the_puo_or_his_delegate_pasal_22_a(blitar):
+    """Pasal 22 huruf a: pertimbangan of the PUO "atau pejabat yang mendapat delegasi" — a delegate of the
+    Kabid's pengelolaan kinerja may assign; another bidang's Kabid may not."""
+    from sikerja.kedudukan import services as kd_services
+
+    pd = blitar
+    tim = s.bentuk_tim(pengguna=pd.u["ani"], data=data_tim(pd), anggota=[anggota(pd, "sari")],
+                       ketua_id=pd.p["sari"].id)
+    with pytest.raises(TidakBerwenang):
+        s.tambah_anggota(pengguna=pd.u["kasi"], tim_id=tim.id,
+                         anggota=[anggota(pd, "tono", masukan_ketua="Pengelola data")])
+    kd_services.buat_delegasi(pd.instansi, oleh=pd.u["ani"], dari=pd.p["ani"], kepada=pd.p["kasi"],
+                              wewenang="pengelolaan_kinerja", nomor_sk="800/9/2026", tanggal_sk=date.today())
+    s.tambah_anggota(pengguna=pd.u["kasi"], tim_id=tim.id, anggota=[anggota(pd, "tono", masukan_ketua="Pengelola data")])
+    assert tim.anggota.get(pegawai=pd.p["tono"]).pertimbangan_oleh == pd.p["kasi"]

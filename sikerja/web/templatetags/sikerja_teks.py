@@ -3,33 +3,21 @@
 Messages are assembled from parts (a status label, a reason the user typed, a
 warning that already ends with a full stop), and the joins produced slips such as
 "dibuat: Ditugaskan.", "dicabut: Salah nomor.." or ".; Menunggu" (issue #12 point 7).
-``kalimat`` repairs those joins at display time; it never changes names.
+``kalimat`` repairs those joins at display time; it never changes names. The rules live in
+:mod:`sikerja.kalimat`, which Python code uses to build the messages right in the first place.
 """
 
 from __future__ import annotations
 
-import re
-
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from sikerja import kalimat as _kalimat
+from sikerja.kalimat import rapikan
+
 register = template.Library()
 
-# Words that start a status label or a typed reason: after a colon or a semicolon,
-# inside a sentence, they are written in lower case. Never proper names.
-_KATA_UMUM = (
-    "Menunggu|Ditugaskan|Ditolak|Dikembalikan|Dicabut|Dikoreksi|Disetujui|Direkomendasikan|Diteruskan|"
-    "Salah|Belum|Tidak|Sudah|Perlu|Mohon|Kurang"
-)
-_HURUF_KECIL = re.compile(rf"([:;] )({_KATA_UMUM})\b")
-_TITIK_GANDA = re.compile(r"(?<!\.)\.\.(?!\.)")
-_TITIK_SEBELUM_TANDA = re.compile(r"\.\s*([;,])")
-
-
-def rapikan(teks: str) -> str:
-    teks = _TITIK_GANDA.sub(".", teks)
-    teks = _TITIK_SEBELUM_TANDA.sub(r"\1", teks)
-    return _HURUF_KECIL.sub(lambda m: m.group(1) + m.group(2).lower(), teks)
+__all__ = ["gabung_kalimat", "kalimat", "kueri_halaman", "manusiawi", "rapikan"]
 
 
 @register.filter
@@ -42,8 +30,13 @@ def kalimat(nilai: object) -> str:
 @register.filter
 def gabung_kalimat(daftar: object, pemisah: str = "; ") -> str:
     """Join sentences that each end with a full stop without leaving ".;" behind."""
-    bagian = [str(x).strip().rstrip(".") for x in (daftar or [])]  # type: ignore[attr-defined]
-    return rapikan(pemisah.join(b for b in bagian if b) + ("." if bagian else ""))
+    return _kalimat.gabung(daftar or [], pemisah)  # type: ignore[arg-type]
+
+
+@register.filter
+def daftar_kata(unsur: object, kata: str = "dan") -> str:
+    """An enumeration: "A, B, dan C" (sikerja.kalimat.daftar)."""
+    return _kalimat.daftar(unsur or [], kata)  # type: ignore[arg-type]
 
 
 @register.simple_tag(takes_context=True)

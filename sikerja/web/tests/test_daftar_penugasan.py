@@ -87,3 +87,26 @@ def test_the_list_and_export_show_only_what_the_user_may_open(client, ani):
     assert "Urusan Bidang P2P" not in client.get("/penugasan/").content.decode()
     ws = load_workbook(BytesIO(client.get("/penugasan/ekspor.xlsx").content))["Penugasan"]
     assert ws.max_row == 1
+
+
+def test_excel_export_has_one_row_per_assignment_even_when_several_assignees_match(client, ani):
+    """A team of two found by a search that matches both assignees is still one row, the
+    assignees listed in one cell; an ended assignment reads "Selesai" (issue 9 point 9)."""
+    from sikerja.penugasan.models import Penugasan
+
+    p = services.buat_penunjukan_dalam_unit(
+        pengguna=ani, data=data(judul="Tim survei", bentuk="tim"),
+        penerima=[penerima(Pegawai.objects.get(nip=nip(4)), 10, ketua=True),
+                  penerima(Pegawai.objects.get(nip=nip(5)), 10)])
+    Penugasan.objects.filter(pk=p.pk).update(mulai=date.today() - timedelta(days=30),
+                                             selesai=date.today() - timedelta(days=1))
+    client.force_login(ani)
+    nama = [r.pegawai.nama.split()[0] for r in p.penerima.select_related("pegawai")]
+    for q in ("survei", nama[0], nama[1]):
+        rows = list(load_workbook(BytesIO(client.get("/penugasan/ekspor.xlsx", {"q": q}).content))["Penugasan"]
+                    .iter_rows(values_only=True))
+        assert len(rows) == 2, q
+        assert rows[1][2] == "Selesai" and all(n in rows[1][8] for n in nama)
+    rows = list(load_workbook(BytesIO(client.get("/penugasan/ekspor.xlsx", {"status": "selesai"}).content))[
+        "Penugasan"].iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["Tim survei"]
