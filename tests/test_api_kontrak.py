@@ -34,6 +34,9 @@ pytestmark = pytest.mark.django_db
 # plain dicts; their answers are still checked for a documented status. Each entry removed once
 # its operation declares ``response=``; an operation added without one fails the last test.
 _TIM_KERJA = [
+    ("get", "/api/tim-kerja/pengganti/berlaku"),
+    ("post", "/api/tim-kerja/pengganti/catat"),
+    ("post", "/api/tim-kerja/pengganti/{pk}/akhiri"),
     ("get", "/api/tim-kerja/"),
     ("get", "/api/tim-kerja/alur"),
     ("get", "/api/tim-kerja/beban-unit/{unit_id}"),
