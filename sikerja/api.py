@@ -25,6 +25,7 @@ api = NinjaAPI(
 )
 
 api.add_router("/organisasi/", "sikerja.organisasi.api.router")
+api.add_router("/instansi", "sikerja.organisasi.api.router_instansi")
 api.add_router("/kedudukan/", "sikerja.kedudukan.api.router")
 # penugasan (issue #4) adds its router here
 api.add_router("/penugasan/", "sikerja.penugasan.api.router")

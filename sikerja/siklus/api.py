@@ -120,7 +120,7 @@ class StrategiIn(Schema):
     catatan: str = ""
 
 
-class LintasUnitIn(Schema):
+class KegiatanLintasUnitIn(Schema):
     ppk_tujuan_id: int
     uraian_tugas: str
     kompetensi_dibutuhkan: str
@@ -292,7 +292,7 @@ def strategi(request: Permintaan, pk: int, data: StrategiIn) -> dict[str, Any]:
 
 
 @router.post("/target/{pk}/lintas-unit", response={201: dict[str, Any]})
-def lintas_unit(request: Permintaan, pk: int, data: LintasUnitIn) -> Any:
+def lintas_unit(request: Permintaan, pk: int, data: KegiatanLintasUnitIn) -> Any:
     p = _panggil(services.mohon_lintas_unit, pengguna=request.user, target_id=pk, **data.dict())
     return 201, {"penugasan_id": p.id, "status": p.status}
 

@@ -72,11 +72,11 @@ class KetuaIn(Schema):
     alasan: str = ""
 
 
-class AlasanIn(Schema):
+class AlasanTimIn(Schema):
     alasan: str = ""
 
 
-class TargetIn(Schema):
+class TargetTimIn(Schema):
     target: list[str]
     alasan: str
 
@@ -111,7 +111,7 @@ class BuktiIn(Schema):
     isi_base64: str
 
 
-class LaporanIn(Schema):
+class LaporanTimIn(Schema):
     jenis: str
     periode_mulai: date
     periode_selesai: date
@@ -124,7 +124,7 @@ class LaporanIn(Schema):
     bukti: list[BuktiIn] = []
 
 
-class PermintaanIn(Schema):
+class PermintaanLaporanTimIn(Schema):
     sasaran_id: int
     batas_waktu: date
     lingkup: str = ""
@@ -219,7 +219,7 @@ def tambah_anggota(request: Permintaan, pk: int, payload: list[AnggotaIn]) -> di
 
 
 @router.post("/{pk}/anggota/{pegawai_id}/lepas", summary="Lepas anggota")
-def lepas_anggota(request: Permintaan, pk: int, pegawai_id: int, payload: AlasanIn) -> dict[str, Any]:
+def lepas_anggota(request: Permintaan, pk: int, pegawai_id: int, payload: AlasanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     _panggil(services.lepas_anggota, pengguna=request.user, tim_id=pk, pegawai_id=pegawai_id, alasan=payload.alasan)
     return _detail(_tim(request, pk))
@@ -281,13 +281,13 @@ def tetapkan(request: Permintaan, pk: int) -> dict[str, Any]:
 
 
 @router.post("/{pk}/tolak", summary="Kembalikan draf (penandatangan)")
-def tolak(request: Permintaan, pk: int, payload: AlasanIn) -> dict[str, Any]:
+def tolak(request: Permintaan, pk: int, payload: AlasanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.tolak, pengguna=request.user, tim_id=pk, alasan=payload.alasan))
 
 
 @router.post("/{pk}/target", summary="Ubah target")
-def ubah_target(request: Permintaan, pk: int, payload: TargetIn) -> dict[str, Any]:
+def ubah_target(request: Permintaan, pk: int, payload: TargetTimIn) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.ubah_target, pengguna=request.user, tim_id=pk, target=payload.target,
                             alasan=payload.alasan))
@@ -307,7 +307,7 @@ def tutup(request: Permintaan, pk: int) -> dict[str, Any]:
 
 
 @router.post("/{pk}/bubarkan", summary="Bubarkan tim")
-def bubarkan(request: Permintaan, pk: int, payload: AlasanIn) -> dict[str, Any]:
+def bubarkan(request: Permintaan, pk: int, payload: AlasanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.bubarkan, pengguna=request.user, tim_id=pk, alasan=payload.alasan))
 
@@ -369,7 +369,7 @@ def daftar_laporan(request: Permintaan, pk: int) -> dict[str, Any]:
 
 
 @router.post("/{pk}/laporan", summary="Kirim laporan (anggota → ketua, ketua → PUO, kinerja anggota → PPK)")
-def kirim_laporan(request: Permintaan, pk: int, payload: LaporanIn) -> dict[str, Any]:
+def kirim_laporan(request: Permintaan, pk: int, payload: LaporanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     berkas = []
     for b in payload.bukti:
@@ -384,7 +384,7 @@ def kirim_laporan(request: Permintaan, pk: int, payload: LaporanIn) -> dict[str,
 
 
 @router.post("/{pk}/permintaan-laporan", summary="Minta laporan sewaktu-waktu (TK-14; Magelang: ketua saja)")
-def minta_laporan(request: Permintaan, pk: int, payload: PermintaanIn) -> dict[str, Any]:
+def minta_laporan(request: Permintaan, pk: int, payload: PermintaanLaporanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     p = _panggil(services.minta_laporan, pengguna=request.user, tim_id=pk, **payload.dict())
     return {"id": p.pk, "sasaran": p.sasaran.nama, "batas_waktu": p.batas_waktu}

@@ -127,7 +127,7 @@ def test_api_candidates_only_for_the_deciding_official(org, client):
     client.force_login(org.u["ani"])
     r = client.get(f"/api/penugasan/{p.pk}/kandidat?kompetensi=epidemiologi")
     assert r.status_code == 200
-    rows = {x["nama"]: x for x in r.json()}
+    rows = {x["nama"]: x for x in r.json()["items"]}  # paged (issue 9 point 10)
     assert "Sari Epidemiolog" in rows and rows["Sari Epidemiolog"]["kompetensi_cocok"]
     assert "Tono Pelaksana" not in rows
 

@@ -1,0 +1,218 @@
+"""The API keeps its published contract (issue 9, "How it is judged"): every answer the API
+gives in the five penugasan walks, in the other decisions, and in a sweep of every GET without
+parameters is validated against its operation's schema in /api/openapi.json (jsonschema,
+draft 2020-12, the dialect of OpenAPI 3.1). An answer with a status the operation does not
+document fails too, and so does an operation with no response schema that is not listed below.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+from jsonschema import Draft202012Validator
+
+from sikerja.penugasan.tests.conftest import buat_dua_instansi
+from sikerja.penugasan.tests.test_api_jalur import (
+    KlienApi,
+    jalan_dalam_unit,
+    jalan_lintas_instansi,
+    jalan_lintas_instansi_kepala_daerah,
+    jalan_lintas_unit,
+    jalan_lintas_unit_dengan_rekomendasi,
+    jalan_sukarela_dalam_unit,
+    jalan_sukarela_lintas_unit,
+    jalan_tolak_kembalikan_cabut_koreksi,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Operations whose success answer has no response schema yet. Noted, not fixed here (issue 9
+# point 10 covers penugasan, organisasi and kedudukan): the tim kerja and siklus routers answer
+# plain dicts; their answers are still checked for a documented status. Each entry removed once
+# its operation declares ``response=``; an operation added without one fails the last test.
+_TIM_KERJA = [
+    ("get", "/api/tim-kerja/pengganti/berlaku"),
+    ("post", "/api/tim-kerja/pengganti/catat"),
+    ("post", "/api/tim-kerja/pengganti/{pk}/akhiri"),
+    ("get", "/api/tim-kerja/"),
+    ("get", "/api/tim-kerja/alur"),
+    ("get", "/api/tim-kerja/beban-unit/{unit_id}"),
+    ("get", "/api/tim-kerja/saya"),
+    ("get", "/api/tim-kerja/{pk}"),
+    ("get", "/api/tim-kerja/{pk}/kandidat-ketua"),
+    ("get", "/api/tim-kerja/{pk}/kendala"),
+    ("get", "/api/tim-kerja/{pk}/laporan"),
+    ("get", "/api/tim-kerja/{pk}/matriks"),
+    ("post", "/api/tim-kerja/"),
+    ("post", "/api/tim-kerja/kapasitas"),
+    ("post", "/api/tim-kerja/{pk}/ajukan"),
+    ("post", "/api/tim-kerja/{pk}/anggota"),
+    ("post", "/api/tim-kerja/{pk}/anggota/{pegawai_id}/lepas"),
+    ("post", "/api/tim-kerja/{pk}/anggota/{pegawai_id}/peran"),
+    ("post", "/api/tim-kerja/{pk}/bubarkan"),
+    ("post", "/api/tim-kerja/{pk}/kendala"),
+    ("post", "/api/tim-kerja/{pk}/kendala/{kendala_id}/keputusan"),
+    ("post", "/api/tim-kerja/{pk}/ketua"),
+    ("post", "/api/tim-kerja/{pk}/laporan"),
+    ("post", "/api/tim-kerja/{pk}/permintaan-laporan"),
+    ("post", "/api/tim-kerja/{pk}/permohonan-lintas-unit"),
+    ("post", "/api/tim-kerja/{pk}/perpanjang"),
+    ("post", "/api/tim-kerja/{pk}/target"),
+    ("post", "/api/tim-kerja/{pk}/tetapkan"),
+    ("post", "/api/tim-kerja/{pk}/tolak"),
+    ("post", "/api/tim-kerja/{pk}/tutup"),
+]
+_SIKLUS = [
+    ("get", "/api/siklus/dasbor"),
+    ("get", "/api/siklus/kegiatan/{pk}/riwayat"),
+    ("get", "/api/siklus/linimasa"),
+    ("get", "/api/siklus/papan"),
+    ("get", "/api/siklus/pk/{pk}/ekspor"),
+    ("post", "/api/siklus/target/{pk}/strategi"),
+]
+TANPA_SKEMA: dict[tuple[str, str], str] = {
+    **dict.fromkeys(_TIM_KERJA, "tim kerja: jawaban dict tanpa response="),
+    **dict.fromkeys(_SIKLUS, "siklus: jawaban dict tanpa response= (ekspor: berkas XLSX)"),
+}
+
+
+def _spesifikasi() -> dict[str, Any]:
+    r = Client().get("/api/openapi.json")
+    assert r.status_code == 200
+    return r.json()  # type: ignore[no-any-return]
+
+
+def _operasi(spec: dict[str, Any], metode: str, url: str) -> tuple[str, dict[str, Any]]:
+    """The operation a concrete URL answers: the template matching it with the fewest parameters
+    (``/api/penugasan/surat`` is its own operation, not ``/api/penugasan/{pk}``)."""
+    cocok = []
+    for tmpl, ops in spec["paths"].items():
+        pola = "^" + re.sub(r"\{[^}]+\}", "[^/]+", re.escape(tmpl).replace(r"\{", "{").replace(r"\}", "}")) + "$"
+        if metode in ops and re.match(pola, url):
+            cocok.append((tmpl.count("{"), tmpl))
+    assert cocok, f"{metode.upper()} {url} tidak ada di openapi.json"
+    tmpl = min(cocok)[1]
+    return tmpl, spec["paths"][tmpl][metode]
+
+
+def _galat_kontrak(spec: dict[str, Any], catatan: list[dict[str, Any]]) -> list[str]:
+    galat = []
+    for c in catatan:
+        tmpl, op = _operasi(spec, c["metode"], c["url"])
+        nama = f"{c['metode'].upper()} {tmpl} → {c['status']}"
+        jawab = op["responses"].get(str(c["status"]))
+        if jawab is None:
+            galat.append(f"{nama}: status tidak didokumentasikan")
+            continue
+        isi = jawab.get("content", {})
+        if c["json"] is None:
+            if not any(c["jenis"].startswith(k) for k in isi):
+                galat.append(f"{nama}: {c['jenis']} tidak didokumentasikan ({list(isi)})")
+            continue
+        skema = isi.get("application/json", {}).get("schema")
+        if skema is None and (c["metode"], tmpl) in TANPA_SKEMA:
+            continue
+        if skema is None:
+            galat.append(f"{nama}: tanpa skema JSON")
+            continue
+        v = Draft202012Validator({**skema, "components": spec.get("components", {})})
+        for e in v.iter_errors(c["json"]):
+            galat.append(f"{nama}: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
+    return galat
+
+
+def _get_tanpa_parameter(spec: dict[str, Any]) -> list[str]:
+    """GET operations a client can call with no path parameter and no required query parameter."""
+    hasil = []
+    for tmpl, ops in spec["paths"].items():
+        op = ops.get("get")
+        if op is None or "{" in tmpl:
+            continue
+        if any(p.get("required") for p in op.get("parameters", [])):
+            continue
+        hasil.append(tmpl)
+    return sorted(hasil)
+
+
+def test_every_answer_of_the_penugasan_walks_matches_the_openapi_schema():
+    org = buat_dua_instansi(dengan_madya=True)
+    catatan: list[dict[str, Any]] = []
+
+    def klien(nama: str) -> KlienApi:
+        return KlienApi(org.u[nama], catatan)
+
+    for jalan in (jalan_dalam_unit, jalan_lintas_unit, jalan_lintas_unit_dengan_rekomendasi, jalan_lintas_instansi,
+                  jalan_sukarela_dalam_unit, jalan_sukarela_lintas_unit, jalan_tolak_kembalikan_cabut_koreksi):
+        jalan(klien)
+    spec = _spesifikasi()
+    # Refusals are part of the contract too: 403, 404, 400, 409 with their ``detail``.
+    k = klien("sari")
+    k.get("/api/penugasan/jalur/lintas_unit/dituju", status=403)
+    k.get("/api/penugasan/999999", status=404)
+    k.get("/api/penugasan/999999/jejak", status=404)
+    k.post("/api/penugasan/999999/setujui", {}, status=404)
+    k.post("/api/penugasan/lintas-unit", {"judul": "x", "mulai": "2026-01-01", "selesai": "2026-02-01",
+                                          "ppk_tujuan_id": 1}, status=403)
+    assert len({(c["metode"], _operasi(spec, c["metode"], c["url"])[0]) for c in catatan}) >= 20
+    galat = _galat_kontrak(spec, catatan)
+    assert not galat, "\n".join(galat)
+
+
+def test_every_answer_of_the_keputusan_kepala_daerah_walk_matches_the_openapi_schema():
+    """Blitar's lintas-instansi table: the Keputusan Kepala Daerah (Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c)."""
+    org = buat_dua_instansi(profil_a="blitar")
+    catatan: list[dict[str, Any]] = []
+    jalan_lintas_instansi_kepala_daerah(lambda n: KlienApi(org.u[n], catatan))
+    galat = _galat_kontrak(_spesifikasi(), catatan)
+    assert not galat, "\n".join(galat)
+
+
+@pytest.mark.parametrize("nama", ["ani", "sari", "sekda_b"])
+def test_every_get_without_parameters_matches_the_openapi_schema(nama):
+    """Each role's view of every parameter-less list (penugasan, tim kerja, siklus, organisasi...)."""
+    org = buat_dua_instansi(dengan_madya=True)
+    catatan: list[dict[str, Any]] = []
+    jalan_lintas_instansi(lambda n: KlienApi(org.u[n]))  # something to list
+    k = KlienApi(org.u[nama], catatan)
+    spec = _spesifikasi()
+    for url in _get_tanpa_parameter(spec):
+        if url in ("/api/docs", "/api/openapi.json"):
+            continue
+        k._catat("get", url, k.c.get(url, **k.h))
+    gagal = [f"{c['url']} → {c['status']}" for c in catatan if c["status"] >= 500]
+    assert gagal == []
+    galat = _galat_kontrak(spec, catatan)
+    assert not galat, "\n".join(galat)
+
+
+def test_every_operation_documents_its_success_answer():
+    """An operation without a response schema leaves a client guessing; the known ones are listed with why."""
+    spec = _spesifikasi()
+    tanpa = set()
+    for tmpl, ops in spec["paths"].items():
+        for metode, op in ops.items():
+            sukses = {k: v for k, v in op["responses"].items() if k.startswith("2")}
+            if not any(v.get("content") for v in sukses.values()):
+                tanpa.add((metode, tmpl))
+    assert tanpa == set(TANPA_SKEMA), "\n".join(f"{m.upper()} {t}" for m, t in sorted(tanpa ^ set(TANPA_SKEMA)))
+
+
+def test_no_two_api_schemas_share_a_name():
+    """django-ninja files every schema under its class name in ``components``: two routers with a
+    ``LaporanIn`` each publish only one of them, and the other operation documents a body it does
+    not accept (found here: tim kerja vs siklus, penugasan vs organisasi and siklus)."""
+    from ninja import Schema
+
+    import sikerja.api  # noqa: F401  (every router imported)
+
+    def turunan(k: type) -> list[type]:
+        return [k, *[x for s in k.__subclasses__() for x in turunan(s)]]
+
+    per_nama: dict[str, set[str]] = {}
+    for k in turunan(Schema):
+        if k.__module__.startswith("sikerja.") and k.__module__.endswith(".api") and "." not in k.__qualname__:
+            per_nama.setdefault(k.__name__, set()).add(k.__module__)
+    assert {n: m for n, m in per_nama.items() if len(m) > 1} == {}
