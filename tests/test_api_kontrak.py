@@ -29,54 +29,10 @@ from sikerja.penugasan.tests.test_api_jalur import (
 
 pytestmark = pytest.mark.django_db
 
-# Operations whose success answer has no response schema yet. Noted, not fixed here (issue 9
-# point 10 covers penugasan, organisasi and kedudukan): the tim kerja and siklus routers answer
-# plain dicts; their answers are still checked for a documented status. Each entry removed once
-# its operation declares ``response=``; an operation added without one fails the last test.
-_TIM_KERJA = [
-    ("get", "/api/tim-kerja/pengganti/berlaku"),
-    ("post", "/api/tim-kerja/pengganti/catat"),
-    ("post", "/api/tim-kerja/pengganti/{pk}/akhiri"),
-    ("get", "/api/tim-kerja/"),
-    ("get", "/api/tim-kerja/alur"),
-    ("get", "/api/tim-kerja/beban-unit/{unit_id}"),
-    ("get", "/api/tim-kerja/saya"),
-    ("get", "/api/tim-kerja/{pk}"),
-    ("get", "/api/tim-kerja/{pk}/kandidat-ketua"),
-    ("get", "/api/tim-kerja/{pk}/kendala"),
-    ("get", "/api/tim-kerja/{pk}/laporan"),
-    ("get", "/api/tim-kerja/{pk}/matriks"),
-    ("post", "/api/tim-kerja/"),
-    ("post", "/api/tim-kerja/kapasitas"),
-    ("post", "/api/tim-kerja/{pk}/ajukan"),
-    ("post", "/api/tim-kerja/{pk}/anggota"),
-    ("post", "/api/tim-kerja/{pk}/anggota/{pegawai_id}/lepas"),
-    ("post", "/api/tim-kerja/{pk}/anggota/{pegawai_id}/peran"),
-    ("post", "/api/tim-kerja/{pk}/bubarkan"),
-    ("post", "/api/tim-kerja/{pk}/kendala"),
-    ("post", "/api/tim-kerja/{pk}/kendala/{kendala_id}/keputusan"),
-    ("post", "/api/tim-kerja/{pk}/ketua"),
-    ("post", "/api/tim-kerja/{pk}/laporan"),
-    ("post", "/api/tim-kerja/{pk}/permintaan-laporan"),
-    ("post", "/api/tim-kerja/{pk}/permohonan-lintas-unit"),
-    ("post", "/api/tim-kerja/{pk}/perpanjang"),
-    ("post", "/api/tim-kerja/{pk}/target"),
-    ("post", "/api/tim-kerja/{pk}/tetapkan"),
-    ("post", "/api/tim-kerja/{pk}/tolak"),
-    ("post", "/api/tim-kerja/{pk}/tutup"),
-]
-_SIKLUS = [
-    ("get", "/api/siklus/dasbor"),
-    ("get", "/api/siklus/kegiatan/{pk}/riwayat"),
-    ("get", "/api/siklus/linimasa"),
-    ("get", "/api/siklus/papan"),
-    ("get", "/api/siklus/pk/{pk}/ekspor"),
-    ("post", "/api/siklus/target/{pk}/strategi"),
-]
-TANPA_SKEMA: dict[tuple[str, str], str] = {
-    **dict.fromkeys(_TIM_KERJA, "tim kerja: jawaban dict tanpa response="),
-    **dict.fromkeys(_SIKLUS, "siklus: jawaban dict tanpa response= (ekspor: berkas XLSX)"),
-}
+# Operations whose success answer has no response schema, each with why. Empty: every operation
+# (penugasan, organisasi, kedudukan, tim kerja, siklus) declares ``response=``; an operation added
+# without one fails the last test until it does or is listed here with its reason.
+TANPA_SKEMA: dict[tuple[str, str], str] = {}
 
 
 def _spesifikasi() -> dict[str, Any]:
@@ -216,3 +172,118 @@ def test_no_two_api_schemas_share_a_name():
         if k.__module__.startswith("sikerja.") and k.__module__.endswith(".api") and "." not in k.__qualname__:
             per_nama.setdefault(k.__name__, set()).add(k.__module__)
     assert {n: m for n, m in per_nama.items() if len(m) > 1} == {}
+
+
+def _skema_200(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
+    skema = op["responses"]["200"]["content"]["application/json"]["schema"]
+    while "$ref" in skema:
+        skema = spec["components"]["schemas"][skema["$ref"].rsplit("/", 1)[1]]
+    return skema  # type: ignore[no-any-return]
+
+
+def test_every_tim_kerja_and_siklus_list_answers_a_page():
+    """A list a client reads grows with the instansi: each answers ``items`` and ``count`` (``?page=N``),
+    as penugasan's do, never a bare array (issue 9 point 10)."""
+    spec = _spesifikasi()
+    telanjang, halaman = [], []
+    for tmpl, ops in spec["paths"].items():
+        if not tmpl.startswith(("/api/tim-kerja/", "/api/siklus/")) or "get" not in ops:
+            continue
+        if "application/json" not in ops["get"]["responses"].get("200", {}).get("content", {}):
+            continue  # the PK spreadsheet
+        skema = _skema_200(spec, ops["get"])
+        if skema.get("type") == "array":
+            telanjang.append(tmpl)
+        elif set(skema.get("properties", {})) == {"items", "count"}:
+            halaman.append(tmpl)
+    assert telanjang == []
+    assert set(halaman) >= {"/api/tim-kerja/", "/api/tim-kerja/saya", "/api/tim-kerja/{pk}/kandidat-ketua",
+                            "/api/tim-kerja/{pk}/kendala", "/api/tim-kerja/{pk}/laporan",
+                            "/api/tim-kerja/{pk}/laporan/terlambat", "/api/tim-kerja/pengganti/berlaku",
+                            "/api/siklus/pk", "/api/siklus/pk/{pk}/target", "/api/siklus/kegiatan",
+                            "/api/siklus/linimasa"}
+
+
+def test_every_answer_of_a_tim_kerja_walk_matches_the_openapi_schema():
+    """A team formed, staffed, reported on and its kendala decided, through the API alone (the
+    refusals included): each answer against its schema."""
+    from sikerja.organisasi.models import UnitOrganisasi
+    from sikerja.timkerja.tests.conftest import buat_pemda
+
+    pd = buat_pemda("nasional")
+    catatan: list[dict[str, Any]] = []
+    ani, sari, tono = (KlienApi(pd.u[n], catatan) for n in ("ani", "sari", "tono"))
+    p2p = UnitOrganisasi.objects.get(instansi=pd.instansi, kode="P2P").id
+    t = ani.post("/api/tim-kerja/", {"nama": "Tim DBD", "unit_pemilik_id": p2p, "masa_mulai": "2026-12-01",
+                                     "masa_selesai": "2027-03-01", "target": ["Insiden DBD turun 20%"]})
+    u = f"/api/tim-kerja/{t['id']}"
+    ani.post(f"{u}/anggota", [{"pegawai_id": pd.p[n].id, "peran": "Analis", "porsi_persen": 10}  # type: ignore[arg-type]
+                              for n in ("sari", "tono")])
+    ani.get(f"{u}/kandidat-ketua")
+    ani.post(f"{u}/ketua", {"ketua_id": pd.p["sari"].id})
+    sari.post(f"{u}/anggota/{pd.p['tono'].id}/peran", {"peran": "Pengumpul data"})  # the ketua divides roles
+    ani.post(f"{u}/ajukan")
+    for bagian in ("", "/matriks", "/kendala", "/laporan", "/laporan/terlambat"):
+        ani.get(u + bagian)
+    ani.get("/api/tim-kerja/?status=aktif")
+    ani.get(f"/api/tim-kerja/beban-unit/{p2p}")
+    tono.get("/api/tim-kerja/saya")
+    ani.post(f"{u}/permintaan-laporan", {"sasaran_id": pd.p["sari"].id, "batas_waktu": "2099-01-01"})
+    sari.post(f"{u}/laporan", {"jenis": "ketua_ke_puo", "periode_mulai": "2026-12-01",
+                               "periode_selesai": "2026-12-31", "progres": "Survei selesai"})
+    k = tono.post(f"{u}/kendala", {"judul": "Data", "uraian": "Terlambat", "alternatif": ["A", "B"]})
+    ani.post(f"{u}/kendala/{k['id']}/keputusan", {"tindakan": "putuskan", "alasan": "Cepat", "opsi": 1})
+    ani.get(f"{u}/kendala")
+    # Refusals: {detail} with a documented status.
+    ani.get("/api/tim-kerja/999999", status=404)
+    ani.post(f"{u}/kendala/999999/keputusan", {"tindakan": "putuskan", "alasan": "x"}, status=404)
+    tono.post("/api/tim-kerja/kapasitas", [{"nip": pd.p["sari"].nip, "kapasitas_persen": 80}],  # type: ignore[arg-type]
+              status=403)
+    tono.get(f"/api/tim-kerja/beban-unit/{p2p}", status=403)
+    tono.post("/api/tim-kerja/pengganti/catat", {"unit_id": p2p, "pegawai_id": pd.p["sari"].id, "jenis": "plh",
+                                                 "nomor_sk": "1", "tanggal_sk": "2026-12-01", "mulai": "2026-12-01",
+                                                 "selesai": "2026-12-02"}, status=403)
+    galat = _galat_kontrak(_spesifikasi(), catatan)
+    assert not galat, "\n".join(galat)
+
+
+def test_every_answer_of_a_siklus_walk_matches_the_openapi_schema():
+    """A PK, its targets split and a kegiatan carried out to review, through the API (the kegiatan is
+    planned by the services): each answer against its schema, the spreadsheet against its media type."""
+    from sikerja.siklus.tests.conftest import TAHUN, buat_pemda, kegiatan_berjalan
+
+    pd = buat_pemda("pasuruan")
+    catatan: list[dict[str, Any]] = []
+    kadis, ani, sari = (KlienApi(pd.u[n], catatan) for n in ("kadis", "ani", "sari"))
+    pk = kadis.post("/api/siklus/pk", {"unit_id": pd.unit("DINKES").id, "tahun": TAHUN}, status=201)
+    t = kadis.post(f"/api/siklus/pk/{pk['id']}/target", {"indikator": "Kasus DBD turun", "nilai_target": 20,
+                                                         "satuan": "persen", "batas_waktu": f"{TAHUN}-12-31"},
+                   status=201)
+    sub = kadis.post(f"/api/siklus/target/{t['id']}/bagi", {"indikator": "Kasus DBD turun di kecamatan endemis",
+                                                            "nilai_target": 10, "satuan": "persen",
+                                                            "batas_waktu": f"{TAHUN}-12-31",
+                                                            "unit_id": pd.unit("P2P").id}, status=201)
+    ani.post(f"/api/siklus/target/{sub['id']}/strategi", {"mode": "individu"})
+    for url in (f"/api/siklus/pk/{pk['id']}", f"/api/siklus/pk/{pk['id']}/target", f"/api/siklus/pk/{pk['id']}/ekspor",
+                "/api/siklus/pk"):
+        kadis.get(url)
+    kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    u = f"/api/siklus/kegiatan/{kg.id}"
+    sari.post(f"{u}/progres", {"persen": 40, "capaian": "Data terkumpul"}, status=201)
+    ani.post(f"{u}/umpan-balik", {"isi": "Prioritaskan kecamatan A"}, status=201)
+    sari.post(f"{u}/ajukan-hasil", {"keluaran": "Naskah"})
+    for k, url in ((ani, u), (ani, f"{u}/riwayat"), (ani, "/api/siklus/kegiatan"), (ani, "/api/siklus/papan"),
+                   (ani, f"/api/siklus/linimasa?tahun={kg.mulai.year}"), (ani, "/api/siklus/dasbor"),
+                   (sari, "/api/siklus/dasbor")):
+        k.get(url)
+    ani.post("/api/siklus/permintaan-laporan", {"sasaran_id": pd.p["sari"].id, "batas_waktu": "2099-01-01"},
+             status=201)
+    sari.post("/api/siklus/laporan", {"periode_mulai": f"{TAHUN}-01-01", "periode_selesai": f"{TAHUN}-01-31",
+                                      "capaian": "Naskah selesai"}, status=201)
+    # Refusals: {detail} with a documented status.
+    kadis.get("/api/siklus/pk/999999", status=404)
+    kadis.get("/api/siklus/pk/999999/ekspor", status=404)
+    ani.get("/api/siklus/kegiatan/999999", status=404)
+    sari.post(f"{u}/terima", {}, status=403)
+    galat = _galat_kontrak(_spesifikasi(), catatan)
+    assert not galat, "\n".join(galat)

@@ -88,11 +88,16 @@ def papan(qs: QuerySet[Kegiatan]) -> dict[str, dict[str, Any]]:
     return hasil
 
 
+def kegiatan_dalam_masa(qs: QuerySet[Kegiatan], mulai: date, selesai: date) -> QuerySet[Kegiatan]:
+    """The kegiatan of ``qs`` running some day in [mulai, selesai], not cancelled, by start date."""
+    return qs.filter(mulai__lte=selesai, selesai__gte=mulai).exclude(status="dibatalkan").order_by("mulai", "id")
+
+
 def linimasa(qs: QuerySet[Kegiatan], mulai: date, selesai: date) -> list[dict[str, Any]]:
     """Gantt bars as percentages of the window [mulai, selesai] (rendered server-side, no JS)."""
     total = max((selesai - mulai).days, 1)
     baris = []
-    for kg in qs.filter(mulai__lte=selesai, selesai__gte=mulai).exclude(status="dibatalkan").order_by("mulai")[:300]:
+    for kg in kegiatan_dalam_masa(qs, mulai, selesai)[:300]:
         a = max((kg.mulai - mulai).days, 0)
         b = min((kg.selesai - mulai).days + 1, total)
         baris.append({"kegiatan": kg, "kiri": round(100 * a / total, 2), "lebar": round(100 * max(b - a, 1) / total, 2)})
@@ -208,5 +213,5 @@ def ringkasan_beranda(p: Pegawai) -> dict[str, int]:
     return d
 
 
-__all__ = ["AKHIR", "dasbor_pegawai", "dasbor_pejabat", "kegiatan_terlihat", "leluhur", "linimasa", "papan",
+__all__ = ["AKHIR", "dasbor_pegawai", "dasbor_pejabat", "kegiatan_dalam_masa", "kegiatan_terlihat", "leluhur", "linimasa", "papan",
            "pk_terlihat", "ringkasan_beranda"]

@@ -2,6 +2,9 @@
 
 Same rights as the pages (the services decide): 403 for a wrong actor, 404 for a team the user
 may not see, 400/409 for a refused step — the message names the article of the regulation.
+Every answer has a schema in /api/openapi.json, refusals are ``{"detail": "..."}`` (the same
+``Galat`` as penugasan); every list answers a page (``?page=N``: ``items`` and ``count``).
+Path ids are integers (``{int:pk}``), so ``/kapasitas`` and ``/saya`` are not read as a team id.
 """
 
 from __future__ import annotations
@@ -9,16 +12,18 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ninja import Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
 from sikerja import galat
 from sikerja.akses import Permintaan
 from sikerja.jejak import selectors as jejak_selectors
 from sikerja.organisasi.models import UnitOrganisasi
+from sikerja.penugasan.api import Galat, Halaman
 from sikerja.surat import selectors as surat_selectors
 
 from . import alur, aturan, selectors, services
@@ -26,6 +31,25 @@ from .errors import AturanDilanggar
 from .models import TimKerja
 
 router = Router(tags=["tim kerja"])
+
+# The refusals a step on a team may answer: a bad request or a rule of the regulation (400), a wrong
+# actor (403), a team or row the user may not see (404), a warning needing a reason or a race (409).
+GALAT: dict[int, Any] = {400: Galat, 403: Galat, 404: Galat, 409: Galat}
+# The refusals a read of one team may answer.
+GALAT_BACA: dict[int, Any] = {403: Galat, 404: Galat}
+
+
+class _Baris:
+    """A queryset (or list) turned into answer rows one page at a time (the paginator counts, then slices)."""
+
+    def __init__(self, qs: Any, baris: Callable[[Any], dict[str, Any]]) -> None:
+        self.qs, self.baris = qs, baris
+
+    def __len__(self) -> int:
+        return self.qs.count() if hasattr(self.qs, "all") else len(self.qs)
+
+    def __getitem__(self, k: slice) -> list[dict[str, Any]]:
+        return [self.baris(x) for x in self.qs[k]]
 
 
 def _panggil(fn: Callable[..., Any], **kw: Any) -> Any:
@@ -130,6 +154,241 @@ class PermintaanLaporanTimIn(Schema):
     lingkup: str = ""
 
 
+# --- answers ---------------------------------------------------------------------------------
+
+
+class PeringatanTimOut(Schema):
+    kode: str
+    pesan: str
+
+
+class TimOut(Schema):
+    id: int
+    nama: str
+    status: str
+    label_status: str
+    pola: str
+    unit_pemilik: str
+    masa_mulai: date
+    masa_selesai: date
+    ketua: str | None
+    # Who receives the members' reports and kendala: the ketua, or the official who decided no ketua is needed.
+    titik_koordinasi: str
+    jenis: str
+    target: list[str]
+    peringatan: list[PeringatanTimOut]
+    perlu_konfirmasi: bool
+
+
+class InstrumenTimOut(Schema):
+    jenis: str
+    label: str
+    penandatangan: str | None
+    dasar: str
+
+
+class AnggotaTimOut(Schema):
+    pegawai_id: int
+    nama: str
+    peran: str
+    kompetensi_dibutuhkan: list[str]
+    porsi_persen: int
+    unit_asal: str
+    instansi_asal: str
+    ppk_asal: str | None
+    status: str
+    penugasan_id: int | None
+
+
+class SuratTimOut(Schema):
+    id: int
+    jenis: str
+    nomor: str
+    tanggal: date
+    perihal: str
+    status: str
+
+
+class JejakTimOut(Schema):
+    aksi: str
+    dari: str
+    ke: str
+    aktor: str
+    waktu: datetime
+    alasan: str
+    dasar_hukum: str
+    surat_id: int | None
+
+
+class TimDetailOut(TimOut):
+    instrumen: InstrumenTimOut
+    anggota: list[AnggotaTimOut]
+    surat: list[SuratTimOut]
+    jejak: list[JejakTimOut]
+
+
+class TimSayaOut(Schema):
+    tim_id: int
+    nama: str
+    peran: str
+    porsi_persen: int
+    ketua: str | None
+
+
+class AlurTimOut(Schema):
+    status: dict[str, str]
+    # (from, decision, actor, to) of each step of the state table.
+    transisi: list[tuple[str, str, str, str]]
+    umum: list[str]
+    aktor_umum: dict[str, str]
+
+
+class RingkasBebanOut(Schema):
+    jumlah: int
+    tanpa_tim: int
+    ringan: int
+    sedang: int
+    lebih: int
+
+
+class BebanPegawaiOut(Schema):
+    id: int
+    nama: str
+    unit: str
+    jumlah_tim: int
+    porsi_tim: int
+    beban_penugasan: int
+    total: int
+    kapasitas: int
+
+
+class BebanTimOut(Schema):
+    id: int
+    nama: str
+    jumlah_anggota: int
+    total_porsi: int
+
+
+class BebanUnitOut(Schema):
+    ringkas: RingkasBebanOut
+    halaman: int
+    jumlah_halaman: int
+    pegawai: list[BebanPegawaiOut]
+    tim: list[BebanTimOut]
+
+
+class KandidatKetuaOut(Schema):
+    pegawai_id: int
+    nama: str
+    kompetensi_cocok: list[str]
+    dari_pemilik: bool
+    skor: int
+
+
+class JumlahOut(Schema):
+    jumlah: int
+
+
+class PermohonanTimOut(Schema):
+    penugasan_id: int
+    status: str
+
+
+class BarisMatriksOut(Schema):
+    nama: str
+    jabatan: str
+    peran_baris: str
+    peran_hasil: str
+    unit_asal: str
+    lintas: bool
+
+
+class MatriksOut(Schema):
+    kolom: list[str]
+    baris: list[BarisMatriksOut]
+
+
+class KeputusanKendalaOut(Schema):
+    pejabat: str
+    tindakan: str
+    opsi: int | None
+    alasan: str
+    waktu: datetime
+
+
+class KendalaOut(Schema):
+    id: int
+    judul: str
+    uraian: str
+    alternatif: list[str]
+    status: str
+    tujuan: list[str]
+    dasar_hukum: str
+    keputusan: list[KeputusanKendalaOut]
+
+
+class KendalaDiajukanOut(Schema):
+    id: int
+    status: str
+    tujuan: list[str]
+
+
+class StatusKendalaOut(Schema):
+    id: int
+    status: str
+
+
+class BuktiTimOut(Schema):
+    id: int
+    nama: str
+    ukuran: int
+
+
+class LaporanTimOut(Schema):
+    id: int
+    jenis: str
+    pelapor: str
+    periode_mulai: date
+    periode_selesai: date
+    capaian_persen: int
+    progres: str
+    penerima: list[str]
+    dasar_hukum: str
+    bukti: list[BuktiTimOut]
+
+
+class LaporanTerlambatOut(Schema):
+    jenis: str
+    pelapor: str
+    # A periodic report names its period, a requested one its deadline.
+    periode_selesai: date | None
+    batas_waktu: date | None
+
+
+class LaporanTerkirimOut(Schema):
+    id: int
+    penerima: list[str]
+    dasar_hukum: str
+
+
+class PermintaanLaporanTimOut(Schema):
+    id: int
+    sasaran: str
+    batas_waktu: date
+
+
+class PenggantiOut(Schema):
+    id: int
+    unit_id: int
+    pegawai_id: int
+    jenis: str
+    nomor_sk: str
+    tanggal_sk: date
+    mulai: date
+    selesai: date
+    aktif: bool
+
+
 def _ringkas(t: TimKerja) -> dict[str, Any]:
     return {"id": t.pk, "nama": t.nama, "status": t.status, "label_status": t.label_status, "pola": t.pola,
             "unit_pemilik": t.unit_pemilik.nama, "masa_mulai": t.masa_mulai, "masa_selesai": t.masa_selesai,
@@ -156,36 +415,44 @@ def _detail(t: TimKerja) -> dict[str, Any]:
     return d
 
 
-@router.get("/", summary="Tim kerja yang terlihat oleh pengguna")
-def daftar(request: Permintaan, status: str = "") -> list[dict[str, Any]]:
+@router.get("/", response=list[TimOut], summary="Tim kerja yang terlihat oleh pengguna, per halaman (saring status)")
+@paginate(Halaman)
+def daftar(request: Permintaan, status: str = ""):  # type: ignore[no-untyped-def]
     qs = selectors.tim_terlihat(request.user).select_related("unit_pemilik", "ketua", "pembentuk",
                                                               "titik_koordinasi")
     if status:
         qs = qs.filter(status=status)
-    return [_ringkas(t) for t in qs.order_by("-dibuat")[:500]]
+    return _Baris(qs.order_by("-dibuat", "-id"), _ringkas)
 
 
-@router.get("/saya", summary="Tim saya: keanggotaan aktif pegawai pengguna")
-def saya(request: Permintaan) -> list[dict[str, Any]]:
+def _saya_out(x: Any) -> dict[str, Any]:
+    return {"tim_id": x.tim_id, "nama": x.tim.nama, "peran": x.peran, "porsi_persen": x.porsi_persen,
+            "ketua": x.tim.ketua.nama if x.tim.ketua else None}
+
+
+@router.get("/saya", response={200: list[TimSayaOut], 403: Galat},
+            summary="Tim saya: keanggotaan aktif pegawai pengguna, per halaman")
+@paginate(Halaman)
+def saya(request: Permintaan):  # type: ignore[no-untyped-def]
     if request.user.pegawai is None:
         raise HttpError(403, "Akun tidak terhubung ke data pegawai.")
-    return [{"tim_id": x.tim_id, "nama": x.tim.nama, "peran": x.peran, "porsi_persen": x.porsi_persen,
-             "ketua": x.tim.ketua.nama if x.tim.ketua else None} for x in selectors.tim_saya(request.user.pegawai)]
+    return _Baris(selectors.tim_saya(request.user.pegawai), _saya_out)
 
 
-@router.get("/alur", summary="Tabel siklus tim kerja")
+@router.get("/alur", response=AlurTimOut, summary="Tabel siklus tim kerja")
 def tabel_alur(request: Permintaan) -> dict[str, Any]:
     return {"status": alur.STATUS, "transisi": alur.TABEL.transisi(),
             "umum": [u.keputusan.aksi for u in alur.TABEL.umum], "aktor_umum": alur.AKTOR}
 
 
-@router.post("/", summary="Buat draf tim kerja")
+@router.post("/", response={200: TimDetailOut, **GALAT}, summary="Buat draf tim kerja")
 def buat(request: Permintaan, payload: TimIn) -> dict[str, Any]:
     t = _panggil(services.buat_draf, pengguna=request.user, data=services.DataTim(**payload.dict()))
     return _detail(t)
 
 
-@router.get("/beban-unit/{unit_id}", summary="Beban kerja unit per pegawai dan per tim (Blitar Pasal 28)")
+@router.get("/beban-unit/{int:unit_id}", response={200: BebanUnitOut, **GALAT_BACA},
+            summary="Beban kerja unit per pegawai (50 per halaman, ?hal=N) dan per tim (Blitar Pasal 28)")
 def beban_unit(request: Permintaan, unit_id: int, hal: int = 1) -> dict[str, Any]:
     unit = UnitOrganisasi.objects.filter(pk=unit_id, instansi_id=request.user.instansi_id).first()
     p = request.user.pegawai
@@ -205,12 +472,26 @@ def beban_unit(request: Permintaan, unit_id: int, hal: int = 1) -> dict[str, Any
                     for t in d["tim"]]}
 
 
-@router.get("/{pk}", summary="Rincian tim: anggota, ketua, surat, jejak")
+class KapasitasIn(Schema):
+    nip: str
+    kapasitas_persen: int
+
+
+@router.post("/kapasitas", response={200: JumlahOut, **GALAT},
+             summary="Impor kapasitas beban kerja dari Analisis Beban Kerja (admin/BKPSDM)")
+def kapasitas(request: Permintaan, payload: list[KapasitasIn], sumber: str = "Analisis Beban Kerja") -> dict[str, int]:
+    n = _panggil(services.atur_kapasitas, pengguna=request.user,
+                 baris=[(x.nip, x.kapasitas_persen) for x in payload], sumber=sumber)
+    return {"jumlah": n}
+
+
+@router.get("/{int:pk}", response={200: TimDetailOut, **GALAT_BACA}, summary="Rincian tim: anggota, ketua, surat, jejak")
 def detail(request: Permintaan, pk: int) -> dict[str, Any]:
     return _detail(_tim(request, pk))
 
 
-@router.post("/{pk}/anggota", summary="Usulkan/tugaskan anggota (TK-06: dari luar unit hanya dengan surat penugasan)")
+@router.post("/{int:pk}/anggota", response={200: TimDetailOut, **GALAT},
+             summary="Usulkan/tugaskan anggota (TK-06: dari luar unit hanya dengan surat penugasan)")
 def tambah_anggota(request: Permintaan, pk: int, payload: list[AnggotaIn]) -> dict[str, Any]:
     _tim(request, pk)
     _panggil(services.tambah_anggota, pengguna=request.user, tim_id=pk,
@@ -218,7 +499,7 @@ def tambah_anggota(request: Permintaan, pk: int, payload: list[AnggotaIn]) -> di
     return _detail(_tim(request, pk))
 
 
-@router.post("/{pk}/anggota/{pegawai_id}/lepas", summary="Lepas anggota")
+@router.post("/{int:pk}/anggota/{int:pegawai_id}/lepas", response={200: TimDetailOut, **GALAT}, summary="Lepas anggota")
 def lepas_anggota(request: Permintaan, pk: int, pegawai_id: int, payload: AlasanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     _panggil(services.lepas_anggota, pengguna=request.user, tim_id=pk, pegawai_id=pegawai_id, alasan=payload.alasan)
@@ -232,26 +513,16 @@ class PeranIn(Schema):
     alasan_beban: str = ""
 
 
-@router.post("/{pk}/anggota/{pegawai_id}/peran", summary="Bagi peran anggota (ketua tim; TK-10)")
+@router.post("/{int:pk}/anggota/{int:pegawai_id}/peran", response={200: TimDetailOut, **GALAT},
+             summary="Bagi peran anggota (ketua tim; TK-10)")
 def atur_peran(request: Permintaan, pk: int, pegawai_id: int, payload: PeranIn) -> dict[str, Any]:
     _tim(request, pk)
     _panggil(services.atur_peran, pengguna=request.user, tim_id=pk, pegawai_id=pegawai_id, **payload.dict())
     return _detail(_tim(request, pk))
 
 
-class KapasitasIn(Schema):
-    nip: str
-    kapasitas_persen: int
-
-
-@router.post("/kapasitas", summary="Impor kapasitas beban kerja dari Analisis Beban Kerja (admin/BKPSDM)")
-def kapasitas(request: Permintaan, payload: list[KapasitasIn], sumber: str = "Analisis Beban Kerja") -> dict[str, int]:
-    n = _panggil(services.atur_kapasitas, pengguna=request.user,
-                 baris=[(x.nip, x.kapasitas_persen) for x in payload], sumber=sumber)
-    return {"jumlah": n}
-
-
-@router.post("/{pk}/ketua", summary="Tunjuk/ganti ketua atau putuskan tanpa ketua")
+@router.post("/{int:pk}/ketua", response={200: TimDetailOut, **GALAT},
+             summary="Tunjuk/ganti ketua atau putuskan tanpa ketua")
 def ketua(request: Permintaan, pk: int, payload: KetuaIn) -> dict[str, Any]:
     _tim(request, pk)
     _panggil(services.tetapkan_ketua, pengguna=request.user, tim_id=pk, ketua_id=payload.ketua_id,
@@ -259,67 +530,74 @@ def ketua(request: Permintaan, pk: int, payload: KetuaIn) -> dict[str, Any]:
     return _detail(_tim(request, pk))
 
 
-@router.get("/{pk}/kandidat-ketua", summary="Calon ketua menurut kompetensi dan asal")
-def kandidat_ketua(request: Permintaan, pk: int) -> list[dict[str, Any]]:
+def _kandidat_out(r: dict[str, Any]) -> dict[str, Any]:
+    return {"pegawai_id": r["pegawai"].id, "nama": r["pegawai"].nama, "kompetensi_cocok": r["kompetensi_cocok"],
+            "dari_pemilik": r["dari_pemilik"], "skor": r["skor"]}
+
+
+@router.get("/{int:pk}/kandidat-ketua", response={200: list[KandidatKetuaOut], **GALAT_BACA},
+            summary="Calon ketua menurut kompetensi dan asal (10 terbaik), per halaman")
+@paginate(Halaman)
+def kandidat_ketua(request: Permintaan, pk: int):  # type: ignore[no-untyped-def]
     t = _tim(request, pk)
     a = aturan.aturan_tim(t.instansi.profil)
-    return [{"pegawai_id": r["pegawai"].id, "nama": r["pegawai"].nama, "kompetensi_cocok": r["kompetensi_cocok"],
-             "dari_pemilik": r["dari_pemilik"], "skor": r["skor"]}
-            for r in selectors.kandidat_ketua(t, a.ketua_jenis_jabatan)]
+    return _Baris(selectors.kandidat_ketua(t, a.ketua_jenis_jabatan), _kandidat_out)
 
 
-@router.post("/{pk}/ajukan", summary="Ajukan pembentukan (langsung terbentuk bila pembentuk penandatangan)")
+@router.post("/{int:pk}/ajukan", response={200: TimDetailOut, **GALAT},
+             summary="Ajukan pembentukan (langsung terbentuk bila pembentuk penandatangan)")
 def ajukan(request: Permintaan, pk: int) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.ajukan_pembentukan, pengguna=request.user, tim_id=pk))
 
 
-@router.post("/{pk}/tetapkan", summary="Tetapkan pembentukan (penandatangan)")
+@router.post("/{int:pk}/tetapkan", response={200: TimDetailOut, **GALAT}, summary="Tetapkan pembentukan (penandatangan)")
 def tetapkan(request: Permintaan, pk: int) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.tetapkan, pengguna=request.user, tim_id=pk))
 
 
-@router.post("/{pk}/tolak", summary="Kembalikan draf (penandatangan)")
+@router.post("/{int:pk}/tolak", response={200: TimDetailOut, **GALAT}, summary="Kembalikan draf (penandatangan)")
 def tolak(request: Permintaan, pk: int, payload: AlasanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.tolak, pengguna=request.user, tim_id=pk, alasan=payload.alasan))
 
 
-@router.post("/{pk}/target", summary="Ubah target")
+@router.post("/{int:pk}/target", response={200: TimDetailOut, **GALAT}, summary="Ubah target")
 def ubah_target(request: Permintaan, pk: int, payload: TargetTimIn) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.ubah_target, pengguna=request.user, tim_id=pk, target=payload.target,
                             alasan=payload.alasan))
 
 
-@router.post("/{pk}/perpanjang", summary="Perpanjang masa kerja")
+@router.post("/{int:pk}/perpanjang", response={200: TimDetailOut, **GALAT}, summary="Perpanjang masa kerja")
 def perpanjang(request: Permintaan, pk: int, payload: PerpanjangIn) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.perpanjang, pengguna=request.user, tim_id=pk, selesai_baru=payload.masa_selesai,
                             alasan=payload.alasan))
 
 
-@router.post("/{pk}/tutup", summary="Tutup tim (selesai)")
+@router.post("/{int:pk}/tutup", response={200: TimDetailOut, **GALAT}, summary="Tutup tim (selesai)")
 def tutup(request: Permintaan, pk: int) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.tutup, pengguna=request.user, tim_id=pk))
 
 
-@router.post("/{pk}/bubarkan", summary="Bubarkan tim")
+@router.post("/{int:pk}/bubarkan", response={200: TimDetailOut, **GALAT}, summary="Bubarkan tim")
 def bubarkan(request: Permintaan, pk: int, payload: AlasanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     return _detail(_panggil(services.bubarkan, pengguna=request.user, tim_id=pk, alasan=payload.alasan))
 
 
-@router.post("/{pk}/permohonan-lintas-unit", summary="Mulai permohonan pelibatan lintas unit untuk tim (penugasan)")
+@router.post("/{int:pk}/permohonan-lintas-unit", response={200: PermohonanTimOut, **GALAT},
+             summary="Mulai permohonan pelibatan lintas unit untuk tim (penugasan)")
 def permohonan(request: Permintaan, pk: int, payload: PermohonanIn) -> dict[str, Any]:
     _tim(request, pk)
     p = _panggil(services.mulai_permohonan_lintas_unit, pengguna=request.user, tim_id=pk, **payload.dict())
     return {"penugasan_id": p.pk, "status": p.status}
 
 
-@router.get("/{pk}/matriks", summary="Matriks peran hasil (MPPH) tim")
+@router.get("/{int:pk}/matriks", response={200: MatriksOut, **GALAT_BACA}, summary="Matriks peran hasil (MPPH) tim")
 def matriks(request: Permintaan, pk: int) -> dict[str, Any]:
     m = selectors.matriks(_tim(request, pk))
     return {"kolom": m["kolom"], "baris": [{"nama": b["pegawai"].nama, "jabatan": b["jabatan"],
@@ -327,24 +605,31 @@ def matriks(request: Permintaan, pk: int) -> dict[str, Any]:
                                             "unit_asal": b["unit_asal"], "lintas": b["lintas"]} for b in m["baris"]]}
 
 
-@router.get("/{pk}/kendala", summary="Kendala tim dan keputusannya")
-def daftar_kendala(request: Permintaan, pk: int) -> list[dict[str, Any]]:
+def _kendala_out(k: Any) -> dict[str, Any]:
+    return {"id": k.pk, "judul": k.judul, "uraian": k.uraian, "alternatif": k.alternatif, "status": k.status,
+            "tujuan": [p.nama for p in k.tujuan.all()], "dasar_hukum": k.dasar_hukum,
+            "keputusan": [{"pejabat": x.pejabat.nama, "tindakan": x.tindakan, "opsi": x.opsi, "alasan": x.alasan,
+                           "waktu": x.waktu} for x in k.keputusan.all()]}
+
+
+@router.get("/{int:pk}/kendala", response={200: list[KendalaOut], **GALAT_BACA},
+            summary="Kendala tim dan keputusannya, per halaman")
+@paginate(Halaman)
+def daftar_kendala(request: Permintaan, pk: int):  # type: ignore[no-untyped-def]
     t = _tim(request, pk)
-    return [{"id": k.pk, "judul": k.judul, "uraian": k.uraian, "alternatif": k.alternatif, "status": k.status,
-             "tujuan": [p.nama for p in k.tujuan.all()], "dasar_hukum": k.dasar_hukum,
-             "keputusan": [{"pejabat": x.pejabat.nama, "tindakan": x.tindakan, "opsi": x.opsi, "alasan": x.alasan,
-                            "waktu": x.waktu} for x in k.keputusan.select_related("pejabat")]}
-            for k in t.kendala.prefetch_related("tujuan")]
+    return _Baris(t.kendala.prefetch_related("tujuan", "keputusan__pejabat").order_by("-dibuat", "-id"), _kendala_out)
 
 
-@router.post("/{pk}/kendala", summary="Ajukan kendala dengan alternatif rekomendasi")
+@router.post("/{int:pk}/kendala", response={200: KendalaDiajukanOut, **GALAT},
+             summary="Ajukan kendala dengan alternatif rekomendasi")
 def ajukan_kendala(request: Permintaan, pk: int, payload: KendalaIn) -> dict[str, Any]:
     _tim(request, pk)
     k = _panggil(services.ajukan_kendala, pengguna=request.user, tim_id=pk, **payload.dict())
     return {"id": k.pk, "status": k.status, "tujuan": [p.nama for p in k.tujuan.all()]}
 
 
-@router.post("/{pk}/kendala/{kendala_id}/keputusan", summary="Putuskan/teruskan/tindak lanjuti/tutup kendala")
+@router.post("/{int:pk}/kendala/{int:kendala_id}/keputusan", response={200: StatusKendalaOut, **GALAT},
+             summary="Putuskan/teruskan/tindak lanjuti/tutup kendala")
 def putuskan_kendala(request: Permintaan, pk: int, kendala_id: int, payload: KeputusanIn) -> dict[str, Any]:
     t = _tim(request, pk)
     if not t.kendala.filter(pk=kendala_id).exists():
@@ -353,22 +638,39 @@ def putuskan_kendala(request: Permintaan, pk: int, kendala_id: int, payload: Kep
     return {"id": k.pk, "status": k.status}
 
 
-@router.get("/{pk}/laporan", summary="Laporan tim dan yang terlambat")
-def daftar_laporan(request: Permintaan, pk: int) -> dict[str, Any]:
+def _laporan_out(x: Any) -> dict[str, Any]:
+    return {"id": x.pk, "jenis": x.jenis, "pelapor": x.pelapor.nama, "periode_mulai": x.periode_mulai,
+            "periode_selesai": x.periode_selesai, "capaian_persen": x.capaian_persen, "progres": x.progres,
+            "penerima": [p.nama for p in x.penerima.all()], "dasar_hukum": x.dasar_hukum,
+            "bukti": [{"id": b.pk, "nama": b.nama, "ukuran": b.ukuran} for b in x.bukti.all()]}
+
+
+@router.get("/{int:pk}/laporan", response={200: list[LaporanTimOut], **GALAT_BACA},
+            summary="Laporan tim, per halaman (yang terlambat: /{pk}/laporan/terlambat)")
+@paginate(Halaman)
+def daftar_laporan(request: Permintaan, pk: int):  # type: ignore[no-untyped-def]
+    t = _tim(request, pk)
+    return _Baris(t.laporan.select_related("pelapor").prefetch_related("penerima", "bukti")
+                  .order_by("-periode_selesai", "-id"),
+                  _laporan_out)
+
+
+def _terlambat_out(r: dict[str, Any]) -> dict[str, Any]:
+    return {"jenis": r["jenis"], "pelapor": r["pelapor"].nama, "periode_selesai": r.get("periode_selesai"),
+            "batas_waktu": r.get("batas_waktu")}
+
+
+@router.get("/{int:pk}/laporan/terlambat", response={200: list[LaporanTerlambatOut], **GALAT_BACA},
+            summary="Laporan tim yang terlambat (periode berkala dan permintaan sewaktu-waktu), per halaman")
+@paginate(Halaman)
+def laporan_terlambat(request: Permintaan, pk: int):  # type: ignore[no-untyped-def]
     from django.utils import timezone
 
-    t = _tim(request, pk)
-    return {"laporan": [{"id": x.pk, "jenis": x.jenis, "pelapor": x.pelapor.nama, "periode_mulai": x.periode_mulai,
-                         "periode_selesai": x.periode_selesai, "capaian_persen": x.capaian_persen, "progres": x.progres,
-                         "penerima": [p.nama for p in x.penerima.all()], "dasar_hukum": x.dasar_hukum,
-                         "bukti": [{"id": b.pk, "nama": b.nama, "ukuran": b.ukuran} for b in x.bukti.all()]}
-                        for x in t.laporan.select_related("pelapor").prefetch_related("penerima", "bukti")],
-            "terlambat": [{"jenis": r["jenis"], "pelapor": r["pelapor"].nama,
-                           "periode_selesai": r.get("periode_selesai"), "batas_waktu": r.get("batas_waktu")}
-                          for r in selectors.laporan_terlambat(t, timezone.localdate())]}
+    return _Baris(selectors.laporan_terlambat(_tim(request, pk), timezone.localdate()), _terlambat_out)
 
 
-@router.post("/{pk}/laporan", summary="Kirim laporan (anggota → ketua, ketua → PUO, kinerja anggota → PPK)")
+@router.post("/{int:pk}/laporan", response={200: LaporanTerkirimOut, **GALAT},
+             summary="Kirim laporan (anggota → ketua, ketua → PUO, kinerja anggota → PPK)")
 def kirim_laporan(request: Permintaan, pk: int, payload: LaporanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     berkas = []
@@ -383,7 +685,8 @@ def kirim_laporan(request: Permintaan, pk: int, payload: LaporanTimIn) -> dict[s
     return {"id": lap.pk, "penerima": [p.nama for p in lap.penerima.all()], "dasar_hukum": lap.dasar_hukum}
 
 
-@router.post("/{pk}/permintaan-laporan", summary="Minta laporan sewaktu-waktu (TK-14; Magelang: ketua saja)")
+@router.post("/{int:pk}/permintaan-laporan", response={200: PermintaanLaporanTimOut, **GALAT},
+             summary="Minta laporan sewaktu-waktu (TK-14; Magelang: ketua saja)")
 def minta_laporan(request: Permintaan, pk: int, payload: PermintaanLaporanTimIn) -> dict[str, Any]:
     _tim(request, pk)
     p = _panggil(services.minta_laporan, pengguna=request.user, tim_id=pk, **payload.dict())
@@ -409,17 +712,22 @@ def _pengganti_out(x: Any) -> dict[str, Any]:
             "tanggal_sk": x.tanggal_sk, "mulai": x.mulai, "selesai": x.selesai, "aktif": x.aktif}
 
 
-@router.get("/pengganti/berlaku", summary="Plt/Plh yang berlaku hari ini di instansi")
-def daftar_pengganti(request: Permintaan) -> list[dict[str, Any]]:
-    return [_pengganti_out(x) for x in selectors.pengganti_berlaku().filter(instansi_id=request.user.instansi_id)]
+@router.get("/pengganti/berlaku", response=list[PenggantiOut],
+            summary="Plt/Plh yang berlaku hari ini di instansi, per halaman")
+@paginate(Halaman)
+def daftar_pengganti(request: Permintaan):  # type: ignore[no-untyped-def]
+    return _Baris(selectors.pengganti_berlaku().filter(instansi_id=request.user.instansi_id).order_by("-mulai", "-id"),
+                  _pengganti_out)
 
 
-@router.post("/pengganti/catat", summary="Catat Plt/Plh dengan surat perintah dan masanya (admin instansi/BKPSDM)")
+@router.post("/pengganti/catat", response={200: PenggantiOut, **GALAT},
+             summary="Catat Plt/Plh dengan surat perintah dan masanya (admin instansi/BKPSDM)")
 def catat_pengganti(request: Permintaan, payload: PenggantiIn) -> dict[str, Any]:
     return _pengganti_out(_panggil(services.catat_pengganti, pengguna=request.user, **payload.dict()))
 
 
-@router.post("/pengganti/{pk}/akhiri", summary="Akhiri Plt/Plh sebelum masanya")
+@router.post("/pengganti/{int:pk}/akhiri", response={200: PenggantiOut, **GALAT},
+             summary="Akhiri Plt/Plh sebelum masanya")
 def akhiri_pengganti(request: Permintaan, pk: int, payload: AkhiriPenggantiIn) -> dict[str, Any]:
     return _pengganti_out(_panggil(services.akhiri_pengganti, pengguna=request.user, pengganti_id=pk,
                                    alasan=payload.alasan))

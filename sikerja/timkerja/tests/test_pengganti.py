@@ -93,7 +93,7 @@ def test_plt_plh_page_and_api_record_and_end_with_the_sk(karangasem):
     x = PejabatPengganti.objects.get()
     assert (x.pegawai, x.pejabat_definitif, x.nomor_sk) == (pd.p["bambang"], pd.p["ani"], "800/3/SP")
     assert "800/3/SP" in c.get("/tim-kerja/pengganti/").content.decode()
-    assert [d["pegawai_id"] for d in c.get("/api/tim-kerja/pengganti/berlaku").json()] == [pd.p["bambang"].id]
+    assert [d["pegawai_id"] for d in c.get("/api/tim-kerja/pengganti/berlaku").json()["items"]] == [pd.p["bambang"].id]
     r = c.post(f"/api/tim-kerja/pengganti/{x.id}/akhiri", content_type="application/json", data={"alasan": "Kembali"})
     assert r.status_code == 200 and r.json()["aktif"] is False
-    assert c.get("/api/tim-kerja/pengganti/berlaku").json() == []
+    assert c.get("/api/tim-kerja/pengganti/berlaku").json() == {"items": [], "count": 0}
