@@ -286,9 +286,11 @@ def varian_untuk(instansi: Instansi, jalur: str) -> str:
     return varian if jalur in alur.VARIAN.get(varian, {}) else ""
 
 
-def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, **pihak: Any) -> Penugasan:
-    """The row (state still blank: alur_kerja.mulai sets it) and its parties."""
-    varian = varian_untuk(instansi, jalur)
+def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, varian: str | None = None,
+                    **pihak: Any) -> Penugasan:
+    """The row (state still blank: alur_kerja.mulai sets it) and its parties; the table is the
+    instansi's own unless ``varian`` says otherwise (a lintas-instansi target's rule)."""
+    varian = varian_untuk(instansi, jalur) if varian is None else varian
     peran = {k: pihak.pop(k) for k in list(pihak) if k in PERAN_PIHAK}
     p = Penugasan.objects.create(
         jalur=jalur, varian=varian, instansi=instansi,
@@ -449,12 +451,17 @@ def buat_penunjukan_lintas_instansi(*, pengguna, data: DataPenugasan, instansi_t
     ppk_pemohon = k.ppk if k else None
     # Blitar Pasal 21 ayat (1) huruf c, Pasal 22 huruf c: the Kepala Daerah decides; when he is not
     # set as a pegawai (Pengaturan), the PyB carries his decision and the admin may record it.
-    kepala_daerah = None
-    if "menunggu_kepala_daerah" in alur.alur_dari("lintas_instansi", varian_untuk(instansi, "lintas_instansi")).langkah:
-        kepala_daerah = instansi.kepala_daerah or instansi.pyb
-    p = _penugasan_baru("lintas_instansi", instansi, data, instansi_tujuan=tujuan, pemohon=aktor,
+    # Pasal 22 huruf c binds a Blitar target too: its Walikota considers before its surat tugas
+    # (alur._lintas_instansi_kepala_daerah, the reading in the Blitar profile's penugasan.bacaan).
+    kd_pemohon = varian_untuk(instansi, "lintas_instansi") == "kepala_daerah"
+    kd_tujuan = varian_untuk(tujuan, "lintas_instansi") == "kepala_daerah"
+    varian = ("kepala_daerah_keduanya" if kd_pemohon and kd_tujuan else "kepala_daerah_tujuan" if kd_tujuan
+              else None)
+    kepala_daerah = (instansi.kepala_daerah or instansi.pyb) if kd_pemohon else None
+    kepala_daerah_tujuan = (tujuan.kepala_daerah or tujuan.pyb) if kd_tujuan else None
+    p = _penugasan_baru("lintas_instansi", instansi, data, varian=varian, instansi_tujuan=tujuan, pemohon=aktor,
                         puo_pemohon=aktor, ppk_pemohon=ppk_pemohon, pyb_pemohon=instansi.pyb, pyb_tujuan=tujuan.pyb,
-                        kepala_daerah=kepala_daerah)
+                        kepala_daerah=kepala_daerah, kepala_daerah_tujuan=kepala_daerah_tujuan)
     surat = _surat_permohonan(p, aktor, instansi.pyb, [ppk_pemohon] if ppk_pemohon else [])
     return _mulai(p, aktor, pengguna, surat)
 
@@ -783,10 +790,13 @@ def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Pasal 14 ayat (4) huruf e angka 3: tembusan PyB of both instansi and the PPK concerned.
     pegawai = _penerima_pegawai(p)
     ppk = _atasan(pegawai, "ppk")
-    kd = (p.transisi.filter(dari_status="menunggu_kepala_daerah", aksi="setujui").order_by("-id")
-          .values_list("data", flat=True).first() or {}).get("keputusan_kepala_daerah")
-    dan_kd = (f" dan Keputusan Kepala Daerah {p.instansi.nama} Nomor {kd['nomor']} tanggal {kd['tanggal']}"
-              if kd else "")
+    dan_kd = ""
+    for status, jenis, inst in (("menunggu_kepala_daerah_tujuan", "pertimbangan", p.instansi_tujuan),
+                                ("menunggu_kepala_daerah", "Keputusan", p.instansi)):
+        kd = (p.transisi.filter(dari_status=status, aksi="setujui").order_by("-id")
+              .values_list("data", flat=True).first() or {}).get("keputusan_kepala_daerah")
+        if kd and inst is not None:
+            dan_kd += f" dan {jenis} Kepala Daerah {inst.nama} Nomor {kd['nomor']} tanggal {kd['tanggal']}"
     s = surat_mod.terbitkan(
         penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
         tembusan=[p.pyb_tujuan, *ppk, p.pyb_pemohon],  # type: ignore[list-item]
@@ -1106,14 +1116,17 @@ def catat_keputusan_kepala_daerah(*, pengguna, penugasan_id: int, setuju: bool =
     decision) himself, or — for an external signer — by the admin instansi (or an account holding the
     Kepala Daerah's kuasa), who records the number and date of the Keputusan he signed."""
     p = ambil_untuk(pengguna, penugasan_id)
-    kd = p.pihak("kepala_daerah")
-    if p.status != "menunggu_kepala_daerah" or kd is None:
+    peran = alur.LANGKAH_KEPALA_DAERAH.get(p.status, "")
+    kd = p.pihak(peran) if peran else None
+    if kd is None:
         raise TransisiTidakSah("Penugasan ini tidak sedang menunggu keputusan Kepala Daerah; muat ulang halaman.")
+    # The target's Walikota (Pasal 22 huruf c) is recorded on the target side, by its admin.
+    instansi_kd = p.instansi_tujuan_id if peran == "kepala_daerah_tujuan" else p.instansi_id
     pencatat = getattr(pengguna, "pegawai_id", None) != kd.pk
     if pencatat and not ((getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "kuasa_kepala_daerah", False))
-                         and pengguna.instansi_id == p.instansi_id):
+                         and pengguna.instansi_id == instansi_kd):
         raise TidakBerwenang("Keputusan Kepala Daerah dicatat oleh Kepala Daerah sendiri, Pejabat yang Berwenang yang "
-                             "membawanya, atau admin instansi pemohon.")
+                             "membawanya, atau admin instansi Kepala Daerah itu.")
     t = alur_kerja.jalankan(
         tabel=alur.tabel_status, qs=selectors.penugasan_terlihat(pengguna), pk=penugasan_id,
         aksi="setujui" if setuju else "tolak", aktor=kd, pengguna=pengguna, resolver=_resolver, efek=_EFEK_KERJA,

@@ -390,3 +390,72 @@ def test_the_dalam_unit_card_says_who_appoints_as_the_regulation_does(db, client
     client.force_login(org.u["kadis_a"])
     html = client.get("/penugasan/buat/").content.decode()
     assert kata in html and "Pimpinan unit organisasi (atau PPK)" not in html
+
+
+def test_blitar_pasal_22_c_walikota_considers_before_blitar_pegawai_join_another_instansis_team(blitar, client):
+    """Perwal Blitar 6/2023 Pasal 22 huruf c: the surat tugas that sends Blitar pegawai into a team
+    across instansi is Blitar's own and rests on the Walikota's consideration, also when another
+    instansi asks (the reading is in the Blitar profile's penugasan.bacaan and on the path card)."""
+    org = blitar
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["citra"], data=data(), instansi_tujuan_id=org.a.pk)
+    assert p.varian == "kepala_daerah_tujuan" and p.pihak("kepala_daerah") is None
+    assert p.pihak("kepala_daerah_tujuan") == org.p["sekda_a"]  # no Walikota set: the PyB carries it
+    p = services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui", ppk_tujuan_id=org.p["ani"].pk)
+    p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui",
+                          penerima=[penerima(org.p["tono"], 20)])
+    while p.status == "menunggu_rekomendasi_puo":
+        p = services.jalankan(pengguna=p.aktor_sekarang.akun, penugasan_id=p.pk, aksi="setujui")
+    assert p.status == "menunggu_kepala_daerah_tujuan"  # before Blitar's PyB answers
+    admin_b = Pengguna.objects.create_user(username="admin-beta", password="x-uji-123", instansi=org.b,
+                                           admin_instansi=True)
+    with pytest.raises((TidakBerwenang, TransisiTidakSah, services.PenugasanError)):
+        services.catat_keputusan_kepala_daerah(pengguna=admin_b, penugasan_id=p.pk, nomor="1",
+                                               tanggal=date(2026, 1, 5))
+    admin = Pengguna.objects.create_user(username="admin-blitar4", password="x-uji-123", instansi=org.a,
+                                         admin_instansi=True)
+    p = services.catat_keputusan_kepala_daerah(pengguna=admin, penugasan_id=p.pk, nomor="800/5/410/2026",
+                                               tanggal=date(2026, 1, 9))
+    t = p.transisi.get(dari_status="menunggu_kepala_daerah_tujuan")
+    assert t.dasar_hukum.startswith("Perwal Blitar 6/2023 Pasal 22 huruf c")
+    assert p.status == "menunggu_pyb_tujuan_jawaban"
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=p.aktor_sekarang.akun, penugasan_id=p.pk, aksi="setujui")
+    st = p.surat.get(jenis="penugasan")
+    assert p.status == "ditugaskan"
+    assert f"pertimbangan Kepala Daerah {org.a.nama} Nomor 800/5/410/2026" in " ".join(st.isi["paragraf"])
+    # The reading, with its citations, is on the Blitar path card.
+    assert "Pasal 22 huruf c" in aturan("blitar").bacaan("lintas_instansi")
+    client.force_login(org.u["kadis_a"])
+    html = client.get("/penugasan/buat/").content.decode()
+    assert 'data-bacaan="lintas_instansi"' in html and "Pasal 21 ayat (1) huruf c" in html
+
+
+def test_blitar_pasal_22_c_a_walikota_may_refuse_blitar_pegawai_for_another_instansi(blitar):
+    org = blitar
+    admin = Pengguna.objects.create_user(username="admin-blitar5", password="x-uji-123", instansi=org.a,
+                                         admin_instansi=True)
+    ubah_pengaturan(org.a, oleh=admin, kepala_daerah=org.p["rina"])
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["citra"], data=data(), instansi_tujuan_id=org.a.pk)
+    assert p.pihak("kepala_daerah_tujuan") == org.p["rina"]
+    p = services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui", ppk_tujuan_id=org.p["ani"].pk)
+    p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui",
+                          penerima=[penerima(org.p["tono"], 20)])
+    while p.status == "menunggu_rekomendasi_puo":
+        p = services.jalankan(pengguna=p.aktor_sekarang.akun, penugasan_id=p.pk, aksi="setujui")
+    assert p.aktor_sekarang == org.p["rina"]
+    p = services.jalankan(pengguna=org.p["rina"].akun, penugasan_id=p.pk, aksi="tolak", alasan="Beban kerja Kota")
+    assert p.status == "ditolak" and not p.surat.filter(jenis="penugasan").exists()
+
+
+def test_blitar_both_sides_walikota_considers_then_the_requesting_walikota_decides(blitar):
+    """Two Blitar-regulated instansi: Pasal 22 huruf c on the target side, Pasal 21 ayat (1) huruf c on the requesting side."""
+    org = blitar
+    type(org.b).objects.filter(pk=org.b.pk).update(profil="blitar")
+    org.b.refresh_from_db()
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["kadis_a"], data=data(), instansi_tujuan_id=org.b.pk)
+    assert p.varian == "kepala_daerah_keduanya"
+    langkah = alur.alur_dari("lintas_instansi", p.varian).langkah
+    assert langkah["menunggu_penerbitan"].setujui_ke == "menunggu_kepala_daerah_tujuan"
+    assert langkah["menunggu_pyb_tujuan_jawaban"].setujui_ke == "menunggu_kepala_daerah"
