@@ -36,6 +36,7 @@ from .errors import (
     JalurTidakTersedia,
     PenugasanError,
     PenugasanTidakDitemukan,
+    PpkBelumTercatat,
     SukarelaLintasInstansi,
     SuratTidakDapatDiubah,
     TidakBerwenang,
@@ -213,6 +214,14 @@ def _atasan(pegawai: list[Pegawai], peran: str) -> list[Pegawai]:
         x for kd in (kedudukan_pegawai(pg) for pg in pegawai) if kd and (x := getattr(kd, peran)) is not None))
 
 
+def _pastikan_ada_ppk(pegawai: list[Pegawai], dasar: str) -> None:
+    """Where each PPK signs for his own pegawai, a pegawai whose kedudukan names no PPK would get no
+    surat penugasan at all: refuse the choice, naming him (Magelang Pasal 12 ayat (4))."""
+    tanpa = [f"{pg.nama} (NIP {pg.nip})" for pg in pegawai if not ((kd := kedudukan_pegawai(pg)) and kd.ppk_id)]
+    if tanpa:
+        raise PpkBelumTercatat(tanpa, dasar)
+
+
 def _dasar_sekarang(p: Penugasan) -> str:
     """The article of the step ``p`` is in, from its instansi's regulation (for messages)."""
     t = alur.tabel_status(p)
@@ -324,6 +333,9 @@ def buat_penunjukan_dalam_unit(*, pengguna, data: DataPenugasan, penerima: list[
     info = _simpan_penerima(p, aktor, penerima, alasan_beban, lingkup=lingkup)
     pegawai = _penerima_pegawai(p)
     if "menunggu_penetapan_ppk" in alur.alur_dari("dalam_unit", p.varian).awal_lain:
+        # Lampiran II.B.2.a huruf d: the PPK "bersangkutan" sets it; without one nobody can.
+        _pastikan_ada_ppk(pegawai, alur.dasar_langkah("dalam_unit", p.varian, "menunggu_penetapan_ppk",
+                                                      p.instansi.profil or ""))
         lain = [x for x in _atasan(pegawai, "ppk") if x != aktor]
         if lain:
             p.atur_pihak("ppk_pegawai", lain[0])
@@ -639,6 +651,9 @@ def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     Pejabat Penilai Kinerja" — their PPK assigns them. Where he rates them himself, or they have
     several PPK, he assigns them at once."""
     info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
+    # Pasal 12 ayat (4): each chosen pegawai's own PPK signs; one without a PPK is refused here.
+    _pastikan_ada_ppk(_penerima_pegawai(p), alur.dasar_langkah(p.jalur, p.varian, "menunggu_ppk_pegawai",
+                                                               p.instansi.profil or ""))
     jawaban = surat_mod.terbitkan(
         penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pemohon],
         tembusan=[x for x in (p.ppk_pemohon,) if x], perihal=f"Jawaban permohonan pelibatan: {p.judul}",

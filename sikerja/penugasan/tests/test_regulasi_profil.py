@@ -33,6 +33,7 @@ from sikerja.penugasan.errors import (
     BukanPegawaiPejabat,
     DataTidakLengkap,
     JalurTidakTersedia,
+    PpkBelumTercatat,
     TidakBerwenang,
     TransisiTidakSah,
 )
@@ -240,6 +241,44 @@ def test_magelang_pasal_11_ayat_2_no_lintas_instansi_path_and_the_reason_is_show
     client.force_login(org.u["citra"])
     html = client.get("/penugasan/buat/lintas_instansi/").content.decode()
     assert org.a.nama not in html.split('name="instansi_tujuan"')[1].split("</select>")[0]
+
+
+def _tanpa_ppk(pg):  # type: ignore[no-untyped-def]
+    """As after an import that left his PPK blank: the current kedudukan names none."""
+    Kedudukan.objects.filter(pegawai=pg, berlaku_sampai__isnull=True).update(ppk=None)
+    assert kedudukan_pegawai(pg).ppk is None
+
+
+def test_magelang_pasal_12_ayat_4_a_chosen_pegawai_without_ppk_is_refused_naming_him(magelang):
+    """Perwal Magelang 25/2023 Pasal 12 ayat (4): each PPK signs for his own pegawai; a pegawai with
+    no PPK recorded would get no surat, so the Pimpinan PD's choice is refused with what to fix."""
+    org = magelang
+    p = services.buat_penunjukan_lintas_unit(pengguna=org.u["sekda_a"], data=data(bentuk="tim"),
+                                             ppk_tujuan_id=org.p["kadis_a"].pk)
+    _tanpa_ppk(org.p["dodi"])
+    pilihan = [penerima(org.p["sari"], 20, ketua=True), penerima(org.p["dodi"], 20)]
+    with pytest.raises(PpkBelumTercatat) as e:
+        services.jalankan(pengguna=org.u["kadis_a"], penugasan_id=p.pk, aksi="setujui", penerima=pilihan)
+    pesan = str(e.value.pesan)
+    assert org.p["dodi"].nama in pesan and org.p["dodi"].nip in pesan and "BKPSDM" in pesan
+    assert "Pasal 12 ayat (4)" in pesan and org.p["sari"].nama not in pesan
+    p.refresh_from_db()  # nothing half-written: still waiting, no letter
+    assert p.status == "menunggu_ppk_tujuan" and not p.surat.filter(jenis="jawaban").exists()
+    assert not p.penerima.exists()
+    # Without him the same decision goes through.
+    p = services.jalankan(pengguna=org.u["kadis_a"], penugasan_id=p.pk, aksi="setujui", penerima=pilihan[:1])
+    assert p.status != "menunggu_ppk_tujuan"
+
+
+def test_pasuruan_lampiran_II_B_2_a_d_a_proposed_pegawai_without_ppk_is_refused(pasuruan):
+    """Perbup Pasuruan 217/2023 Lampiran II.B.2.a huruf d: the PPK "bersangkutan" sets the PUO's
+    proposal; a pegawai with no PPK recorded cannot be proposed."""
+    org = pasuruan
+    _tanpa_ppk(org.p["wati"])
+    with pytest.raises(PpkBelumTercatat, match="Wati Epidemiolog Madya.*BKPSDM"):
+        services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(bentuk="tim"),
+                                            penerima=[penerima(org.p["sari"], ketua=True), penerima(org.p["wati"])])
+    assert not services.Penugasan.objects.exists()
 
 
 # --- 4. Blitar ----------------------------------------------------------------------------
