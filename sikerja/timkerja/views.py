@@ -129,12 +129,13 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
             if x.id not in sudah]
     dibawa = [(pr, r.pegawai) for pr in permohonan if pr.status == "ditugaskan" for r in pr.penerima.all()
               if r.pegawai_id not in {x.pegawai_id for x in aktif}]
+    pembentuk = services.bertindak_sebagai_pembentuk(tim, pid)
     ctx = {
         "tim": tim, "aturan": a, "anggota": anggota, "aktif": aktif, "beban": beban,
         "instrumen": aturan.instrumen(a, tim.pola), "pengelola": pid in pengelola,
         "pembentuk": pid == tim.pembentuk_id, "penandatangan": pid == (tim.penandatangan_id or tim.pembentuk_id),
         "koordinator": pid == tim.koordinator.id, "anggota_saya": any(x.pegawai_id == pid for x in aktif),
-        "kandidat_ketua": selectors.kandidat_ketua(tim, a.ketua_jenis_jabatan) if pid == tim.pembentuk_id else [],
+        "kandidat_ketua": selectors.kandidat_ketua(tim, a.ketua_jenis_jabatan) if pembentuk else [],
         "kandidat_anggota": kandidat_anggota, "permohonan": permohonan, "dibawa": dibawa,
         "pejabat_lain": _pejabat_lain(tim) if pid in pengelola else [],
         "surat": surat_selectors.untuk_subjek(tim).defer("pdf").order_by("dibuat", "id"),
@@ -152,7 +153,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "tanpa_peran": services.tanpa_peran(tim) if tim.status not in alur.AKHIR else [],
         "status": alur.STATUS, "pola": aturan.POLA,
         "bisa": {aksi: alur.boleh(aksi, tim.status) for aksi in alur.AKTOR},
-        "boleh_ketua": (pid == tim.pembentuk_id and tim.status == "draf")
+        "boleh_ketua": (pembentuk and tim.status == "draf")
         or (pid == (tim.penandatangan_id or tim.pembentuk_id) and tim.status in alur.BERJALAN),
         "lingkup_kendala": Kendala._meta.get_field("lingkup").choices,
         "jenis_laporan": LaporanTim.JENIS,
