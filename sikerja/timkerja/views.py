@@ -119,14 +119,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
                                     kapasitas_bawaan=tim.instansi.ambang_beban_kerja)
     pengelola = services.pengelola(tim)
     hari = timezone.localdate()
-    kandidat_anggota: list[Pegawai] = []
     permohonan = services.permohonan_tim(tim) if pid in pengelola else []
-    if pid in pengelola and tim.status not in alur.AKHIR:
-        sudah = {x.pegawai_id for x in aktif}
-        kandidat_anggota = [x for x in Pegawai.objects.filter(
-            unit_id__in=selectors.unit_dalam(tim.unit_pemilik), aktif=True,
-            jenis_jabatan__in=a.anggota_jenis_jabatan).select_related("unit").order_by("nama")[:300]
-            if x.id not in sudah]
     dibawa = [(pr, r.pegawai) for pr in permohonan if pr.status == "ditugaskan" for r in pr.penerima.all()
               if r.pegawai_id not in {x.pegawai_id for x in aktif}]
     pembentuk = services.bertindak_sebagai_pembentuk(tim, pid)
@@ -136,7 +129,8 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "pembentuk": pid == tim.pembentuk_id, "penandatangan": pid == (tim.penandatangan_id or tim.pembentuk_id),
         "koordinator": pid == tim.koordinator.id, "anggota_saya": any(x.pegawai_id == pid for x in aktif),
         "kandidat_ketua": selectors.kandidat_ketua(tim, a.ketua_jenis_jabatan) if pembentuk else [],
-        "kandidat_anggota": kandidat_anggota, "permohonan": permohonan, "dibawa": dibawa,
+        # The "add member" autocomplete's scope (selectors.lingkup_anggota): the team's own candidates.
+        "lingkup_anggota": f"timkerja_anggota:{tim.pk}", "permohonan": permohonan, "dibawa": dibawa,
         "pejabat_lain": _pejabat_lain(tim) if pid in pengelola else [],
         "surat": surat_selectors.untuk_subjek(tim).defer("pdf").order_by("dibuat", "id"),
         "jejak": [{"j": j, "label": alur.TABEL.label_aksi.get(j.aksi, j.aksi),
