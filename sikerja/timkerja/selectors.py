@@ -289,7 +289,7 @@ def lingkup_anggota(user: Any, tim_id: int) -> QuerySet[Pegawai]:
     those who manage its membership only (the id comes from the browser)."""
     from . import services
 
-    tim = (TimKerja.objects.filter(pk=tim_id, instansi_id=getattr(user, "instansi_id", None))
+    tim = (TimKerja.objects.filter(pk=tim_id, instansi_id=getattr(user, "instansi_id", None) or 0)
            .exclude(status__in=AKHIR).select_related("instansi", "unit_pemilik", "pembentuk").first())
     pid = getattr(user, "pegawai_id", None)
     if tim is None or pid is None or pid not in services.pengelola(tim):
