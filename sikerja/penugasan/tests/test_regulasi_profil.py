@@ -446,6 +446,9 @@ def test_blitar_pasal_22_c_walikota_considers_before_blitar_pegawai_join_another
     while p.status == "menunggu_rekomendasi_puo":
         p = services.jalankan(pengguna=p.aktor_sekarang.akun, penugasan_id=p.pk, aksi="setujui")
     assert p.status == "menunggu_kepala_daerah_tujuan"  # before Blitar's PyB answers
+    client.force_login(org.u["sekda_a"])  # the PyB carrying the Walikota's pertimbangan sees the step
+    html = client.get(f"/penugasan/{p.pk}/").content.decode()
+    assert "Menunggu pertimbangan Kepala Daerah instansi dituju" in html and "Pasal 22 huruf c" in html
     admin_b = Pengguna.objects.create_user(username="admin-beta", password="x-uji-123", instansi=org.b,
                                            admin_instansi=True)
     with pytest.raises((TidakBerwenang, TransisiTidakSah, services.PenugasanError)):
