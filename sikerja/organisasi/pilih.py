@@ -47,6 +47,21 @@ def daftar_lingkup(nama: str, fn: Callable[[Any], QuerySet[Pegawai]]) -> None:
     LINGKUP[nama] = fn
 
 
+# Scopes about one subject a form is about (e.g. "who may join this team"), asked for as
+# "<nama>:<id>". The id comes from the browser, so the function itself must return nothing for a
+# subject the user may not act on; the instansi filter below still applies.
+LINGKUP_SUBJEK: dict[str, Callable[[Any, int], QuerySet[Pegawai]]] = {}
+
+
+def daftar_lingkup_subjek(nama: str, fn: Callable[[Any, int], QuerySet[Pegawai]]) -> None:
+    LINGKUP_SUBJEK[nama] = fn
+
+
+def lingkup_dikenal(lingkup: str) -> bool:
+    nama, _, arg = lingkup.partition(":")
+    return nama in LINGKUP_SUBJEK and arg.isdigit() if arg else lingkup in LINGKUP
+
+
 class LingkupTidakDikenal(ValueError):
     pass
 
@@ -55,11 +70,11 @@ def pegawai_boleh_dipilih(user: Any, lingkup: str = "instansi") -> QuerySet[Pega
     """The pegawai ``user`` may be offered under ``lingkup``; none outside his instansi."""
     if not getattr(user, "instansi_id", None):
         return Pegawai.objects.none()
-    try:
-        fungsi = LINGKUP[lingkup]
-    except KeyError as e:
-        raise LingkupTidakDikenal(lingkup) from e
-    return fungsi(user).filter(instansi_id=user.instansi_id, aktif=True)
+    if not lingkup_dikenal(lingkup):
+        raise LingkupTidakDikenal(lingkup)
+    nama, _, arg = lingkup.partition(":")
+    qs = LINGKUP_SUBJEK[nama](user, int(arg)) if arg else LINGKUP[lingkup](user)
+    return qs.filter(instansi_id=user.instansi_id, aktif=True)
 
 
 def cari(user: Any, q: str, lingkup: str = "instansi") -> list[Pegawai]:

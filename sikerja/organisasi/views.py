@@ -238,7 +238,7 @@ def pilih_pegawai(request: Permintaan) -> HttpResponse:
     kolom = request.GET.get("kolom", "q")
     q = (request.GET.get(kolom) or request.GET.get("q") or "")[:100]
     lingkup = request.GET.get("lingkup", "instansi")
-    if lingkup not in pilih.LINGKUP:
+    if not pilih.lingkup_dikenal(lingkup):
         return HttpResponse("Lingkup pilihan tidak dikenal.", status=400)
     hasil = pilih.cari(request.user, q, lingkup)
     for p in hasil:

@@ -60,6 +60,7 @@ STATUS = {
     "menunggu_ppk": "Menunggu persetujuan PPK",
     "menunggu_penetapan_ppk": "Diusulkan pimpinan unit; menunggu penetapan PPK pegawai",
     "menunggu_kepala_daerah": "Menunggu pertimbangan dan Keputusan Kepala Daerah",
+    "menunggu_kepala_daerah_tujuan": "Menunggu pertimbangan Kepala Daerah instansi dituju",
     "dikembalikan": "Dikembalikan untuk perbaikan",
     "ditolak": "Ditolak",
     "ditugaskan": "Ditugaskan",
@@ -87,12 +88,14 @@ PERAN = {
     "ppk_pegawai": "PPK pegawai yang ditugaskan",
     "pimpinan_pd_pemohon": "Pimpinan Perangkat Daerah pemohon",
     "kepala_daerah": "Kepala Daerah",
+    "kepala_daerah_tujuan": "Kepala Daerah instansi dituju",
 }
 
 # How the audit trail names a decision taken in a particular step.
 LABEL_AKSI_DARI = {("setujui", "menunggu_rekomendasi_puo"): "Memberi rekomendasi",
                    ("setujui", "menunggu_penetapan_ppk"): "Menetapkan penugasan",
-                   ("setujui", "menunggu_kepala_daerah"): "Keputusan Kepala Daerah dicatat"}
+                   ("setujui", "menunggu_kepala_daerah"): "Keputusan Kepala Daerah dicatat",
+                   ("setujui", "menunggu_kepala_daerah_tujuan"): "Pertimbangan Kepala Daerah dicatat"}
 
 AKHIR = frozenset({"ditolak", "ditugaskan", "dicabut"})
 
@@ -413,25 +416,50 @@ VARIAN: dict[str, dict[str, Alur]] = {
 }
 
 
-def _lintas_instansi_kepala_daerah() -> Alur:
+def _lintas_instansi_kepala_daerah(*, pemohon: bool = True, tujuan: bool = False) -> Alur:
     """Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c and Pasal 22 huruf c: a team across instansi
-    is assigned with the Walikota's consideration and set by a Keputusan Walikota. After the PyB
-    dituju approves the answer (the assignees are known), the Kepala Daerah of the requesting
-    instansi decides; the decision (number and date of the Keputusan) is recorded by him or, for
-    an external signer, by the admin instansi (services.catat_keputusan_kepala_daerah)."""
+    is assigned with the Walikota's consideration and set by a Keputusan Walikota.
+
+    ``pemohon`` (Blitar asks): after the PyB dituju approves the answer (the assignees are known),
+    the Kepala Daerah of the requesting instansi decides; the decision (number and date of the
+    Keputusan) is recorded by him or, for an external signer, by the admin instansi
+    (services.catat_keputusan_kepala_daerah).
+
+    ``tujuan`` (Blitar is asked): Pasal 22 huruf c makes the Walikota's *pertimbangan* a condition of
+    every "penugasan tim kerja dengan surat tugas" for a team "antar perangkat Instansi Daerah", and
+    that surat tugas is Blitar's own (its PPK/PUO signs it for Blitar pegawai, Pasal 24). So once the
+    PPK instructed has answered with the pegawai, the Walikota of the target instansi considers it
+    before its PyB sends the answer; the ketua's Keputusan (Pasal 21 ayat (1) huruf c) stays with the
+    instansi that forms the team. The reading is written in the Blitar profile (penugasan.bacaan)."""
     umum = ALUR["lintas_instansi"]
     langkah = dict(umum.langkah)
-    langkah["menunggu_pyb_tujuan_jawaban"] = replace(langkah["menunggu_pyb_tujuan_jawaban"],
-                                                     setujui_ke="menunggu_kepala_daerah")
-    langkah["menunggu_kepala_daerah"] = Langkah(
-        aktor="kepala_daerah", setujui_ke="menunggu_surat_penugasan", hasil="keputusan_kepala_daerah",
-        label_setujui="Catat Keputusan Kepala Daerah", kembali_ke=None, tolak_dengan_surat=False, lintas=True,
-        dasar_hukum="Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c dan Pasal 22 huruf c",
-    )
+    if tujuan:
+        kd_tujuan = "menunggu_kepala_daerah_tujuan"
+        langkah["menunggu_ketersediaan"] = replace(langkah["menunggu_ketersediaan"], atau_ke=kd_tujuan)
+        langkah["menunggu_penerbitan"] = replace(langkah["menunggu_penerbitan"], setujui_ke=kd_tujuan)
+        langkah[kd_tujuan] = Langkah(
+            aktor="kepala_daerah_tujuan", setujui_ke="menunggu_pyb_tujuan_jawaban", hasil="keputusan_kepala_daerah",
+            label_setujui="Catat pertimbangan Kepala Daerah", kembali_ke=None, tolak_dengan_surat=False,
+            dasar_hukum="Perwal Blitar 6/2023 Pasal 22 huruf c",
+        )
+    if pemohon:
+        langkah["menunggu_pyb_tujuan_jawaban"] = replace(langkah["menunggu_pyb_tujuan_jawaban"],
+                                                         setujui_ke="menunggu_kepala_daerah")
+        langkah["menunggu_kepala_daerah"] = Langkah(
+            aktor="kepala_daerah", setujui_ke="menunggu_surat_penugasan", hasil="keputusan_kepala_daerah",
+            label_setujui="Catat Keputusan Kepala Daerah", kembali_ke=None, tolak_dengan_surat=False, lintas=True,
+            dasar_hukum="Perwal Blitar 6/2023 Pasal 21 ayat (1) huruf c dan Pasal 22 huruf c",
+        )
     return replace(umum, langkah=langkah, dasar_hukum="Perwal Blitar 6/2023 Pasal 21, 22 dan 24")
 
 
 VARIAN["kepala_daerah"] = {"lintas_instansi": _lintas_instansi_kepala_daerah()}
+# The requesting instansi follows another regulation, the target is a Blitar instansi (Pasal 22 huruf c).
+VARIAN["kepala_daerah_tujuan"] = {"lintas_instansi": _lintas_instansi_kepala_daerah(pemohon=False, tujuan=True)}
+VARIAN["kepala_daerah_keduanya"] = {"lintas_instansi": _lintas_instansi_kepala_daerah(tujuan=True)}
+# The Kepala Daerah steps and the role acting in each (services.catat_keputusan_kepala_daerah).
+LANGKAH_KEPALA_DAERAH = {"menunggu_kepala_daerah": "kepala_daerah",
+                         "menunggu_kepala_daerah_tujuan": "kepala_daerah_tujuan"}
 
 # Perbup Pasuruan 217/2023 Lampiran II.B.2.a huruf d: "ditetapkan oleh Pejabat Penilai Kinerja
 # bersangkutan atas usulan dari Pimpinan Unit Organisasi". A PUO who rates every chosen pegawai
@@ -551,7 +579,7 @@ def _keputusan(lk: Langkah) -> tuple[Keputusan, ...]:
 
 # Roles acting on the target side of a lintas-instansi path: their steps rest on the target
 # instansi's regulation.
-PERAN_SISI_TUJUAN = frozenset({"pyb_tujuan", "ppk_tujuan", "puo_tujuan"})
+PERAN_SISI_TUJUAN = frozenset({"pyb_tujuan", "ppk_tujuan", "puo_tujuan", "kepala_daerah_tujuan"})
 
 
 def dasar_langkah(jalur: str, varian: str, status: str, profil: str = "", profil_tujuan: str = "") -> str:

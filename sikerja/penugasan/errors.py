@@ -20,7 +20,7 @@ from sikerja.surat.errors import SuratTidakDapatDiubah
 PenugasanError = KesalahanPengguna
 PenugasanTidakDitemukan = TidakDitemukan
 
-__all__ = ["BebanMelebihiAmbang", "BukanPegawaiPejabat", "JalurTidakTersedia", "DataTidakLengkap", "PenugasanError", "PenugasanTidakDitemukan", "SedangDiproses",
+__all__ = ["BebanMelebihiAmbang", "BukanPegawaiPejabat", "JalurTidakTersedia", "DataTidakLengkap", "PpkBelumTercatat", "PenugasanError", "PenugasanTidakDitemukan", "SedangDiproses",
            "SukarelaLintasInstansi", "SuratTidakDapatDiubah", "TidakBerwenang", "TransisiTidakSah"]
 
 
@@ -52,3 +52,17 @@ class BukanPegawaiPejabat(TidakBerwenang):
 
 class JalurTidakTersedia(PenugasanError):
     """The instansi's regulation has no such path (e.g. Perwal Magelang 25/2023: no lintas instansi)."""
+
+
+class PpkBelumTercatat(PenugasanError):
+    """A chosen pegawai has no PPK in his current kedudukan where each PPK signs the surat penugasan
+    of his own pegawai (Perwal Magelang 25/2023 Pasal 12 ayat (4); Perbup Pasuruan 217/2023
+    Lampiran II.B.2.a huruf d): nobody could sign for him, so the choice is refused, not skipped."""
+
+    def __init__(self, pegawai: list[str], dasar: str) -> None:
+        nama = ", ".join(pegawai)
+        super().__init__(
+            f"{nama} belum memiliki Pejabat Penilai Kinerja dalam data kedudukan, sehingga tidak ada PPK yang dapat "
+            f"menandatangani surat penugasannya ({dasar}). Minta BKPSDM/admin kepegawaian memperbaiki kedudukan "
+            f"{nama}, atau pilih pegawai lain.")
+        self.pegawai = pegawai

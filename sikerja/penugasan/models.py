@@ -238,6 +238,10 @@ class Penugasan(models.Model):
         return self.pihak("kepala_daerah")  # type: ignore[no-any-return]
 
     @property
+    def kepala_daerah_tujuan(self) -> Pegawai | None:
+        return self.pihak("kepala_daerah_tujuan")  # type: ignore[no-any-return]
+
+    @property
     def ppk_pegawai(self) -> Pegawai | None:
         return self.pihak("ppk_pegawai")  # type: ignore[no-any-return]
 

@@ -36,6 +36,7 @@ from .errors import (
     JalurTidakTersedia,
     PenugasanError,
     PenugasanTidakDitemukan,
+    PpkBelumTercatat,
     SukarelaLintasInstansi,
     SuratTidakDapatDiubah,
     TidakBerwenang,
@@ -213,6 +214,14 @@ def _atasan(pegawai: list[Pegawai], peran: str) -> list[Pegawai]:
         x for kd in (kedudukan_pegawai(pg) for pg in pegawai) if kd and (x := getattr(kd, peran)) is not None))
 
 
+def _pastikan_ada_ppk(pegawai: list[Pegawai], dasar: str) -> None:
+    """Where each PPK signs for his own pegawai, a pegawai whose kedudukan names no PPK would get no
+    surat penugasan at all: refuse the choice, naming him (Magelang Pasal 12 ayat (4))."""
+    tanpa = [f"{pg.nama} (NIP {pg.nip})" for pg in pegawai if not ((kd := kedudukan_pegawai(pg)) and kd.ppk_id)]
+    if tanpa:
+        raise PpkBelumTercatat(tanpa, dasar)
+
+
 def _dasar_sekarang(p: Penugasan) -> str:
     """The article of the step ``p`` is in, from its instansi's regulation (for messages)."""
     t = alur.tabel_status(p)
@@ -286,9 +295,11 @@ def varian_untuk(instansi: Instansi, jalur: str) -> str:
     return varian if jalur in alur.VARIAN.get(varian, {}) else ""
 
 
-def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, **pihak: Any) -> Penugasan:
-    """The row (state still blank: alur_kerja.mulai sets it) and its parties."""
-    varian = varian_untuk(instansi, jalur)
+def _penugasan_baru(jalur: str, instansi: Instansi, d: DataPenugasan, varian: str | None = None,
+                    **pihak: Any) -> Penugasan:
+    """The row (state still blank: alur_kerja.mulai sets it) and its parties; the table is the
+    instansi's own unless ``varian`` says otherwise (a lintas-instansi target's rule)."""
+    varian = varian_untuk(instansi, jalur) if varian is None else varian
     peran = {k: pihak.pop(k) for k in list(pihak) if k in PERAN_PIHAK}
     p = Penugasan.objects.create(
         jalur=jalur, varian=varian, instansi=instansi,
@@ -322,6 +333,9 @@ def buat_penunjukan_dalam_unit(*, pengguna, data: DataPenugasan, penerima: list[
     info = _simpan_penerima(p, aktor, penerima, alasan_beban, lingkup=lingkup)
     pegawai = _penerima_pegawai(p)
     if "menunggu_penetapan_ppk" in alur.alur_dari("dalam_unit", p.varian).awal_lain:
+        # Lampiran II.B.2.a huruf d: the PPK "bersangkutan" sets it; without one nobody can.
+        _pastikan_ada_ppk(pegawai, alur.dasar_langkah("dalam_unit", p.varian, "menunggu_penetapan_ppk",
+                                                      p.instansi.profil or ""))
         lain = [x for x in _atasan(pegawai, "ppk") if x != aktor]
         if lain:
             p.atur_pihak("ppk_pegawai", lain[0])
@@ -449,12 +463,17 @@ def buat_penunjukan_lintas_instansi(*, pengguna, data: DataPenugasan, instansi_t
     ppk_pemohon = k.ppk if k else None
     # Blitar Pasal 21 ayat (1) huruf c, Pasal 22 huruf c: the Kepala Daerah decides; when he is not
     # set as a pegawai (Pengaturan), the PyB carries his decision and the admin may record it.
-    kepala_daerah = None
-    if "menunggu_kepala_daerah" in alur.alur_dari("lintas_instansi", varian_untuk(instansi, "lintas_instansi")).langkah:
-        kepala_daerah = instansi.kepala_daerah or instansi.pyb
-    p = _penugasan_baru("lintas_instansi", instansi, data, instansi_tujuan=tujuan, pemohon=aktor,
+    # Pasal 22 huruf c binds a Blitar target too: its Walikota considers before its surat tugas
+    # (alur._lintas_instansi_kepala_daerah, the reading in the Blitar profile's penugasan.bacaan).
+    kd_pemohon = varian_untuk(instansi, "lintas_instansi") == "kepala_daerah"
+    kd_tujuan = varian_untuk(tujuan, "lintas_instansi") == "kepala_daerah"
+    varian = ("kepala_daerah_keduanya" if kd_pemohon and kd_tujuan else "kepala_daerah_tujuan" if kd_tujuan
+              else None)
+    kepala_daerah = (instansi.kepala_daerah or instansi.pyb) if kd_pemohon else None
+    kepala_daerah_tujuan = (tujuan.kepala_daerah or tujuan.pyb) if kd_tujuan else None
+    p = _penugasan_baru("lintas_instansi", instansi, data, varian=varian, instansi_tujuan=tujuan, pemohon=aktor,
                         puo_pemohon=aktor, ppk_pemohon=ppk_pemohon, pyb_pemohon=instansi.pyb, pyb_tujuan=tujuan.pyb,
-                        kepala_daerah=kepala_daerah)
+                        kepala_daerah=kepala_daerah, kepala_daerah_tujuan=kepala_daerah_tujuan)
     surat = _surat_permohonan(p, aktor, instansi.pyb, [ppk_pemohon] if ppk_pemohon else [])
     return _mulai(p, aktor, pengguna, surat)
 
@@ -632,6 +651,9 @@ def _setujui_pimpinan_pd(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     Pejabat Penilai Kinerja" — their PPK assigns them. Where he rates them himself, or they have
     several PPK, he assigns them at once."""
     info = _simpan_penerima(p, k.aktor, k.penerima, k.alasan_beban)
+    # Pasal 12 ayat (4): each chosen pegawai's own PPK signs; one without a PPK is refused here.
+    _pastikan_ada_ppk(_penerima_pegawai(p), alur.dasar_langkah(p.jalur, p.varian, "menunggu_ppk_pegawai",
+                                                               p.instansi.profil or ""))
     jawaban = surat_mod.terbitkan(
         penugasan=p, jenis="jawaban", penandatangan=k.aktor, kepada=[p.pemohon],
         tembusan=[x for x in (p.ppk_pemohon,) if x], perihal=f"Jawaban permohonan pelibatan: {p.judul}",
@@ -783,10 +805,13 @@ def _tugaskan_lintas_instansi(p: Penugasan, k: Keputusan) -> tuple[Any, ...]:
     # Pasal 14 ayat (4) huruf e angka 3: tembusan PyB of both instansi and the PPK concerned.
     pegawai = _penerima_pegawai(p)
     ppk = _atasan(pegawai, "ppk")
-    kd = (p.transisi.filter(dari_status="menunggu_kepala_daerah", aksi="setujui").order_by("-id")
-          .values_list("data", flat=True).first() or {}).get("keputusan_kepala_daerah")
-    dan_kd = (f" dan Keputusan Kepala Daerah {p.instansi.nama} Nomor {kd['nomor']} tanggal {kd['tanggal']}"
-              if kd else "")
+    dan_kd = ""
+    for status, jenis, inst in (("menunggu_kepala_daerah_tujuan", "pertimbangan", p.instansi_tujuan),
+                                ("menunggu_kepala_daerah", "Keputusan", p.instansi)):
+        kd = (p.transisi.filter(dari_status=status, aksi="setujui").order_by("-id")
+              .values_list("data", flat=True).first() or {}).get("keputusan_kepala_daerah")
+        if kd and inst is not None:
+            dan_kd += f" dan {jenis} Kepala Daerah {inst.nama} Nomor {kd['nomor']} tanggal {kd['tanggal']}"
     s = surat_mod.terbitkan(
         penugasan=p, jenis="penugasan", penandatangan=k.aktor, kepada=pegawai,
         tembusan=[p.pyb_tujuan, *ppk, p.pyb_pemohon],  # type: ignore[list-item]
@@ -1106,14 +1131,17 @@ def catat_keputusan_kepala_daerah(*, pengguna, penugasan_id: int, setuju: bool =
     decision) himself, or — for an external signer — by the admin instansi (or an account holding the
     Kepala Daerah's kuasa), who records the number and date of the Keputusan he signed."""
     p = ambil_untuk(pengguna, penugasan_id)
-    kd = p.pihak("kepala_daerah")
-    if p.status != "menunggu_kepala_daerah" or kd is None:
+    peran = alur.LANGKAH_KEPALA_DAERAH.get(p.status, "")
+    kd = p.pihak(peran) if peran else None
+    if kd is None:
         raise TransisiTidakSah("Penugasan ini tidak sedang menunggu keputusan Kepala Daerah; muat ulang halaman.")
+    # The target's Walikota (Pasal 22 huruf c) is recorded on the target side, by its admin.
+    instansi_kd = p.instansi_tujuan_id if peran == "kepala_daerah_tujuan" else p.instansi_id
     pencatat = getattr(pengguna, "pegawai_id", None) != kd.pk
     if pencatat and not ((getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "kuasa_kepala_daerah", False))
-                         and pengguna.instansi_id == p.instansi_id):
+                         and pengguna.instansi_id == instansi_kd):
         raise TidakBerwenang("Keputusan Kepala Daerah dicatat oleh Kepala Daerah sendiri, Pejabat yang Berwenang yang "
-                             "membawanya, atau admin instansi pemohon.")
+                             "membawanya, atau admin instansi Kepala Daerah itu.")
     t = alur_kerja.jalankan(
         tabel=alur.tabel_status, qs=selectors.penugasan_terlihat(pengguna), pk=penugasan_id,
         aksi="setujui" if setuju else "tolak", aktor=kd, pengguna=pengguna, resolver=_resolver, efek=_EFEK_KERJA,

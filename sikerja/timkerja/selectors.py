@@ -271,6 +271,32 @@ def beban_unit(unit: UnitOrganisasi, hari: date, *, kapasitas_bawaan: int, halam
 # --- ketua candidates -------------------------------------------------------------
 
 
+def kandidat_anggota(tim: TimKerja) -> QuerySet[Pegawai]:
+    """Who may be added to ``tim`` directly: active pegawai of the unit pemilik kinerja (and the units
+    below it) in a jabatan the profile lets join, not already active members. Others join only
+    through a surat penugasan (penugasan lintas unit / lintas instansi). The rule itself stays in
+    services.tambah_anggota; this is what the "add member" autocomplete offers."""
+    from .aturan import aturan_tim
+
+    a = aturan_tim(tim.instansi.profil)
+    return (Pegawai.objects.filter(instansi_id=tim.instansi_id, unit_id__in=unit_dalam(tim.unit_pemilik), aktif=True,
+                                   jenis_jabatan__in=a.anggota_jenis_jabatan)
+            .exclude(id__in=tim.anggota.filter(status="aktif").values("pegawai_id")))
+
+
+def lingkup_anggota(user: Any, tim_id: int) -> QuerySet[Pegawai]:
+    """The autocomplete scope "timkerja_anggota:<id>" (organisasi.pilih): the team's candidates, for
+    those who manage its membership only (the id comes from the browser)."""
+    from . import services
+
+    tim = (TimKerja.objects.filter(pk=tim_id, instansi_id=getattr(user, "instansi_id", None) or 0)
+           .exclude(status__in=AKHIR).select_related("instansi", "unit_pemilik", "pembentuk").first())
+    pid = getattr(user, "pegawai_id", None)
+    if tim is None or pid is None or pid not in services.pengelola(tim):
+        return Pegawai.objects.none()
+    return kandidat_anggota(tim)
+
+
 def kandidat_ketua(tim: TimKerja, jenis_jabatan: tuple[str, ...], limit: int = 10) -> list[dict[str, Any]]:
     """Proposed ketua (KINERJA §1.4 selection basis): active members and pegawai of the unit pemilik whose
     jabatan may lead, ranked by competencies matching the team's needs, then by origin."""

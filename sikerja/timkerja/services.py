@@ -126,6 +126,15 @@ def _pemimpin(tim: TimKerja) -> set[int]:
     return {x.id for x in (puo, tim.pembentuk, plh) if x is not None}
 
 
+def bertindak_sebagai_pembentuk(tim: TimKerja, pegawai_id: int | None) -> bool:
+    """Whether ``pegawai_id`` acts as the pembentuk of a draft: he himself, or the Plt/Plh holding his
+    post (timkerja PejabatPengganti, named by surat perintah) — as for the team's other decisions
+    (resolver "pembentuk"), so a draft does not wait for a head who is away."""
+    if pegawai_id is None:
+        return False
+    return pegawai_id in (tim.pembentuk_id, getattr(selectors.pengganti_untuk(tim.pembentuk), "id", None))
+
+
 def _delegasi_pemimpin(tim: TimKerja, pemimpin: set[int]) -> set[int]:
     """Who holds the pengelolaan kinerja of the team's leaders by a delegation in force (kedudukan, with SK)."""
     from sikerja.kedudukan.selectors import data_delegasi
@@ -422,8 +431,8 @@ def tetapkan_ketua(*, pengguna: Any, tim_id: int, ketua_id: int | None, alasan_a
     tim = _ambil(tim_id)
     a = _aturan(tim)
     if tim.status == "draf":
-        if aktor.id != tim.pembentuk_id:
-            raise TidakBerwenang("Ketua tim pada draf ditentukan oleh pembentuk tim.")
+        if not bertindak_sebagai_pembentuk(tim, aktor.id):
+            raise TidakBerwenang("Ketua tim pada draf ditentukan oleh pembentuk tim atau Plt/Plh jabatannya.")
     else:
         _boleh(tim, "ganti_ketua", aktor)
     lama = tim.ketua
@@ -522,8 +531,8 @@ def tambah_anggota(*, pengguna: Any, tim_id: int, anggota: list[DataAnggota]) ->
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id)
     if tim.status == "draf":
-        if aktor.id != tim.pembentuk_id:
-            raise TidakBerwenang("Anggota pada draf diusulkan oleh pembentuk tim.")
+        if not bertindak_sebagai_pembentuk(tim, aktor.id):
+            raise TidakBerwenang("Anggota pada draf diusulkan oleh pembentuk tim atau Plt/Plh jabatannya.")
     else:
         _boleh(tim, "tugaskan_anggota", aktor)
     ids = [d.pegawai_id for d in anggota]

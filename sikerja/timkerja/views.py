@@ -119,23 +119,18 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
                                     kapasitas_bawaan=tim.instansi.ambang_beban_kerja)
     pengelola = services.pengelola(tim)
     hari = timezone.localdate()
-    kandidat_anggota: list[Pegawai] = []
     permohonan = services.permohonan_tim(tim) if pid in pengelola else []
-    if pid in pengelola and tim.status not in alur.AKHIR:
-        sudah = {x.pegawai_id for x in aktif}
-        kandidat_anggota = [x for x in Pegawai.objects.filter(
-            unit_id__in=selectors.unit_dalam(tim.unit_pemilik), aktif=True,
-            jenis_jabatan__in=a.anggota_jenis_jabatan).select_related("unit").order_by("nama")[:300]
-            if x.id not in sudah]
     dibawa = [(pr, r.pegawai) for pr in permohonan if pr.status == "ditugaskan" for r in pr.penerima.all()
               if r.pegawai_id not in {x.pegawai_id for x in aktif}]
+    pembentuk = services.bertindak_sebagai_pembentuk(tim, pid)
     ctx = {
         "tim": tim, "aturan": a, "anggota": anggota, "aktif": aktif, "beban": beban,
         "instrumen": aturan.instrumen(a, tim.pola), "pengelola": pid in pengelola,
         "pembentuk": pid == tim.pembentuk_id, "penandatangan": pid == (tim.penandatangan_id or tim.pembentuk_id),
         "koordinator": pid == tim.koordinator.id, "anggota_saya": any(x.pegawai_id == pid for x in aktif),
-        "kandidat_ketua": selectors.kandidat_ketua(tim, a.ketua_jenis_jabatan) if pid == tim.pembentuk_id else [],
-        "kandidat_anggota": kandidat_anggota, "permohonan": permohonan, "dibawa": dibawa,
+        "kandidat_ketua": selectors.kandidat_ketua(tim, a.ketua_jenis_jabatan) if pembentuk else [],
+        # The "add member" autocomplete's scope (selectors.lingkup_anggota): the team's own candidates.
+        "lingkup_anggota": f"timkerja_anggota:{tim.pk}", "permohonan": permohonan, "dibawa": dibawa,
         "pejabat_lain": _pejabat_lain(tim) if pid in pengelola else [],
         "surat": surat_selectors.untuk_subjek(tim).defer("pdf").order_by("dibuat", "id"),
         "jejak": [{"j": j, "label": alur.TABEL.label_aksi.get(j.aksi, j.aksi),
@@ -152,7 +147,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "tanpa_peran": services.tanpa_peran(tim) if tim.status not in alur.AKHIR else [],
         "status": alur.STATUS, "pola": aturan.POLA,
         "bisa": {aksi: alur.boleh(aksi, tim.status) for aksi in alur.AKTOR},
-        "boleh_ketua": (pid == tim.pembentuk_id and tim.status == "draf")
+        "boleh_ketua": (pembentuk and tim.status == "draf")
         or (pid == (tim.penandatangan_id or tim.pembentuk_id) and tim.status in alur.BERJALAN),
         "lingkup_kendala": Kendala._meta.get_field("lingkup").choices,
         "jenis_laporan": LaporanTim.JENIS,

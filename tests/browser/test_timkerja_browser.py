@@ -51,7 +51,13 @@ def test_kepala_bidang_forms_a_team_across_two_bidang(page):  # type: ignore[no-
     assert page.inner_text("#status-tim") == "Draf"
     tim = TimKerja.objects.get(nama="Tim Surveilans DBD")
     # 2. Sari (her own bidang) joins directly.
-    page.select_option("#pegawai", str(p["sari"].pk))
+    # Picked by name in the autocomplete (issue #12 point 3), which offers only the unit's pegawai.
+    page.wait_for_function("() => window.htmx !== undefined")
+    page.fill("#pegawai", "Dodi")
+    page.wait_for_selector("#pegawai-hasil >> text=Tidak ada pegawai yang cocok")
+    page.fill("#pegawai", "Sari")
+    page.locator("#pegawai-hasil [data-nilai]", has_text="Sari Epidemiolog").first.click()
+    assert page.input_value("#form-anggota input[type=hidden][name=pegawai]") == str(p["sari"].pk)
     page.fill("#peran", "Menyusun analisis kasus mingguan")
     page.click("#tambah-anggota")
     assert "Anggota ditambahkan" in pesan(page)

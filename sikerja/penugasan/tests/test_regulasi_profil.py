@@ -33,6 +33,7 @@ from sikerja.penugasan.errors import (
     BukanPegawaiPejabat,
     DataTidakLengkap,
     JalurTidakTersedia,
+    PpkBelumTercatat,
     TidakBerwenang,
     TransisiTidakSah,
 )
@@ -242,6 +243,44 @@ def test_magelang_pasal_11_ayat_2_no_lintas_instansi_path_and_the_reason_is_show
     assert org.a.nama not in html.split('name="instansi_tujuan"')[1].split("</select>")[0]
 
 
+def _tanpa_ppk(pg):  # type: ignore[no-untyped-def]
+    """As after an import that left his PPK blank: the current kedudukan names none."""
+    Kedudukan.objects.filter(pegawai=pg, berlaku_sampai__isnull=True).update(ppk=None)
+    assert kedudukan_pegawai(pg).ppk is None
+
+
+def test_magelang_pasal_12_ayat_4_a_chosen_pegawai_without_ppk_is_refused_naming_him(magelang):
+    """Perwal Magelang 25/2023 Pasal 12 ayat (4): each PPK signs for his own pegawai; a pegawai with
+    no PPK recorded would get no surat, so the Pimpinan PD's choice is refused with what to fix."""
+    org = magelang
+    p = services.buat_penunjukan_lintas_unit(pengguna=org.u["sekda_a"], data=data(bentuk="tim"),
+                                             ppk_tujuan_id=org.p["kadis_a"].pk)
+    _tanpa_ppk(org.p["dodi"])
+    pilihan = [penerima(org.p["sari"], 20, ketua=True), penerima(org.p["dodi"], 20)]
+    with pytest.raises(PpkBelumTercatat) as e:
+        services.jalankan(pengguna=org.u["kadis_a"], penugasan_id=p.pk, aksi="setujui", penerima=pilihan)
+    pesan = str(e.value.pesan)
+    assert org.p["dodi"].nama in pesan and org.p["dodi"].nip in pesan and "BKPSDM" in pesan
+    assert "Pasal 12 ayat (4)" in pesan and org.p["sari"].nama not in pesan
+    p.refresh_from_db()  # nothing half-written: still waiting, no letter
+    assert p.status == "menunggu_ppk_tujuan" and not p.surat.filter(jenis="jawaban").exists()
+    assert not p.penerima.exists()
+    # Without him the same decision goes through.
+    p = services.jalankan(pengguna=org.u["kadis_a"], penugasan_id=p.pk, aksi="setujui", penerima=pilihan[:1])
+    assert p.status != "menunggu_ppk_tujuan"
+
+
+def test_pasuruan_lampiran_II_B_2_a_d_a_proposed_pegawai_without_ppk_is_refused(pasuruan):
+    """Perbup Pasuruan 217/2023 Lampiran II.B.2.a huruf d: the PPK "bersangkutan" sets the PUO's
+    proposal; a pegawai with no PPK recorded cannot be proposed."""
+    org = pasuruan
+    _tanpa_ppk(org.p["wati"])
+    with pytest.raises(PpkBelumTercatat, match="Wati Epidemiolog Madya.*BKPSDM"):
+        services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(bentuk="tim"),
+                                            penerima=[penerima(org.p["sari"], ketua=True), penerima(org.p["wati"])])
+    assert not services.Penugasan.objects.exists()
+
+
 # --- 4. Blitar ----------------------------------------------------------------------------
 
 
@@ -390,3 +429,75 @@ def test_the_dalam_unit_card_says_who_appoints_as_the_regulation_does(db, client
     client.force_login(org.u["kadis_a"])
     html = client.get("/penugasan/buat/").content.decode()
     assert kata in html and "Pimpinan unit organisasi (atau PPK)" not in html
+
+
+def test_blitar_pasal_22_c_walikota_considers_before_blitar_pegawai_join_another_instansis_team(blitar, client):
+    """Perwal Blitar 6/2023 Pasal 22 huruf c: the surat tugas that sends Blitar pegawai into a team
+    across instansi is Blitar's own and rests on the Walikota's consideration, also when another
+    instansi asks (the reading is in the Blitar profile's penugasan.bacaan and on the path card)."""
+    org = blitar
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["citra"], data=data(), instansi_tujuan_id=org.a.pk)
+    assert p.varian == "kepala_daerah_tujuan" and p.pihak("kepala_daerah") is None
+    assert p.pihak("kepala_daerah_tujuan") == org.p["sekda_a"]  # no Walikota set: the PyB carries it
+    p = services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui", ppk_tujuan_id=org.p["ani"].pk)
+    p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui",
+                          penerima=[penerima(org.p["tono"], 20)])
+    while p.status == "menunggu_rekomendasi_puo":
+        p = services.jalankan(pengguna=p.aktor_sekarang.akun, penugasan_id=p.pk, aksi="setujui")
+    assert p.status == "menunggu_kepala_daerah_tujuan"  # before Blitar's PyB answers
+    client.force_login(org.u["sekda_a"])  # the PyB carrying the Walikota's pertimbangan sees the step
+    html = client.get(f"/penugasan/{p.pk}/").content.decode()
+    assert "Menunggu pertimbangan Kepala Daerah instansi dituju" in html and "Pasal 22 huruf c" in html
+    admin_b = Pengguna.objects.create_user(username="admin-beta", password="x-uji-123", instansi=org.b,
+                                           admin_instansi=True)
+    with pytest.raises((TidakBerwenang, TransisiTidakSah, services.PenugasanError)):
+        services.catat_keputusan_kepala_daerah(pengguna=admin_b, penugasan_id=p.pk, nomor="1",
+                                               tanggal=date(2026, 1, 5))
+    admin = Pengguna.objects.create_user(username="admin-blitar4", password="x-uji-123", instansi=org.a,
+                                         admin_instansi=True)
+    p = services.catat_keputusan_kepala_daerah(pengguna=admin, penugasan_id=p.pk, nomor="800/5/410/2026",
+                                               tanggal=date(2026, 1, 9))
+    t = p.transisi.get(dari_status="menunggu_kepala_daerah_tujuan")
+    assert t.dasar_hukum.startswith("Perwal Blitar 6/2023 Pasal 22 huruf c")
+    assert p.status == "menunggu_pyb_tujuan_jawaban"
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=p.aktor_sekarang.akun, penugasan_id=p.pk, aksi="setujui")
+    st = p.surat.get(jenis="penugasan")
+    assert p.status == "ditugaskan"
+    assert f"pertimbangan Kepala Daerah {org.a.nama} Nomor 800/5/410/2026" in " ".join(st.isi["paragraf"])
+    # The reading, with its citations, is on the Blitar path card.
+    assert "Pasal 22 huruf c" in aturan("blitar").bacaan("lintas_instansi")
+    client.force_login(org.u["kadis_a"])
+    html = client.get("/penugasan/buat/").content.decode()
+    assert 'data-bacaan="lintas_instansi"' in html and "Pasal 21 ayat (1) huruf c" in html
+
+
+def test_blitar_pasal_22_c_a_walikota_may_refuse_blitar_pegawai_for_another_instansi(blitar):
+    org = blitar
+    admin = Pengguna.objects.create_user(username="admin-blitar5", password="x-uji-123", instansi=org.a,
+                                         admin_instansi=True)
+    ubah_pengaturan(org.a, oleh=admin, kepala_daerah=org.p["rina"])
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["citra"], data=data(), instansi_tujuan_id=org.a.pk)
+    assert p.pihak("kepala_daerah_tujuan") == org.p["rina"]
+    p = services.jalankan(pengguna=org.u["sekda_b"], penugasan_id=p.pk, aksi="setujui")
+    p = services.jalankan(pengguna=org.u["sekda_a"], penugasan_id=p.pk, aksi="setujui", ppk_tujuan_id=org.p["ani"].pk)
+    p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui",
+                          penerima=[penerima(org.p["tono"], 20)])
+    while p.status == "menunggu_rekomendasi_puo":
+        p = services.jalankan(pengguna=p.aktor_sekarang.akun, penugasan_id=p.pk, aksi="setujui")
+    assert p.aktor_sekarang == org.p["rina"]
+    p = services.jalankan(pengguna=org.p["rina"].akun, penugasan_id=p.pk, aksi="tolak", alasan="Beban kerja Kota")
+    assert p.status == "ditolak" and not p.surat.filter(jenis="penugasan").exists()
+
+
+def test_blitar_both_sides_walikota_considers_then_the_requesting_walikota_decides(blitar):
+    """Two Blitar-regulated instansi: Pasal 22 huruf c on the target side, Pasal 21 ayat (1) huruf c on the requesting side."""
+    org = blitar
+    type(org.b).objects.filter(pk=org.b.pk).update(profil="blitar")
+    org.b.refresh_from_db()
+    p = services.buat_penunjukan_lintas_instansi(pengguna=org.u["kadis_a"], data=data(), instansi_tujuan_id=org.b.pk)
+    assert p.varian == "kepala_daerah_keduanya"
+    langkah = alur.alur_dari("lintas_instansi", p.varian).langkah
+    assert langkah["menunggu_penerbitan"].setujui_ke == "menunggu_kepala_daerah_tujuan"
+    assert langkah["menunggu_pyb_tujuan_jawaban"].setujui_ke == "menunggu_kepala_daerah"

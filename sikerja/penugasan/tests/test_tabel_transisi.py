@@ -25,7 +25,7 @@ KASUS = [pytest.param(t.nama, dari, aksi, peran, ke, id=f"{t.nama}:{dari}:{aksi}
 TABEL = {t.nama: t for t in alur.semua_tabel()}
 PEMEGANG = {"pemohon": "bambang", "ppk_pemohon": "kadis_a", "puo_pemohon": "dodi", "ppk_tujuan": "ani",
             "puo_tujuan": "rina", "pyb_pemohon": "sekda_a", "pyb_tujuan": "sekda_b", "ppk_pegawai": "citra",
-            "pimpinan_pd_pemohon": "kadis_b", "kepala_daerah": "sari"}
+            "pimpinan_pd_pemohon": "kadis_b", "kepala_daerah": "sari", "kepala_daerah_tujuan": "eka"}
 
 
 def _di(org, nama: str, status: str, kembali_ke: str = "") -> Penugasan:  # type: ignore[no-untyped-def]

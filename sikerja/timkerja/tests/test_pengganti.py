@@ -97,3 +97,22 @@ def test_plt_plh_page_and_api_record_and_end_with_the_sk(karangasem):
     r = c.post(f"/api/tim-kerja/pengganti/{x.id}/akhiri", content_type="application/json", data={"alasan": "Kembali"})
     assert r.status_code == 200 and r.json()["aktif"] is False
     assert c.get("/api/tim-kerja/pengganti/berlaku").json() == {"items": [], "count": 0}
+
+
+def test_plh_of_the_pembentuk_names_the_ketua_of_a_draft_as_for_the_other_decisions(karangasem, client):
+    """The Plh/Plt holding the pembentuk's post (PejabatPengganti, by surat perintah) acts for him on a
+    draft too — naming the ketua and proposing members — as resolver("pembentuk") lets him do for the
+    team's other decisions; anyone else is refused."""
+    pd = karangasem
+    tim = s.buat_draf(pengguna=pd.u["ani"], data=data_tim(pd))
+    s.tambah_anggota(pengguna=pd.u["ani"], tim_id=tim.id, anggota=[anggota(pd, "sari")])
+    with pytest.raises(TidakBerwenang, match="Plt/Plh"):
+        s.tetapkan_ketua(pengguna=pd.u["bambang"], tim_id=tim.id, ketua_id=pd.p["sari"].id, alasan_asal="-")
+    _catat(pd, "bambang", "plh")
+    client.force_login(pd.u["bambang"])
+    assert 'name="ketua"' in client.get(f"/tim-kerja/{tim.id}/").content.decode()
+    s.tambah_anggota(pengguna=pd.u["bambang"], tim_id=tim.id, anggota=[anggota(pd, "tono")])
+    tim = s.tetapkan_ketua(pengguna=pd.u["bambang"], tim_id=tim.id, ketua_id=pd.p["sari"].id, alasan_asal="-")
+    assert tim.ketua == pd.p["sari"]
+    with pytest.raises(TidakBerwenang):
+        s.tetapkan_ketua(pengguna=pd.u["rina"], tim_id=tim.id, ketua_id=pd.p["tono"].id, alasan_asal="-")
