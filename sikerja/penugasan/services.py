@@ -1123,6 +1123,12 @@ def jalankan(*, pengguna, penugasan_id: int, aksi: str, alasan: str = "",  # typ
     return t.subjek  # type: ignore[no-any-return]
 
 
+def instansi_kepala_daerah(p: Penugasan) -> int | None:
+    """The instansi whose Kepala Daerah the assignment waits for, and whose admin records his decision:
+    the target's Walikota (Perwal Blitar 6/2023 Pasal 22 huruf c) on the target side, else the requester's."""
+    return p.instansi_tujuan_id if alur.LANGKAH_KEPALA_DAERAH.get(p.status) == "kepala_daerah_tujuan" else p.instansi_id
+
+
 @_atomic
 def catat_keputusan_kepala_daerah(*, pengguna, penugasan_id: int, setuju: bool = True,  # type: ignore[no-untyped-def]
                                   nomor: str = "", tanggal: date | None = None, alasan: str = "") -> Penugasan:
@@ -1135,8 +1141,7 @@ def catat_keputusan_kepala_daerah(*, pengguna, penugasan_id: int, setuju: bool =
     kd = p.pihak(peran) if peran else None
     if kd is None:
         raise TransisiTidakSah("Penugasan ini tidak sedang menunggu keputusan Kepala Daerah; muat ulang halaman.")
-    # The target's Walikota (Pasal 22 huruf c) is recorded on the target side, by its admin.
-    instansi_kd = p.instansi_tujuan_id if peran == "kepala_daerah_tujuan" else p.instansi_id
+    instansi_kd = instansi_kepala_daerah(p)
     pencatat = getattr(pengguna, "pegawai_id", None) != kd.pk
     if pencatat and not ((getattr(pengguna, "admin_instansi", False) or getattr(pengguna, "kuasa_kepala_daerah", False))
                          and pengguna.instansi_id == instansi_kd):

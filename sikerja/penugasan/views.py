@@ -353,7 +353,7 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         "catat_kd": bool(lk and lk.hasil == "keputusan_kepala_daerah" and not boleh
                          and (getattr(request.user, "admin_instansi", False)
                               or getattr(request.user, "kuasa_kepala_daerah", False))
-                         and request.user.instansi_id == p.instansi_id),  # type: ignore[union-attr]
+                         and request.user.instansi_id == services.instansi_kepala_daerah(p)),  # type: ignore[union-attr]
     }
     if ctx["aksi"]:
         # Whoever decides sees that the period has begun or ended before he assigns (issue 9 point 9).

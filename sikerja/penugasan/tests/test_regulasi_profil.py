@@ -456,6 +456,11 @@ def test_blitar_pasal_22_c_walikota_considers_before_blitar_pegawai_join_another
                                                tanggal=date(2026, 1, 5))
     admin = Pengguna.objects.create_user(username="admin-blitar4", password="x-uji-123", instansi=org.a,
                                          admin_instansi=True)
+    # The target's admin (not the requester's) gets the form to record it on the detail page.
+    client.force_login(admin)
+    assert f"/penugasan/{p.pk}/keputusan-kepala-daerah/" in client.get(f"/penugasan/{p.pk}/").content.decode()
+    client.force_login(admin_b)
+    assert f"/penugasan/{p.pk}/keputusan-kepala-daerah/" not in client.get(f"/penugasan/{p.pk}/").content.decode()
     p = services.catat_keputusan_kepala_daerah(pengguna=admin, penugasan_id=p.pk, nomor="800/5/410/2026",
                                                tanggal=date(2026, 1, 9))
     t = p.transisi.get(dari_status="menunggu_kepala_daerah_tujuan")
