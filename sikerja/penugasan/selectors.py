@@ -191,9 +191,23 @@ def cocok_kompetensi(nama: str, frasa: list[list[str]]) -> bool:
 
 
 def _kandidat_dasar(pejabat: Pegawai, *, kompetensi: str = "", jenjang: str = "", unit_id: int | None = None,
-                    lingkup: str = "ppk") -> QuerySet[Pegawai]:
-    """The candidates of :func:`kandidat` by every filter but load, unordered and without load."""
-    qs = Pegawai.objects.filter(id__in=bawahan_ids(pejabat, lingkup), aktif=True, jenis_jabatan__in=JF_PELAKSANA)
+                    lingkup: str = "ppk", berurut: bool = False) -> QuerySet[Pegawai]:
+    """The candidates of :func:`kandidat` by every filter but load, unordered and without load.
+
+    ``berurut``: the same rows in a shape for reading the first pages in name order: the pegawai of
+    the instansi walked along the (instansi, nama) index, each checked by an EXISTS on his current
+    kedudukan, stopping at the page's end. The default shape (ids IN the official's kedudukan) is
+    the one for counting and for reading all of them."""
+    if berurut:
+        if lingkup == "pimpinan_pd":
+            dasar = Q(id__in=bawahan_ids(pejabat, lingkup))
+        else:
+            dasar = Q(Exists(berlaku(pejabat.instansi_id).filter(  # type: ignore[arg-type]
+                _syarat_bawahan(pejabat, lingkup), pegawai_id=OuterRef("pk"))))
+        qs = Pegawai.objects.filter(dasar, instansi_id=pejabat.instansi_id, aktif=True,
+                                    jenis_jabatan__in=JF_PELAKSANA)
+    else:
+        qs = Pegawai.objects.filter(id__in=bawahan_ids(pejabat, lingkup), aktif=True, jenis_jabatan__in=JF_PELAKSANA)
     frasa = frasa_kompetensi(kompetensi)
     if frasa:
         ids = Q()
@@ -241,11 +255,12 @@ def kandidat(
 
 
 def _berbeban(mulai: date, selesai: date) -> QuerySet:
-    """Ids of the pegawai carrying a positive declared load in the period (the few, as a subquery)."""
+    """The pegawai carrying a positive declared load in the period (the few) with that load ``t``:
+    the same assignments as :func:`_beban_subquery` counts."""
     return (
         Penerima.objects.filter(penugasan__status=DITUGASKAN, penugasan__mulai__lte=selesai,
                                 penugasan__selesai__gte=_berjalan_sejak(mulai))
-        .order_by().values("pegawai_id").annotate(t=Sum("beban_persen")).filter(t__gt=0).values("pegawai_id")
+        .order_by().values("pegawai_id").annotate(t=Sum("beban_persen")).filter(t__gt=0)
     )
 
 
@@ -255,29 +270,50 @@ class KandidatPerHalaman:
 
     A Kepala Dinas Pendidikan leads ~19,000 teachers; ordering them by a correlated load subquery
     cost PostgreSQL a second per page. Few pegawai carry an active assignment at a time, so the
-    candidates split in two: the unloaded, counted and paged by name in SQL (``LIMIT``, never all
-    their ids read), then the loaded few, read once with their load (lightest first, then name).
-    Behaves as a sequence for the API paginator and the web page (``count()`` and slices); each
-    row carries ``beban`` like :func:`kandidat`'s.
+    candidates split in two: the unloaded, by name, then the loaded few, lightest first (their loads
+    read once, in one grouped query). Unfiltered, the unloaded are counted in SQL; a page is read by walking the
+    instansi's names index until it is full when that touches at most ``JALAN_MAKS`` pegawai (the
+    candidates are dense: a Kepala Dinas's first page of 50 touches ~150), otherwise by sorting
+    only the candidates in SQL (sparse after a filter, or a deep page) — never all their ids in Python. Behaves as a sequence for the API paginator and the web page (``count()`` and
+    slices); each row carries ``beban`` like :func:`kandidat`'s.
     """
+
+    JALAN_MAKS = 3000
 
     def __init__(self, pejabat: Pegawai, *, mulai: date, selesai: date, kompetensi: str = "", jenjang: str = "",
                  unit_id: int | None = None, beban_maks: int | None = None, lingkup: str = "ppk") -> None:
-        qs = _kandidat_dasar(pejabat, kompetensi=kompetensi, jenjang=jenjang, unit_id=unit_id, lingkup=lingkup)
-        berbeban = _berbeban(mulai, selesai)
-        muat = (qs.filter(id__in=berbeban).annotate(beban=_beban_subquery(mulai, selesai))
-                .order_by("beban", "nama", "id").values_list("id", "beban"))
-        if beban_maks is not None:
-            muat = muat.filter(beban__lte=beban_maks)
-        self._muat: list[tuple[int, int]] = list(muat)
-        # No one carries a negative load: beban_maks < 0 leaves none of the unloaded either.
-        nol = qs.exclude(id__in=berbeban) if beban_maks is None or beban_maks >= 0 else qs.none()
-        self._nol = nol.select_related("unit").prefetch_related("kompetensi").order_by("nama", "id")
+        saring = dict(kompetensi=kompetensi, jenjang=jenjang, unit_id=unit_id, lingkup=lingkup)
+        qs = _kandidat_dasar(pejabat, **saring)  # type: ignore[arg-type]
+        # The same period as kandidat(): an assignment whose period is over frees the workload even
+        # when the period asked about began in the past (issue 9 point 9).
+        berbeban = _berbeban(mulai, selesai).filter(pegawai__instansi_id=pejabat.instansi_id)
+        beban = dict(berbeban.values_list("pegawai_id", "t"))
+        kosong = beban_maks is not None and beban_maks < 0  # nobody carries a negative load
+        # A filter (competency, jenjang, unit) leaves few candidates, and the competency match costs
+        # a scan of its own: then all their ids are read once in name order (one query serves the
+        # count and every page), as re-reading them for a count and a page costs more.
+        self._ids: list[int] | None = None
+        if kompetensi or jenjang or unit_id:
+            semua = list(qs.order_by("nama", "id").values_list("id", flat=True))
+            self._ids = [] if kosong else [pk for pk in semua if pk not in beban]
+            muat = [pk for pk in semua if pk in beban]
+        else:
+            # Driven by the loaded few (an EXISTS each), not by the official's thousands of kedudukan.
+            muat = list(_kandidat_dasar(pejabat, berurut=True, **saring).filter(  # type: ignore[arg-type]
+                id__in=list(beban)).order_by("nama", "id").values_list("id", flat=True)) if beban else []
+        self._muat = sorted(((beban[pk], pk) for pk in muat if beban_maks is None or beban[pk] <= beban_maks),
+                            key=lambda x: x[0])  # stable: by name among equal loads
+        tanpa = berbeban.values("pegawai_id")
+        self._nol = qs.none() if kosong else qs.exclude(id__in=tanpa)
+        self._nol_urut = (qs.none() if kosong else _kandidat_dasar(pejabat, berurut=True, **saring)  # type: ignore[arg-type]
+                          .exclude(id__in=tanpa)).select_related("unit").prefetch_related("kompetensi").order_by(
+            "nama", "id")
         self._n_nol: int | None = None
+        self._instansi_id = pejabat.instansi_id
 
     def _jumlah_nol(self) -> int:
         if self._n_nol is None:
-            self._n_nol = self._nol.count()
+            self._n_nol = len(self._ids) if self._ids is not None else self._nol.count()
         return self._n_nol
 
     def count(self) -> int:
@@ -286,23 +322,36 @@ class KandidatPerHalaman:
     def __len__(self) -> int:
         return self.count()
 
+    def _baris(self, pks: list[tuple[int, int]]) -> list[Pegawai]:
+        per_id = Pegawai.objects.select_related("unit").prefetch_related("kompetensi").in_bulk([pk for _, pk in pks])
+        hasil = []
+        for b, pk in pks:
+            p = per_id[pk]
+            p.beban = b  # type: ignore[attr-defined]
+            hasil.append(p)
+        return hasil
+
+    def _jalan(self, akhir: int, n: int) -> bool:
+        """Whether walking the names index to row ``akhir`` touches at most JALAN_MAKS pegawai."""
+        semua = UnitOrganisasi.objects.filter(instansi_id=self._instansi_id, induk__isnull=True, aktif=True).aggregate(
+            n=Sum("jumlah_pegawai_total"))["n"] or 0
+        return akhir * semua <= self.JALAN_MAKS * n
+
     def __getitem__(self, k: slice) -> list[Pegawai]:
         awal, akhir, _ = k.indices(self.count())
         n = self._jumlah_nol()
         hasil: list[Pegawai] = []
         if awal < min(akhir, n):
-            for p in self._nol[awal:min(akhir, n)]:
-                p.beban = 0  # type: ignore[attr-defined]
-                hasil.append(p)
-        halaman = self._muat[max(awal - n, 0):max(akhir - n, 0)]
-        if halaman:
-            per_id = Pegawai.objects.select_related("unit").prefetch_related("kompetensi").in_bulk(
-                [pk for pk, _ in halaman])
-            for pk, b in halaman:
-                p = per_id[pk]
-                p.beban = b  # type: ignore[attr-defined]
-                hasil.append(p)
-        return hasil
+            if self._ids is not None:
+                hasil = self._baris([(0, pk) for pk in self._ids[awal:min(akhir, n)]])
+            elif self._jalan(akhir, n):
+                hasil = list(self._nol_urut[awal:min(akhir, n)])
+                for p in hasil:
+                    p.beban = 0  # type: ignore[attr-defined]
+            else:
+                ids = self._nol.order_by("nama", "id").values_list("id", flat=True)[awal:min(akhir, n)]
+                hasil = self._baris([(0, pk) for pk in ids])
+        return hasil + self._baris(self._muat[max(awal - n, 0):max(akhir - n, 0)])
 
 
 def unit_kandidat(pejabat: Pegawai, lingkup: str = "ppk") -> QuerySet[UnitOrganisasi]:
@@ -326,9 +375,14 @@ def bawahan_ids(pejabat: Pegawai, lingkup: str = "ppk") -> QuerySet:
     # "dinilai": only the pegawai whose current PPK he is — the "Pejabat Penilai Kinerja dimana
     # Pejabat Fungsional atau pelaksana berada" (Karangasem Pasal 14 ayat (3)–(4); Pasuruan Lampiran
     # II.B.2.a.2; Pekanbaru Lampiran A.2; Magelang Pasal 12 ayat (2)).
-    syarat = {"puo": Q(pimpinan_unit=pejabat), "dinilai": Q(ppk=pejabat)}.get(
+    return berlaku(pejabat.instansi_id).filter(  # type: ignore[arg-type]
+        _syarat_bawahan(pejabat, lingkup)).values("pegawai_id")
+
+
+def _syarat_bawahan(pejabat: Pegawai, lingkup: str) -> Q:
+    """The kedudukan condition of :func:`bawahan_ids` for the kedudukan-based ``lingkup``."""
+    return {"puo": Q(pimpinan_unit=pejabat), "dinilai": Q(ppk=pejabat)}.get(
         lingkup, Q(ppk=pejabat) | Q(pimpinan_unit=pejabat))
-    return berlaku(pejabat.instansi_id).filter(syarat).values("pegawai_id")  # type: ignore[arg-type]
 
 
 def pimpinan_pd(instansi_id: int) -> QuerySet[Pegawai]:
@@ -349,13 +403,14 @@ def ppk_lintas_unit(instansi_id: int, pemohon: Pegawai | None = None) -> QuerySe
     Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2; Pekanbaru Lampiran A.2) — an official who is the
     current PPK of at least one active JF or pelaksana outside the requester's own unit, not anyone
     who rates someone (issue 9 point 2). One query: the officials come from the PPK index of the
-    current kedudukan, each checked by an EXISTS that stops at his first such pegawai."""
+    current kedudukan (driving the lookup: no filter on Pegawai.instansi, which would make SQLite walk
+    every pegawai in name order), each checked by an EXISTS that stops at his first such pegawai."""
     dinilai = berlaku(instansi_id).filter(  # type: ignore[arg-type]
         ppk_id=OuterRef("pk"), pegawai__aktif=True, pegawai__jenis_jabatan__in=JF_PELAKSANA)
     if pemohon is not None:
         dinilai = dinilai.exclude(pegawai__unit_id=pemohon.unit_id)
     ppk = berlaku(instansi_id).filter(ppk__isnull=False).values("ppk_id")  # type: ignore[arg-type]
-    return (Pegawai.objects.filter(id__in=ppk, instansi_id=instansi_id, aktif=True).filter(Exists(dinilai))
+    return (Pegawai.objects.filter(id__in=ppk, aktif=True).filter(Exists(dinilai))
             .select_related("unit").order_by("nama"))
 
 
@@ -410,7 +465,7 @@ def pejabat_puo(instansi_id: int, hanya_jf: bool = False) -> QuerySet[Pegawai]:
     officials come from the pimpinan-unit index of the current kedudukan; the JF condition is an
     EXISTS per official, not a join of every pegawai of a 50,000-pegawai instansi."""
     ids = berlaku(instansi_id).filter(pimpinan_unit__isnull=False).values("pimpinan_unit_id")  # type: ignore[arg-type]
-    qs = Pegawai.objects.filter(id__in=ids, instansi_id=instansi_id, aktif=True)
+    qs = Pegawai.objects.filter(id__in=ids, aktif=True)
     if hanya_jf:
         qs = qs.filter(Exists(berlaku(instansi_id).filter(  # type: ignore[arg-type]
             pimpinan_unit_id=OuterRef("pk"), pegawai__jenis_jabatan__in=JF_PELAKSANA)))

@@ -115,3 +115,16 @@ def test_candidate_page_lists_kandidat_in_its_order_with_its_filters(org, client
     assert tampil == [("Sari Epidemiolog", 0), ("Tono Pelaksana", 30)]
     assert list(r.context["units"]) == list(UnitOrganisasi.objects.filter(id=org.p["sari"].unit_id))
 
+
+
+@pytest.mark.parametrize("jalan_maks", [0, 1, 1000])
+def test_candidate_pages_deep_and_shallow_read_the_same_order(org, monkeypatch, jalan_maks):
+    """A page past KandidatPerHalaman.JALAN_MAKS is read from the ordered ids instead of the names
+    index walk: both give kandidat()'s order, across the unloaded/loaded boundary."""
+    monkeypatch.setattr(selectors.KandidatPerHalaman, "JALAN_MAKS", jalan_maks)
+    services.buat_penunjukan_dalam_unit(pengguna=org.u["ani"], data=data(), penerima=[penerima(org.p["sari"], 30)])
+    m, s = date.today(), date.today() + timedelta(days=30)
+    semua = [(p.nama, p.beban) for p in selectors.kandidat(org.p["ani"], mulai=m, selesai=s)]
+    h = selectors.KandidatPerHalaman(org.p["ani"], mulai=m, selesai=s)
+    assert [(p.nama, p.beban) for i in range(h.count()) for p in h[i:i + 1]] == semua
+    assert [(p.nama, p.beban) for p in h[0:50]] == semua == [("Tono Pelaksana", 0), ("Sari Epidemiolog", 30)]
