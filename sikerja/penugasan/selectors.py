@@ -271,11 +271,12 @@ class KandidatPerHalaman:
     A Kepala Dinas Pendidikan leads ~19,000 teachers; ordering them by a correlated load subquery
     cost PostgreSQL a second per page. Few pegawai carry an active assignment at a time, so the
     candidates split in two: the unloaded, by name, then the loaded few, lightest first (their loads
-    read once, in one grouped query). Unfiltered, the unloaded are counted in SQL; a page is read by walking the
-    instansi's names index until it is full when that touches at most ``JALAN_MAKS`` pegawai (the
-    candidates are dense: a Kepala Dinas's first page of 50 touches ~150), otherwise by sorting
-    only the candidates in SQL (sparse after a filter, or a deep page) — never all their ids in Python. Behaves as a sequence for the API paginator and the web page (``count()`` and
-    slices); each row carries ``beban`` like :func:`kandidat`'s.
+    read once, in one grouped query). Unfiltered, the unloaded are counted in SQL and a page is read
+    by walking the instansi's names index until it is full when that touches at most ``JALAN_MAKS``
+    pegawai (a Kepala Dinas's first page of 50 touches ~150), otherwise by sorting them in SQL (a
+    deep page). Filtered (competency, jenjang, unit), their ids are read once in name order. Behaves
+    as a sequence for the API paginator and the web page (``count()`` and slices); each row carries
+    ``beban`` like :func:`kandidat`'s.
     """
 
     JALAN_MAKS = 3000
@@ -468,8 +469,8 @@ def ppk_diinstruksikan(instansi_id: int, jenjang: str = "") -> QuerySet[Pegawai]
 
 def pejabat_puo(instansi_id: int, hanya_jf: bool = False) -> QuerySet[Pegawai]:
     """Officials who currently lead someone (``hanya_jf``: at least one JF or pelaksana). The
-    officials come from the pimpinan-unit index of the current kedudukan; the JF condition is an
-    check per official (:func:`_ada`), not a join of every pegawai of a 50,000-pegawai instansi."""
+    officials come from the pimpinan-unit index of the current kedudukan; the JF condition is
+    checked per official (:func:`_ada`), not a join of every pegawai of a 50,000-pegawai instansi."""
     ids = berlaku(instansi_id).filter(pimpinan_unit__isnull=False).values("pimpinan_unit_id")  # type: ignore[arg-type]
     qs = Pegawai.objects.filter(id__in=ids, aktif=True)
     if hanya_jf:
