@@ -191,21 +191,20 @@ def cocok_kompetensi(nama: str, frasa: list[list[str]]) -> bool:
 
 
 def _kandidat_dasar(pejabat: Pegawai, *, kompetensi: str = "", jenjang: str = "", unit_id: int | None = None,
-                    lingkup: str = "ppk", berurut: bool = False) -> QuerySet[Pegawai]:
+                    lingkup: str = "ppk", per_pegawai: bool = False) -> QuerySet[Pegawai]:
     """The candidates of :func:`kandidat` by every filter but load, unordered and without load.
 
-    ``berurut``: the same rows in a shape for reading the first pages in name order: the pegawai of
-    the instansi walked along the (instansi, nama) index, each checked by an EXISTS on his current
-    kedudukan, stopping at the page's end. The default shape (ids IN the official's kedudukan) is
-    the one for counting and for reading all of them."""
-    if berurut:
+    ``per_pegawai``: the same rows in a shape that checks each pegawai by an EXISTS on his current
+    kedudukan — to walk the instansi's names index for a first page (with an instansi filter), or
+    to check a few given ids. The default shape (ids IN the official's kedudukan) is the one for
+    counting and for reading all of them."""
+    if per_pegawai:
         if lingkup == "pimpinan_pd":
             dasar = Q(id__in=bawahan_ids(pejabat, lingkup))
         else:
             dasar = Q(Exists(berlaku(pejabat.instansi_id).filter(  # type: ignore[arg-type]
                 _syarat_bawahan(pejabat, lingkup), pegawai_id=OuterRef("pk"))))
-        qs = Pegawai.objects.filter(dasar, instansi_id=pejabat.instansi_id, aktif=True,
-                                    jenis_jabatan__in=JF_PELAKSANA)
+        qs = Pegawai.objects.filter(dasar, aktif=True, jenis_jabatan__in=JF_PELAKSANA)
     else:
         qs = Pegawai.objects.filter(id__in=bawahan_ids(pejabat, lingkup), aktif=True, jenis_jabatan__in=JF_PELAKSANA)
     frasa = frasa_kompetensi(kompetensi)
@@ -287,7 +286,9 @@ class KandidatPerHalaman:
         qs = _kandidat_dasar(pejabat, **saring)  # type: ignore[arg-type]
         # The same period as kandidat(): an assignment whose period is over frees the workload even
         # when the period asked about began in the past (issue 9 point 9).
-        berbeban = _berbeban(mulai, selesai).filter(pegawai__instansi_id=pejabat.instansi_id)
+        # Not joined to Pegawai for the instansi: SQLite then walked every pegawai of the instansi
+        # looking up his assignments; the active assignments of the period are the few rows to read.
+        berbeban = _berbeban(mulai, selesai)
         beban = dict(berbeban.values_list("pegawai_id", "t"))
         kosong = beban_maks is not None and beban_maks < 0  # nobody carries a negative load
         # A filter (competency, jenjang, unit) leaves few candidates, and the competency match costs
@@ -300,14 +301,15 @@ class KandidatPerHalaman:
             muat = [pk for pk in semua if pk in beban]
         else:
             # Driven by the loaded few (an EXISTS each), not by the official's thousands of kedudukan.
-            muat = list(_kandidat_dasar(pejabat, berurut=True, **saring).filter(  # type: ignore[arg-type]
+            muat = list(_kandidat_dasar(pejabat, per_pegawai=True, **saring).filter(  # type: ignore[arg-type]
                 id__in=list(beban)).order_by("nama", "id").values_list("id", flat=True)) if beban else []
         self._muat = sorted(((beban[pk], pk) for pk in muat if beban_maks is None or beban[pk] <= beban_maks),
                             key=lambda x: x[0])  # stable: by name among equal loads
         tanpa = berbeban.values("pegawai_id")
         self._nol = qs.none() if kosong else qs.exclude(id__in=tanpa)
-        self._nol_urut = (qs.none() if kosong else _kandidat_dasar(pejabat, berurut=True, **saring)  # type: ignore[arg-type]
-                          .exclude(id__in=tanpa)).select_related("unit").prefetch_related("kompetensi").order_by(
+        jalan = _kandidat_dasar(pejabat, per_pegawai=True, **saring).filter(  # type: ignore[arg-type]
+            instansi_id=pejabat.instansi_id)  # the (instansi, nama) index, walked in order
+        self._nol_urut = (qs.none() if kosong else jalan.exclude(id__in=tanpa)).select_related("unit").prefetch_related("kompetensi").order_by(
             "nama", "id")
         self._n_nol: int | None = None
         self._instansi_id = pejabat.instansi_id
