@@ -128,3 +128,19 @@ def test_candidate_pages_deep_and_shallow_read_the_same_order(org, monkeypatch, 
     h = selectors.KandidatPerHalaman(org.p["ani"], mulai=m, selesai=s)
     assert [(p.nama, p.beban) for i in range(h.count()) for p in h[i:i + 1]] == semua
     assert [(p.nama, p.beban) for p in h[0:50]] == semua == [("Tono Pelaksana", 0), ("Sari Epidemiolog", 30)]
+
+
+def test_pegawai_api_pages_read_by_ids_keep_the_name_order(org):
+    """organisasi/pegawai reads a page's ids first (index pegawai_aktif_nama), then its rows: the same
+    pegawai in the same order as the one-step OFFSET query it replaced."""
+    from django.test import Client
+
+    from sikerja.akun import token
+    from sikerja.organisasi.selectors import pegawai
+
+    _, rahasia = token.buat(pelaku=org.u["ani"], pemilik=org.u["ani"], nama="uji", tulis=False)
+    c = Client(HTTP_AUTHORIZATION=f"Bearer {rahasia}")
+    lama = [p.pk for p in pegawai(org.a).select_related("unit").order_by("nama", "id")]
+    for offset, limit in ((0, 100), (3, 2), (7, 5)):
+        r = c.get("/api/organisasi/pegawai", {"offset": offset, "limit": limit}).json()
+        assert [x["id"] for x in r["items"]] == lama[offset:offset + limit] and r["count"] == len(lama)
