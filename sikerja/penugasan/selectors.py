@@ -301,8 +301,9 @@ class KandidatPerHalaman:
             muat = [pk for pk in semua if pk in beban]
         else:
             # Driven by the loaded few (an EXISTS each), not by the official's thousands of kedudukan.
+            # (A subquery, not a list of ids: no bound-parameter limit however many carry a load.)
             muat = list(_kandidat_dasar(pejabat, per_pegawai=True, **saring).filter(  # type: ignore[arg-type]
-                id__in=list(beban)).order_by("nama", "id").values_list("id", flat=True)) if beban else []
+                id__in=berbeban.values("pegawai_id")).order_by("nama", "id").values_list("id", flat=True)) if beban else []
         self._muat = sorted(((beban[pk], pk) for pk in muat if beban_maks is None or beban[pk] <= beban_maks),
                             key=lambda x: x[0])  # stable: by name among equal loads
         tanpa = berbeban.values("pegawai_id")
