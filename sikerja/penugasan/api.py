@@ -482,7 +482,7 @@ def dituju_jalur(request: Permintaan, jalur: str, q: str = ""):  # type: ignore[
         raise HttpError(400, f"{alur.JALUR[jalur]} tidak memilih pejabat dituju"
                              + (": pilih instansi dituju (/api/penugasan/instansi-dituju); PyB-nya menginstruksikan "
                                 "PPK di sana." if alur.FAKTA_JALUR[jalur]["lintas_instansi"] else "."))
-    qs = selectors.pejabat_dituju_jalur(saya.instansi, jalur).exclude(id=saya.pk)
+    qs = selectors.pejabat_dituju_jalur(saya.instansi, jalur, saya).exclude(id=saya.pk)
     if q.strip():
         qs = qs.filter(nip__startswith=q.strip()) if q.strip().isdigit() else qs.filter(nama__icontains=q.strip())
     return _BarisId(qs, _pejabat_out)

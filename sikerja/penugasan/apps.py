@@ -45,7 +45,7 @@ def _lingkup_dituju(kepada: str) -> Any:
     def lingkup(user: Any) -> Any:
         from . import selectors
 
-        return selectors.pejabat_dituju(user.instansi_id, kepada).exclude(id=user.pegawai_id or 0)
+        return selectors.pejabat_dituju(user.instansi_id, kepada, getattr(user, "pegawai", None)).exclude(id=user.pegawai_id or 0)
 
     return lingkup
 

@@ -33,7 +33,7 @@ def _pejabat_dituju(label: str, kepada: str, pengguna: Any, required: bool = Tru
     The scope (apps.LINGKUP_DITUJU) and the validation read the same selector."""
     return pilih.PegawaiField(
         label=label, required=required, lingkup=f"penugasan_{kepada}",
-        queryset=selectors.pejabat_dituju(pengguna.instansi_id, kepada).exclude(id=pengguna.pegawai_id or 0),
+        queryset=selectors.pejabat_dituju(pengguna.instansi_id, kepada, pengguna.pegawai).exclude(id=pengguna.pegawai_id or 0),
         help_text="Ketik nama, NIP atau jabatan, lalu pilih dari daftar.")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from django.db.models import IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,13 +21,14 @@ from sikerja.jejak.models import Jejak
 from sikerja.kedudukan.selectors import berlaku
 from sikerja.kotak_masuk import selectors as kotak_masuk_sel
 from sikerja.kotak_masuk.models import Item
-from sikerja.organisasi.models import Instansi, Kompetensi, Pegawai
+from sikerja.organisasi.models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from sikerja.surat.models import Surat
 
 from .alur import DITUGASKAN
 from .models import Penerima, Penugasan, PihakPenugasan, Transisi
 
 SUBJEK = "penugasan.penugasan"
+JF_PELAKSANA = ("fungsional", "pelaksana")
 
 
 def _instansi_id(pengguna) -> int | None:  # type: ignore[no-untyped-def]
@@ -189,30 +190,23 @@ def cocok_kompetensi(nama: str, frasa: list[list[str]]) -> bool:
     return any(all(k in n for k in f) for f in frasa)
 
 
-def kandidat(
-    pejabat: Pegawai,
-    *,
-    mulai: date,
-    selesai: date,
-    kompetensi: str = "",
-    jenjang: str = "",
-    unit_id: int | None = None,
-    beban_maks: int | None = None,
-    lingkup: str = "ppk",
-) -> QuerySet[Pegawai]:
-    """JF and pelaksana the official rates or leads, with their current load (SPEC §4, point 3).
+def _kandidat_dasar(pejabat: Pegawai, *, kompetensi: str = "", jenjang: str = "", unit_id: int | None = None,
+                    lingkup: str = "ppk", per_pegawai: bool = False) -> QuerySet[Pegawai]:
+    """The candidates of :func:`kandidat` by every filter but load, unordered and without load.
 
-    ``kompetensi`` is matched against the pegawai's competencies: one competency holding
-    every word of one of its phrases (see :func:`frasa_kompetensi`).
-    """
-    qs = (
-        Pegawai.objects.filter(id__in=bawahan_ids(pejabat, lingkup), aktif=True,
-                               jenis_jabatan__in=["fungsional", "pelaksana"])
-        .select_related("unit")
-        .prefetch_related("kompetensi")
-        .annotate(beban=Coalesce(_beban_subquery(mulai, selesai), Value(0)))
-        .order_by("beban", "nama")
-    )
+    ``per_pegawai``: the same rows in a shape that checks each pegawai by an EXISTS on his current
+    kedudukan — to walk the instansi's names index for a first page (with an instansi filter), or
+    to check a few given ids. The default shape (ids IN the official's kedudukan) is the one for
+    counting and for reading all of them."""
+    if per_pegawai:
+        if lingkup == "pimpinan_pd":
+            dasar = Q(id__in=bawahan_ids(pejabat, lingkup))
+        else:
+            dasar = Q(Exists(berlaku(pejabat.instansi_id).filter(  # type: ignore[arg-type]
+                _syarat_bawahan(pejabat, lingkup), pegawai_id=OuterRef("pk"))))
+        qs = Pegawai.objects.filter(dasar, aktif=True, jenis_jabatan__in=JF_PELAKSANA)
+    else:
+        qs = Pegawai.objects.filter(id__in=bawahan_ids(pejabat, lingkup), aktif=True, jenis_jabatan__in=JF_PELAKSANA)
     frasa = frasa_kompetensi(kompetensi)
     if frasa:
         ids = Q()
@@ -227,55 +221,147 @@ def kandidat(
         qs = qs.filter(jenjang=jenjang)
     if unit_id:
         qs = qs.filter(unit_id=unit_id)
+    return qs
+
+
+def kandidat(
+    pejabat: Pegawai,
+    *,
+    mulai: date,
+    selesai: date,
+    kompetensi: str = "",
+    jenjang: str = "",
+    unit_id: int | None = None,
+    beban_maks: int | None = None,
+    lingkup: str = "ppk",
+) -> QuerySet[Pegawai]:
+    """JF and pelaksana the official rates or leads, with their current load (SPEC §4, point 3).
+
+    ``kompetensi`` is matched against the pegawai's competencies: one competency holding
+    every word of one of its phrases (see :func:`frasa_kompetensi`). Computes every candidate's
+    load in SQL: the reference order; pages read :class:`KandidatPerHalaman`.
+    """
+    qs = (
+        _kandidat_dasar(pejabat, kompetensi=kompetensi, jenjang=jenjang, unit_id=unit_id, lingkup=lingkup)
+        .select_related("unit")
+        .prefetch_related("kompetensi")
+        .annotate(beban=Coalesce(_beban_subquery(mulai, selesai), Value(0)))
+        .order_by("beban", "nama")
+    )
     if beban_maks is not None:
         qs = qs.filter(beban__lte=beban_maks)
     return qs
 
 
+def _berbeban(mulai: date, selesai: date) -> QuerySet:
+    """The pegawai carrying a positive declared load in the period (the few) with that load ``t``:
+    the same assignments as :func:`_beban_subquery` counts."""
+    return (
+        Penerima.objects.filter(penugasan__status=DITUGASKAN, penugasan__mulai__lte=selesai,
+                                penugasan__selesai__gte=_berjalan_sejak(mulai))
+        .order_by().values("pegawai_id").annotate(t=Sum("beban_persen")).filter(t__gt=0)
+    )
+
+
 class KandidatPerHalaman:
     """The candidates of :func:`kandidat` in its order (lightest load first, then name), one page at
-    a time, without computing every candidate's load in SQL.
+    a time, computing the load only of those who carry one.
 
     A Kepala Dinas Pendidikan leads ~19,000 teachers; ordering them by a correlated load subquery
-    cost PostgreSQL a second per page, and each count repeated the kedudukan subquery. Here the
-    candidates' ids are read once in name order, the loads of the instansi's active assignments in
-    one grouped query (few pegawai carry one at a time), the loaded move behind here, and only
-    the page's rows are fetched. Behaves as a sequence for the API paginator (``count()`` and
-    slices); each row carries ``beban`` like :func:`kandidat`'s.
+    cost PostgreSQL a second per page. Few pegawai carry an active assignment at a time, so the
+    candidates split in two: the unloaded, by name, then the loaded few, lightest first (their loads
+    read once, in one grouped query). Unfiltered, the unloaded are counted in SQL and a page is read
+    by walking the instansi's names index until it is full when that touches at most ``JALAN_MAKS``
+    pegawai (a Kepala Dinas's first page of 50 touches ~150), otherwise by sorting them in SQL (a
+    deep page). Filtered (competency, jenjang, unit), their ids are read once in name order. Behaves
+    as a sequence for the API paginator and the web page (``count()`` and slices); each row carries
+    ``beban`` like :func:`kandidat`'s.
     """
+
+    JALAN_MAKS = 3000
 
     def __init__(self, pejabat: Pegawai, *, mulai: date, selesai: date, kompetensi: str = "", jenjang: str = "",
                  unit_id: int | None = None, beban_maks: int | None = None, lingkup: str = "ppk") -> None:
-        qs = kandidat(pejabat, mulai=mulai, selesai=selesai, kompetensi=kompetensi, jenjang=jenjang,
-                      unit_id=unit_id, lingkup=lingkup)
-        beban = dict(
-            Penerima.objects.filter(pegawai__instansi_id=pejabat.instansi_id, penugasan__status=DITUGASKAN,
-                                    penugasan__mulai__lte=selesai, penugasan__selesai__gte=mulai)
-            .order_by().values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
-        # By name in the database (its collation, as kandidat()); the loaded few move behind,
-        # lightest first, keeping that order among equals.
-        ids = list(qs.order_by("nama", "id").values_list("id", flat=True))
-        nol = [(0, pk) for pk in ids if pk not in beban]
-        berbeban = sorted(((beban[pk], i, pk) for i, pk in enumerate(ids) if pk in beban), key=lambda x: x[:2])
-        urut = nol + [(b, pk) for b, _, pk in berbeban]
-        self._urut = [(b, pk) for b, pk in urut if beban_maks is None or b <= beban_maks]
+        saring = dict(kompetensi=kompetensi, jenjang=jenjang, unit_id=unit_id, lingkup=lingkup)
+        qs = _kandidat_dasar(pejabat, **saring)  # type: ignore[arg-type]
+        # The same period as kandidat(): an assignment whose period is over frees the workload even
+        # when the period asked about began in the past (issue 9 point 9).
+        # Not joined to Pegawai for the instansi: SQLite then walked every pegawai of the instansi
+        # looking up his assignments; the active assignments of the period are the few rows to read.
+        berbeban = _berbeban(mulai, selesai)
+        beban = dict(berbeban.values_list("pegawai_id", "t"))
+        kosong = beban_maks is not None and beban_maks < 0  # nobody carries a negative load
+        # A filter (competency, jenjang, unit) leaves few candidates, and the competency match costs
+        # a scan of its own: then all their ids are read once in name order (one query serves the
+        # count and every page), as re-reading them for a count and a page costs more.
+        self._ids: list[int] | None = None
+        if kompetensi or jenjang or unit_id:
+            semua = list(qs.order_by("nama", "id").values_list("id", flat=True))
+            self._ids = [] if kosong else [pk for pk in semua if pk not in beban]
+            muat = [pk for pk in semua if pk in beban]
+        else:
+            # Driven by the loaded few (an EXISTS each), not by the official's thousands of kedudukan.
+            # (A subquery, not a list of ids: no bound-parameter limit however many carry a load.)
+            muat = list(_kandidat_dasar(pejabat, per_pegawai=True, **saring).filter(  # type: ignore[arg-type]
+                id__in=berbeban.values("pegawai_id")).order_by("nama", "id").values_list("id", flat=True)) if beban else []
+        self._muat = sorted(((beban[pk], pk) for pk in muat if beban_maks is None or beban[pk] <= beban_maks),
+                            key=lambda x: x[0])  # stable: by name among equal loads
+        tanpa = berbeban.values("pegawai_id")
+        self._nol = qs.none() if kosong else qs.exclude(id__in=tanpa)
+        jalan = _kandidat_dasar(pejabat, per_pegawai=True, **saring).filter(  # type: ignore[arg-type]
+            instansi_id=pejabat.instansi_id)  # the (instansi, nama) index, walked in order
+        self._nol_urut = (qs.none() if kosong else jalan.exclude(id__in=tanpa)).select_related("unit").prefetch_related("kompetensi").order_by(
+            "nama", "id")
+        self._n_nol: int | None = None
+        self._instansi_id = pejabat.instansi_id
+
+    def _jumlah_nol(self) -> int:
+        if self._n_nol is None:
+            self._n_nol = len(self._ids) if self._ids is not None else self._nol.count()
+        return self._n_nol
 
     def count(self) -> int:
-        return len(self._urut)
+        return self._jumlah_nol() + len(self._muat)
 
     def __len__(self) -> int:
-        return len(self._urut)
+        return self.count()
 
-    def __getitem__(self, k: slice) -> list[Pegawai]:
-        halaman = self._urut[k]
-        per_id = Pegawai.objects.select_related("unit").prefetch_related("kompetensi").in_bulk(
-            [pk for _, pk in halaman])
+    def _baris(self, pks: list[tuple[int, int]]) -> list[Pegawai]:
+        per_id = Pegawai.objects.select_related("unit").prefetch_related("kompetensi").in_bulk([pk for _, pk in pks])
         hasil = []
-        for b, pk in halaman:
+        for b, pk in pks:
             p = per_id[pk]
             p.beban = b  # type: ignore[attr-defined]
             hasil.append(p)
         return hasil
+
+    def _jalan(self, akhir: int, n: int) -> bool:
+        """Whether walking the names index to row ``akhir`` touches at most JALAN_MAKS pegawai."""
+        semua = UnitOrganisasi.objects.filter(instansi_id=self._instansi_id, induk__isnull=True, aktif=True).aggregate(
+            n=Sum("jumlah_pegawai_total"))["n"] or 0
+        return akhir * semua <= self.JALAN_MAKS * n
+
+    def __getitem__(self, k: slice) -> list[Pegawai]:
+        awal, akhir, _ = k.indices(self.count())
+        n = self._jumlah_nol()
+        hasil: list[Pegawai] = []
+        if awal < min(akhir, n):
+            if self._ids is not None:
+                hasil = self._baris([(0, pk) for pk in self._ids[awal:min(akhir, n)]])
+            elif self._jalan(akhir, n):
+                hasil = list(self._nol_urut[awal:min(akhir, n)])
+                for p in hasil:
+                    p.beban = 0  # type: ignore[attr-defined]
+            else:
+                ids = self._nol.order_by("nama", "id").values_list("id", flat=True)[awal:min(akhir, n)]
+                hasil = self._baris([(0, pk) for pk in ids])
+        return hasil + self._baris(self._muat[max(awal - n, 0):max(akhir - n, 0)])
+
+
+def unit_kandidat(pejabat: Pegawai, lingkup: str = "ppk") -> QuerySet[UnitOrganisasi]:
+    """The units the official's candidates sit in (the unit filter of the candidate page)."""
+    return UnitOrganisasi.objects.filter(id__in=_kandidat_dasar(pejabat, lingkup=lingkup).values("unit_id")).order_by(
+        "nama")
 
 
 def bawahan_ids(pejabat: Pegawai, lingkup: str = "ppk") -> QuerySet:
@@ -289,19 +375,18 @@ def bawahan_ids(pejabat: Pegawai, lingkup: str = "ppk") -> QuerySet:
         pd = pejabat.unit_id
         return Pegawai.objects.filter(
             Q(unit_id=pd) | Q(unit__akar_pd_id=pd), instansi_id=pejabat.instansi_id, aktif=True,
-            jenis_jabatan__in=["fungsional", "pelaksana"]).values("id")
+            jenis_jabatan__in=JF_PELAKSANA).values("id")
     # "dinilai": only the pegawai whose current PPK he is — the "Pejabat Penilai Kinerja dimana
     # Pejabat Fungsional atau pelaksana berada" (Karangasem Pasal 14 ayat (3)–(4); Pasuruan Lampiran
     # II.B.2.a.2; Pekanbaru Lampiran A.2; Magelang Pasal 12 ayat (2)).
-    syarat = {"puo": Q(pimpinan_unit=pejabat), "dinilai": Q(ppk=pejabat)}.get(
+    return berlaku(pejabat.instansi_id).filter(  # type: ignore[arg-type]
+        _syarat_bawahan(pejabat, lingkup)).values("pegawai_id")
+
+
+def _syarat_bawahan(pejabat: Pegawai, lingkup: str) -> Q:
+    """The kedudukan condition of :func:`bawahan_ids` for the kedudukan-based ``lingkup``."""
+    return {"puo": Q(pimpinan_unit=pejabat), "dinilai": Q(ppk=pejabat)}.get(
         lingkup, Q(ppk=pejabat) | Q(pimpinan_unit=pejabat))
-    return berlaku(pejabat.instansi_id).filter(syarat).values("pegawai_id")  # type: ignore[arg-type]
-
-
-def pejabat_ppk(instansi_id: int) -> QuerySet[Pegawai]:
-    """Officials who currently rate someone: the addressees of a permohonan pelibatan."""
-    ids = berlaku(instansi_id).filter(ppk__isnull=False)  # type: ignore[arg-type]
-    return Pegawai.objects.filter(id__in=ids.values("ppk_id"), aktif=True).select_related("unit").order_by("nama")
 
 
 def pimpinan_pd(instansi_id: int) -> QuerySet[Pegawai]:
@@ -316,27 +401,51 @@ def pimpinan_pd_dari(pegawai: Pegawai) -> Pegawai | None:
     return pimpinan_pd(pegawai.instansi_id).filter(unit_id=unit.akar_pd_id or unit.id).first()
 
 
-def pejabat_dituju(instansi_id: int, kepada: str) -> QuerySet[Pegawai]:
-    """Who a written request may be addressed to, by the path's addressee kind (alur.Alur.kepada)."""
+def ppk_lintas_unit(instansi_id: int, pemohon: Pegawai | None = None) -> QuerySet[Pegawai]:
+    """The PPK a lintas-unit request may be addressed to: "Pejabat Penilai Kinerja dituju dimana Pejabat
+    Fungsional atau pelaksana dimaksud berada" (Perbup Karangasem 15/2023 Pasal 14 ayat (3) huruf a–c;
+    Perbup Pasuruan 217/2023 Lampiran II.B.2.a.2; Pekanbaru Lampiran A.2) — an official who is the
+    current PPK of at least one active JF or pelaksana outside the requester's own unit, not anyone
+    who rates someone (issue 9 point 2). One query: the officials come from the PPK index of the
+    current kedudukan (driving the lookup: no filter on Pegawai.instansi, which would make SQLite walk
+    every pegawai in name order), each checked by a subquery that stops at his first such pegawai."""
+    dinilai = berlaku(instansi_id).filter(  # type: ignore[arg-type]
+        ppk_id=OuterRef("pk"), pegawai__aktif=True, pegawai__jenis_jabatan__in=JF_PELAKSANA)
+    if pemohon is not None:
+        dinilai = dinilai.exclude(pegawai__unit_id=pemohon.unit_id)
+    ppk = berlaku(instansi_id).filter(ppk__isnull=False).values("ppk_id")  # type: ignore[arg-type]
+    return _ada(Pegawai.objects.filter(id__in=ppk, aktif=True), dinilai).select_related("unit").order_by("nama", "id")
+
+
+def _ada(qs: QuerySet[Pegawai], per_pejabat: QuerySet) -> QuerySet[Pegawai]:
+    """``qs`` where ``per_pejabat`` (correlated on the official) has a row, checked per official and
+    stopping at the first: a scalar subquery with LIMIT 1. An EXISTS is flattened by PostgreSQL into
+    a semi-join that first joins every kedudukan of the instansi with its pegawai (~40 ms at 50,000)."""
+    return qs.annotate(_ada=Subquery(per_pejabat.order_by().values("pk")[:1])).filter(_ada__isnull=False)
+
+
+def pejabat_dituju(instansi_id: int, kepada: str, pemohon: Pegawai | None = None) -> QuerySet[Pegawai]:
+    """Who a written request may be addressed to, by the path's addressee kind (alur.Alur.kepada).
+    ``pemohon``: the requester, whose own unit's pegawai do not make a PPK dituju (ppk_lintas_unit)."""
     if kepada == "pimpinan_pd":
         return pimpinan_pd(instansi_id)
     if kepada == "puo":
         return pejabat_puo(instansi_id, hanya_jf=True)
-    # "ppk"/"dinilai": any current PPK; he then offers only the pegawai he rates himself
-    # (bawahan_ids "dinilai"), so a request to a PPK of the wrong pegawai ends in his refusal.
-    return pejabat_ppk(instansi_id)
+    # "ppk"/"dinilai": the PPK where the JF/pelaksana sit; he then offers only the pegawai he rates
+    # himself (bawahan_ids "dinilai").
+    return ppk_lintas_unit(instansi_id, pemohon)
 
 
-def pejabat_dituju_jalur(instansi, jalur: str) -> QuerySet[Pegawai]:  # type: ignore[no-untyped-def]
+def pejabat_dituju_jalur(instansi, jalur: str, pemohon: Pegawai | None = None) -> QuerySet[Pegawai]:  # type: ignore[no-untyped-def]
     """The officials a request on ``jalur`` in ``instansi`` may be addressed to, by the table its
-    regulation uses: the PPK where the JF/pelaksana sit (he processes the request and draws up the
-    surat penugasan: Karangasem Pasal 14 ayat (3) huruf a–c; Pasuruan Lampiran II.B.2.a.2; Pekanbaru
-    Lampiran A.2), the Pimpinan Perangkat Daerah (Magelang) or the pimpinan unit organisasi (Blitar).
-    The forms and the API offer exactly these."""
+    regulation uses: the PPK where the JF/pelaksana sit, outside the requester's own unit (he processes
+    the request and draws up the surat penugasan: Karangasem Pasal 14 ayat (3) huruf a–c; Pasuruan
+    Lampiran II.B.2.a.2; Pekanbaru Lampiran A.2), the Pimpinan Perangkat Daerah (Magelang) or the
+    pimpinan unit organisasi (Blitar). The forms and the API offer exactly these."""
     from .alur import alur_dari
     from .services import varian_untuk
 
-    return pejabat_dituju(instansi.pk, alur_dari(jalur, varian_untuk(instansi, jalur)).kepada)
+    return pejabat_dituju(instansi.pk, alur_dari(jalur, varian_untuk(instansi, jalur)).kepada, pemohon)
 
 
 def instansi_tujuan_lintas(instansi_id: int) -> QuerySet[Instansi]:
@@ -355,18 +464,22 @@ def ppk_diinstruksikan(instansi_id: int, jenjang: str = "") -> QuerySet[Pegawai]
     Pasuruan Lampiran II.B.2.a.3 huruf c): the current PPK of some active JF or pelaksana (of
     ``jenjang``, when the request names one)."""
     dinilai = berlaku(instansi_id).filter(  # type: ignore[arg-type]
-        ppk__isnull=False, pegawai__aktif=True, pegawai__jenis_jabatan__in=["fungsional", "pelaksana"])
+        ppk__isnull=False, pegawai__aktif=True, pegawai__jenis_jabatan__in=JF_PELAKSANA)
     if jenjang:
         dinilai = dinilai.filter(pegawai__jenjang=jenjang)
     return Pegawai.objects.filter(id__in=dinilai.values("ppk_id"), aktif=True).select_related("unit").order_by("nama")
 
 
 def pejabat_puo(instansi_id: int, hanya_jf: bool = False) -> QuerySet[Pegawai]:
-    ids = berlaku(instansi_id).filter(pimpinan_unit__isnull=False)  # type: ignore[arg-type]
+    """Officials who currently lead someone (``hanya_jf``: at least one JF or pelaksana). The
+    officials come from the pimpinan-unit index of the current kedudukan; the JF condition is
+    checked per official (:func:`_ada`), not a join of every pegawai of a 50,000-pegawai instansi."""
+    ids = berlaku(instansi_id).filter(pimpinan_unit__isnull=False).values("pimpinan_unit_id")  # type: ignore[arg-type]
+    qs = Pegawai.objects.filter(id__in=ids, aktif=True)
     if hanya_jf:
-        ids = ids.filter(pegawai__jenis_jabatan__in=["fungsional", "pelaksana"])
-    return Pegawai.objects.filter(id__in=ids.values("pimpinan_unit_id"), aktif=True).select_related("unit").order_by(
-        "nama")
+        qs = _ada(qs, berlaku(instansi_id).filter(  # type: ignore[arg-type]
+            pimpinan_unit_id=OuterRef("pk"), pegawai__jenis_jabatan__in=JF_PELAKSANA))
+    return qs.select_related("unit").order_by("nama", "id")
 
 
 def usulan_tertutup(pengguna, p: Penugasan) -> bool:  # type: ignore[no-untyped-def]

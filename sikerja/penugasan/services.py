@@ -414,7 +414,7 @@ def buat_penunjukan_lintas_unit(*, pengguna, data: DataPenugasan, ppk_tujuan_id:
     tabel = alur.alur_dari("lintas_unit", varian_untuk(aktor.instansi, "lintas_unit"))
     if alasan := _bukan_pimpinan_pd(aktor):
         raise TidakBerwenang(alasan)
-    dituju = selectors.pejabat_dituju(aktor.instansi_id, tabel.kepada).filter(id=ppk_tujuan_id).first()
+    dituju = selectors.pejabat_dituju(aktor.instansi_id, tabel.kepada, aktor).filter(id=ppk_tujuan_id).first()
     label = dict(tabel.label_peran).get("ppk_tujuan", "Pejabat Penilai Kinerja dituju")
     if dituju is None:
         raise DataTidakLengkap({"ppk_tujuan": f"Pilih {label} di instansi Anda."})

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from sikerja.akses import Permintaan, instansi_required, peran_required
 from sikerja.alur_kerja import selectors as alur_kerja_sel
 from sikerja.kalimat import kalimat
-from sikerja.organisasi.models import Pegawai, UnitOrganisasi
+from sikerja.organisasi.models import Pegawai
 from sikerja.organisasi.vocab import LABEL_JENJANG
 from sikerja.surat.models import Surat
 from sikerja.surat.nomor import format_nomor
@@ -179,12 +179,14 @@ def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesa
         beban_maks = int(f["beban_maks"]) if f["beban_maks"] else None
     except ValueError:
         beban_maks = None
-    qs = selectors.kandidat(pejabat, mulai=mulai, selesai=selesai, kompetensi=f["kompetensi"], jenjang=f["jenjang"],
-                            unit_id=int(f["unit"]) if f["unit"].isdigit() else None, beban_maks=beban_maks,
-                            lingkup=lingkup)
+    # Paged like the API (selectors.KandidatPerHalaman): same filters and order as selectors.kandidat
+    # (lightest load first, then name), the load computed only for those who carry one.
+    qs = selectors.KandidatPerHalaman(pejabat, mulai=mulai, selesai=selesai, kompetensi=f["kompetensi"],
+                                      jenjang=f["jenjang"], unit_id=int(f["unit"]) if f["unit"].isdigit() else None,
+                                      beban_maks=beban_maks, lingkup=lingkup)
     frasa = selectors.frasa_kompetensi(awal.get("kompetensi") or "")
     baris = []
-    calon = list(qs[:200])
+    calon = qs[:200]
     # The assigner sees each candidate's active assignments before deciding (SPEC §4 beban kerja).
     rinci = selectors.beban_rinci([pg.pk for pg in calon], mulai, selesai)
     for pg in calon:
@@ -195,9 +197,7 @@ def _filter_kandidat(request: HttpRequest, pejabat: Pegawai, mulai: date, selesa
     if frasa or awal.get("jenjang"):
         # Those meeting the requester's criteria first; within each group by load, then name.
         baris.sort(key=lambda b: (not b["cocok"] if frasa else False, not b["jenjang_cocok"]))
-    units = UnitOrganisasi.objects.filter(id__in=selectors.kandidat(pejabat, mulai=mulai, selesai=selesai,
-                                                                    lingkup=lingkup)
-                                          .values("unit_id")).order_by("nama")
+    units = selectors.unit_kandidat(pejabat, lingkup)
     return {"kandidat": baris, "filter": f, "units": units, "pilihan_jenjang": PILIHAN_JENJANG,
             "ambang": pejabat.instansi.ambang_beban_kerja}
 
