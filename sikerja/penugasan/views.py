@@ -88,6 +88,15 @@ KETERANGAN_VARIAN = {
 }
 
 
+def _galat_ke_form(form: Any, e: PenugasanError) -> None:
+    """Show a refusal on the form: on each field it names (``DataTidakLengkap``), else above the form."""
+    if isinstance(e, DataTidakLengkap):
+        for k, v in e.galat.items():
+            form.add_error(k if k in form.fields else None, v)
+    else:
+        form.add_error(None, e.pesan)
+
+
 def _keterangan(jalur: str, varian: str, profil: str = "") -> tuple[str, str]:
     """What the path card says and the article it rests on — the instansi's own regulation, or the
     national one, said so (issue 9 point 1)."""
@@ -280,11 +289,8 @@ def buat(request: HttpRequest, jalur: str) -> HttpResponse:
         except BebanMelebihiAmbang as e:
             beban_galat = e
             form.add_error(None, e.pesan)
-        except DataTidakLengkap as e:
-            for k, v in e.galat.items():
-                form.add_error(k if k in form.fields else None, v)
         except PenugasanError as e:
-            form.add_error(None, e.pesan)
+            _galat_ke_form(form, e)
     ctx: dict[str, Any] = {"form": form, "jalur": jalur, "label_jalur": alur.JALUR[jalur],
                            "keterangan": _keterangan(jalur, services.varian_untuk(pejabat.instansi, jalur),
                                                      pejabat.instansi.profil),
@@ -526,13 +532,10 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
             for w in peringatan.periksa_tanggal(form.cleaned_data["mulai"], form.cleaned_data["selesai"]):
                 messages.warning(request, w.pesan)
             return redirect("penugasan:detail", pk=p.pk)
-        except DataTidakLengkap as e:
-            for k, v in e.galat.items():
-                form.add_error(k if k in form.fields else None, v)
         except TidakBerwenang as e:
             return _ditolak(request, e)
         except PenugasanError as e:
-            form.add_error(None, e.pesan)
+            _galat_ke_form(form, e)
     alasan = p.transisi.filter(aksi="kembalikan").order_by("-waktu", "-id").values_list("alasan", flat=True).first()
     return render(request, "penugasan/ubah.html", {"form": form, "p": p, "alasan": alasan,
                                                    "peringatan": _peringatan_form(form)})
@@ -605,13 +608,10 @@ def _koreksi_isi(request: HttpRequest, pk: int) -> HttpResponse:
             baru = services.koreksi_surat(pengguna=request.user, surat_id=s.pk, alasan=c["alasan"],
                                           paragraf_tambahan=c.get("paragraf_tambahan") or "", perubahan=d,
                                           penerima=daftar, alasan_beban=c.get("alasan_beban") or "")
-        except DataTidakLengkap as e:
-            for k, v in e.galat.items():
-                form.add_error(k if k in form.fields else None, v)
         except TidakBerwenang as e:
             return _ditolak(request, e)
         except PenugasanError as e:
-            form.add_error(None, e.pesan)
+            _galat_ke_form(form, e)
         else:
             messages.success(request, f"Surat koreksi {baru.nomor} diterbitkan; surat {s.nomor} ditandai dikoreksi.")
             return redirect("penugasan:detail", pk=p.pk)
