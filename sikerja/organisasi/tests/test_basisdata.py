@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from sikerja.basisdata import AMBANG_STATISTIK, segarkan_statistik
 from sikerja.organisasi.models import Pegawai
@@ -40,3 +40,21 @@ def test_name_search_has_its_trigram_index_and_a_bulk_write_leaves_it_usable():
     buat_organisasi(ORG)
     segarkan_statistik(Pegawai, baris=AMBANG_STATISTIK)  # cleans the GIN pending list, then ANALYZE
     assert _reltuples() == Pegawai.objects.count()
+
+
+def _divakum() -> int:
+    with connection.cursor() as c:
+        c.execute("SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = %s", [Pegawai._meta.db_table])
+        return int(c.fetchone()[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_bulk_write_is_vacuumed_so_counts_can_use_an_index_alone():
+    buat_organisasi(ORG)
+    sebelum = _divakum()
+    with transaction.atomic():
+        segarkan_statistik(Pegawai, baris=AMBANG_STATISTIK)
+        assert _divakum() == sebelum  # not inside the write's transaction
+    with connection.cursor() as c:
+        c.execute("SELECT pg_stat_clear_snapshot()")
+    assert _divakum() == sebelum + 1
