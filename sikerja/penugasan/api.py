@@ -31,6 +31,7 @@ from sikerja.surat.models import Surat
 from sikerja.surat.services import url_verifikasi
 
 from . import alur, selectors, services
+from . import peringatan as peringatan_mod
 from .errors import PenugasanError
 from .models import Penugasan
 
@@ -275,6 +276,11 @@ class PenerimaOut(Schema):
     ketua: bool
 
 
+class PeringatanTanggalOut(Schema):
+    kode: str
+    pesan: str
+
+
 class PenugasanOut(Schema):
     id: int
     jalur: str
@@ -299,6 +305,8 @@ class PenugasanDetailOut(PenugasanOut):
     penerima: list[PenerimaOut]
     surat: list[SuratOut]
     jejak: list[TransisiOut]
+    # Warnings about the dates that do not stop it (issue 9 point 9), as the form and decision card show them.
+    peringatan: list[PeringatanTanggalOut]
 
 
 def _layani(fn: Callable[[], Any]) -> Any:
@@ -336,9 +344,13 @@ def _keputusan(request: HttpRequest, p: Penugasan) -> list[dict[str, Any]]:
              "catatan": (lk.fakta.get("catatan") or "") if k.aksi == "setujui" else ""} for k in lk.keputusan]
 
 
-def _detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
+def _detail(request: HttpRequest, p: Penugasan, *, baru: bool = False) -> dict[str, Any]:
+    """The assignment as the caller may see it; ``baru``: just made by him (its date warnings shown
+    even when it is already in force, as the form's page after saving does)."""
     d = _ringkas(request, p)
     lk = alur.tabel_status(p).langkah.get(p.status)
+    d["peringatan"] = [{"kode": w.kode, "pesan": w.pesan} for w in peringatan_mod.periksa_tanggal(p.mulai, p.selesai)
+                       ] if (baru or d["aksi_tersedia"]) else []
     d.update({"target_kinerja": p.target_kinerja, "varian": p.varian, "pemohon_id": p.pemohon_id,
               "aktor_sekarang_id": p.aktor_sekarang_id, "keputusan": _keputusan(request, p),
               "dasar_hukum_langkah": lk.dasar_hukum if lk else ""})
@@ -540,21 +552,21 @@ def detail(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
 def buat_dalam_unit(request: HttpRequest, body: DalamUnitIn):  # type: ignore[no-untyped-def]
     p = _layani(lambda: services.buat_penunjukan_dalam_unit(
         pengguna=request.user, data=_data(body), penerima=_penerima(body.penerima), alasan_beban=body.alasan_beban))
-    return Status(201, _detail(request, p))
+    return Status(201, _detail(request, p, baru=True))
 
 
 @router.post("/lintas-unit", response={201: PenugasanDetailOut, **GALAT}, summary="Penunjukan lintas unit organisasi")
 def buat_lintas_unit(request: HttpRequest, body: LintasUnitIn):  # type: ignore[no-untyped-def]
     p = _layani(lambda: services.buat_penunjukan_lintas_unit(
         pengguna=request.user, data=_data(body), ppk_tujuan_id=body.ppk_tujuan_id))
-    return Status(201, _detail(request, p))
+    return Status(201, _detail(request, p, baru=True))
 
 
 @router.post("/lintas-instansi", response={201: PenugasanDetailOut, **GALAT}, summary="Penunjukan lintas instansi")
 def buat_lintas_instansi(request: HttpRequest, body: LintasInstansiIn):  # type: ignore[no-untyped-def]
     p = _layani(lambda: services.buat_penunjukan_lintas_instansi(
         pengguna=request.user, data=_data(body), instansi_tujuan_id=body.instansi_tujuan_id))
-    return Status(201, _detail(request, p))
+    return Status(201, _detail(request, p, baru=True))
 
 
 @router.post("/sukarela", response={201: PenugasanDetailOut, **GALAT},
@@ -562,7 +574,7 @@ def buat_lintas_instansi(request: HttpRequest, body: LintasInstansiIn):  # type:
 def buat_sukarela(request: HttpRequest, body: SukarelaIn):  # type: ignore[no-untyped-def]
     p = _layani(lambda: services.buat_pengajuan_sukarela(
         pengguna=request.user, data=_data(body), puo_tujuan_id=body.puo_tujuan_id, pegawai_id=body.pegawai_id))
-    return Status(201, _detail(request, p))
+    return Status(201, _detail(request, p, baru=True))
 
 
 def _jalankan(request: HttpRequest, pk: int, aksi: str, *, alasan: str = "", penerima: list[PenerimaIn] | None = None,

@@ -438,3 +438,23 @@ def jalan_lintas_instansi_kepala_daerah(klien: Klien) -> int:
     assert kc.post(f"/api/penugasan/{pk}/setujui")["status"] == "ditugaskan"
     _surat_penugasan(kadis, pk, "Eka Epidemiolog", "Citra Kabid")
     return pk
+
+
+def test_api_warns_of_a_past_start_date_as_the_form_does(klien, org):
+    """Issue 9 point 9 through the API: a start date in the past is allowed but warned about, in the
+    answer to the one who makes the assignment and in the detail of the one who decides it."""
+    ani = klien("ani")
+    sari_id = _satu(ani.semua("/api/organisasi/pegawai", q="Sari"), "Sari Epidemiolog")["id"]
+    lalu = (date.today() - timedelta(days=10)).isoformat()
+    p = ani.post("/api/penugasan/dalam-unit", _isi(mulai=lalu, penerima=[{"pegawai_id": sari_id, "beban_persen": 10}]),
+                 status=201)
+    assert [w["kode"] for w in p["peringatan"]] == ["mulai_lampau"] and "10 hari yang lalu" in p["peringatan"][0]["pesan"]
+    p = ani.post("/api/penugasan/dalam-unit", _isi(penerima=[{"pegawai_id": sari_id, "beban_persen": 10}]), status=201)
+    assert p["peringatan"] == []
+    # A request with a past start: its decider sees the warning, the requester (who cannot act) does not.
+    bambang = klien("bambang")
+    j = _jalur(bambang, "lintas_unit")
+    ani_id = _satu(bambang.semua(f"/api/penugasan/jalur/{j['kode']}/dituju", q="Ani"), "Ani Kabid")["id"]
+    pk = bambang.post(j["buat"], _isi(mulai=lalu, **{j["field_dituju"]: ani_id}), status=201)["id"]
+    assert [w["kode"] for w in ani.get(f"/api/penugasan/{pk}")["peringatan"]] == ["mulai_lampau"]
+    assert bambang.get(f"/api/penugasan/{pk}")["peringatan"] == []
