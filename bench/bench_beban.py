@@ -172,7 +172,10 @@ def url_uji(env: dict[str, str]) -> tuple[dict[str, tuple[str, str]], list[str]]
 
     with psycopg.connect(env["DATABASE_URL"]) as c:
         q = lambda sql: c.execute(sql).fetchall()  # noqa: E731
-        users = [u for (u,) in q("SELECT username FROM akun_pengguna WHERE instansi_id IS NOT NULL ORDER BY id")]
+        # The demo's printed accounts; every other pegawai has an account without a usable password yet
+        # (it is activated through an account letter), which Django marks with a leading "!".
+        users = [u for (u,) in q("SELECT username FROM akun_pengguna WHERE instansi_id IS NOT NULL "
+                                 "AND password NOT LIKE '!%' ORDER BY id")]
         bkpsdm = q("SELECT username FROM akun_pengguna WHERE bkpsdm ORDER BY id LIMIT 1")[0][0]
         unit_besar = q("SELECT unit_id FROM organisasi_pegawai GROUP BY unit_id ORDER BY count(*) DESC LIMIT 1")[0][0]
         pd = q("SELECT u.id FROM organisasi_unitorganisasi u WHERE induk_id IS NULL ORDER BY "
