@@ -23,6 +23,7 @@ from sikerja.timkerja.models import TimKerja
 from sikerja.timkerja.selectors import unit_dalam
 
 from . import alur, excel, selectors, services
+from .apps import LINGKUP_SASARAN_LAPORAN
 from .errors import ImporGagal
 from .models import BuktiProgres, PerjanjianKinerja, TargetKinerja
 
@@ -49,11 +50,10 @@ def dasbor(request: Permintaan) -> HttpResponse:
     if p is not None:
         ctx["saya"] = selectors.dasbor_pegawai(p)
         ctx["penerima_laporan"] = services.penerima_laporan(p)
-        units = selectors.unit_dipimpin(p)  # as head, or as Plt/Plh of a post
-        if units:
+        if selectors.unit_dipimpin(p):  # as head, or as Plt/Plh of a post
             ctx["pejabat"] = selectors.dasbor_pejabat(p)
-            ctx["bawahan"] = Pegawai.objects.filter(unit_id__in=units, aktif=True).exclude(
-                pk=p.pk).order_by("nama")[:300]
+            # whom to ask for a report: an autocomplete over his units' pegawai, not a list of hundreds
+            ctx["lingkup_sasaran"] = LINGKUP_SASARAN_LAPORAN
     return render(request, "siklus/dasbor.html", ctx)
 
 

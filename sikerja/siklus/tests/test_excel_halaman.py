@@ -138,6 +138,24 @@ def test_report_and_request_forms_on_the_dashboard(pasuruan):
     assert "Laporan dikirim kepada Ani Kabid" in r.content.decode()
 
 
+def test_report_request_picks_the_pegawai_by_autocomplete_among_those_the_official_leads(pasuruan):
+    """PSR Pasal 13 ayat (3): the PUO asks a report of a pegawai of his unit. The dashboard offers them
+    by name through the autocomplete (not a list of the whole unit), scoped to the units he leads."""
+    pd = pasuruan
+    ani = _masuk(pd.u["ani"])
+    html = ani.get("/siklus/").content.decode()
+    assert 'name="sasaran"' in html and "lingkup=siklus_sasaran_laporan" in html
+    assert '<select class="form-select form-select-sm w-auto" name="sasaran"' not in html
+
+    def cari(c: Client, q: str) -> str:
+        return c.get("/organisasi/pilih-pegawai/", {"q": q, "lingkup": "siklus_sasaran_laporan"}).content.decode()
+
+    assert "Sari Epidemiolog" in cari(ani, "Sari")
+    assert "Hana Perancang" not in cari(ani, "Hana")  # another PD's unit
+    assert "Ani Kabid" not in cari(ani, "Ani")  # not himself
+    assert "Sari Epidemiolog" not in cari(_masuk(pd.u["hana"]), "Sari")  # a JF leads no unit
+
+
 def test_board_and_timeline_show_the_unit_kegiatan_in_their_column(pasuruan):
     pd = pasuruan
     kg = kegiatan_berjalan(pd, "ani", "P2P", "sari")
