@@ -12,7 +12,7 @@ WORKERS ?= 2
 
 .PHONY: demo test install lint serve produksi kunci browser-deps
 
-# The tested versions: requirements.lock (pip-compile of pyproject.toml with the dev extras),
+# The tested versions: requirements.lock (pip-compile of pyproject.toml with the dev and redis extras),
 # then the project itself without resolving again; a lock missing a dependency fails here.
 $(BIN)/.terpasang: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ produksi: install
 ## make kunci: regenerate requirements.lock from pyproject.toml (after adding a dependency)
 kunci:
 	@test -x $(BIN)/pip-compile || { $(PYTHON) -m venv $(VENV); $(BIN)/pip install -q pip-tools; }
-	$(BIN)/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile --quiet --extra dev --extra redis --strip-extras --no-emit-index-url --no-emit-find-links \
 	  --output-file requirements.lock pyproject.toml
 
 ## make test: install, fetch Debian's chromium for the browser tests when possible, run the whole suite

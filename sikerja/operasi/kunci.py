@@ -12,12 +12,15 @@ from importlib.metadata import PackageNotFoundError, requires, version
 
 from packaging.requirements import Requirement
 
+# The extras requirements.lock is compiled with (``make kunci``): tests and tools, and the Redis task queue.
+EKSTRA = ("dev", "redis")
+
 
 def kurang() -> list[str]:
     hasil = []
     for teks in requires("sikerja") or []:
         req = Requirement(teks)
-        if req.marker and not req.marker.evaluate({"extra": "dev"}):
+        if req.marker and not any(req.marker.evaluate({"extra": e}) for e in EKSTRA):
             continue
         try:
             terpasang = version(req.name)

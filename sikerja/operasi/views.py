@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import time
+from datetime import UTC, datetime
+from typing import Any
 
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
@@ -19,10 +22,48 @@ def hidup(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+@functools.lru_cache(maxsize=4)
+def _redis(url: str) -> Any:
+    """One client (connection pool) per Redis URL, with short timeouts so a Redis that does not
+    answer makes /sehat/ fail fast instead of hanging the load balancer's probe."""
+    import redis
+
+    return redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
+
+
+def _antrian_rq(backend: str) -> dict:
+    """The Redis queue (django-tasks-rq): Redis answers, and no queued job waits too long."""
+    from django.conf import settings
+    from redis.exceptions import RedisError
+    from rq import Queue
+    from rq.job import Job
+
+    menunggu, umur = 0, 0.0
+    try:
+        for nama, konfigurasi in settings.RQ_QUEUES.items():
+            r = _redis(konfigurasi["URL"])
+            r.ping()
+            antrian = Queue(nama, connection=r)
+            menunggu += antrian.count
+            # Workers take jobs from the head; a task enqueued at the front (highest priority)
+            # stands before older ones, so the oldest is looked for among the first few.
+            sekarang = datetime.now(UTC)
+            for job in Job.fetch_many(antrian.get_job_ids(0, 20), connection=r):
+                if job is not None and job.enqueued_at is not None:
+                    masuk = job.enqueued_at if job.enqueued_at.tzinfo else job.enqueued_at.replace(tzinfo=UTC)
+                    umur = max(umur, (sekarang - masuk).total_seconds())
+    except RedisError as e:
+        return {"ok": False, "backend": backend, "galat": type(e).__name__}
+    return {"ok": umur <= ANTRIAN_TERLAMBAT_DETIK, "backend": backend, "menunggu": menunggu,
+            "umur_tertua_detik": round(umur)}
+
+
 def _antrian() -> dict:
     from django.conf import settings
 
     backend = settings.TASKS["default"]["BACKEND"]
+    if backend == "django_tasks_rq.RQBackend":
+        return _antrian_rq(backend)
     if not backend.startswith("django_tasks_db"):
         return {"ok": True, "backend": backend}
     from django_tasks_db.models import DBTaskResult

@@ -177,11 +177,17 @@ MEDIA_URL = "media/"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikerja@localhost")
 
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
-}
+# Background tasks (Kotak Masuk and activation e-mails, tim kerja sync): the database queue by default,
+# worked off by `sikerja db_worker`. With TASKS_BACKEND=django_tasks_rq.RQBackend (the `redis` extra)
+# the queue is in Redis at REDIS_URL and `sikerja rqworker` works it off (README, "Scaling out").
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+TASKS_RQ = "django_tasks_rq.RQBackend"
+if TASKS_BACKEND == TASKS_RQ:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    # Every @task of SIKERJA runs on django-tasks' default queue.
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
 
 # Public base URL printed in letters' verification QR codes.
 SIKERJA_BASE_URL = os.environ.get("SIKERJA_BASE_URL", "http://127.0.0.1:8000")

@@ -1,8 +1,10 @@
 """``sikerja serve``: production in one command — migrate, collect static files, then run
 gunicorn (static files served by WhiteNoise) and the background-task worker together.
 
-Stopping it (Ctrl+C, SIGTERM from systemd) stops both. Scaling out: run ``sikerja serve
---tanpa-worker`` on each app server and ``sikerja db_worker`` on one or more (README).
+Stopping it (Ctrl+C, SIGTERM from systemd) stops both. The worker matches ``TASKS_BACKEND``:
+``sikerja db_worker`` for the database queue, ``sikerja rqworker`` for the Redis queue (README,
+"Scaling out"). Scaling out: run ``sikerja serve --tanpa-worker`` on each app server and the worker
+command of :func:`perintah_worker` on one or more.
 """
 
 from __future__ import annotations
@@ -19,8 +21,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 
+def perintah_worker() -> list[str]:
+    """The ``sikerja`` subcommand that works off the configured task queue."""
+    if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+        # RQ's worker runs django-tasks' tasks only with the backend's job class; the scheduler
+        # moves tasks deferred with run_after into the queue when they are due.
+        return ["rqworker", "--job-class", "django_tasks_rq.Job", "--with-scheduler", *settings.RQ_QUEUES]
+    return ["db_worker"]
+
+
 class Command(BaseCommand):
-    help = "Jalankan SIKERJA untuk produksi: gunicorn + pekerja tugas latar (db_worker)."
+    help = "Jalankan SIKERJA untuk produksi: gunicorn + pekerja tugas latar (db_worker atau rqworker)."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--bind", default=os.environ.get("SIKERJA_BIND", "127.0.0.1:8000"))
@@ -44,7 +55,7 @@ class Command(BaseCommand):
             "--graceful-timeout", "20", "--timeout", "60",
         ], env=env)]
         if not opts["tanpa_worker"]:
-            proses.append(subprocess.Popen([sys.executable, "-m", "sikerja.cli", "db_worker"], env=env))
+            proses.append(subprocess.Popen([sys.executable, "-m", "sikerja.cli", *perintah_worker()], env=env))
         self.stdout.write(f"SIKERJA produksi di http://{opts['bind']}/ ({opts['workers']} worker gunicorn"
                           f"{'' if opts['tanpa_worker'] else ' + pekerja tugas latar'}); Ctrl+C untuk berhenti.")
 
