@@ -69,6 +69,9 @@ def test_demo_accounts_have_work_in_every_state_made_through_the_services(profil
     assert kegiatan.filter(status="dalam_reviu", aktor_sekarang=kabid).exists()
     assert kegiatan.filter(status="berjalan", progres__isnull=False).exists()
 
+    # Built again over itself (make demo twice), the demo does not duplicate its work.
+    assert buat_aktivitas(instansi, [], seed=1).dilewati
+
 
 @pytest.mark.django_db
 def test_tanpa_aktivitas_builds_only_the_organisation_and_missing_officials_skip_a_part_with_a_note() -> None:

@@ -46,7 +46,7 @@ from sikerja.penugasan import selectors as penugasan_selectors
 from sikerja.penugasan import services as penugasan
 from sikerja.penugasan.models import Penugasan
 from sikerja.siklus import services as siklus
-from sikerja.siklus.models import Kegiatan
+from sikerja.siklus.models import Kegiatan, PerjanjianKinerja
 from sikerja.surat.models import Surat
 from sikerja.timkerja import services as timkerja
 from sikerja.timkerja.models import TimKerja
@@ -86,10 +86,15 @@ class Hasil:
     target: int = 0
     kendala: int = 0
     permintaan_laporan: int = 0
+    laporan: int = 0
     surat: int = 0
     catatan: list[str] = field(default_factory=list)
+    dilewati: bool = False
 
     def ringkasan(self) -> str:
+        if self.dilewati:
+            return ("Aktivitas demo tidak dibuat ulang: instansi ini sudah mempunyai penugasan, tim kerja atau "
+                    "perjanjian kinerja.")
         def rinci(c: Counter[str], label: Callable[[str], str]) -> str:
             return ", ".join(f"{n} {label(s)[:1].lower()}{label(s)[1:]}" for s, n in sorted(c.items()))
 
@@ -98,7 +103,8 @@ class Hasil:
             f"{sum(self.tim.values())} tim kerja ({rinci(self.tim, _label_tim)}), {self.kendala} kendala, "
             f"{self.permintaan_laporan} permintaan laporan",
             f"1 perjanjian kinerja dengan {self.target} target" if self.target else "tanpa perjanjian kinerja",
-            f"{sum(self.kegiatan.values())} kegiatan ({rinci(self.kegiatan, _label_kegiatan)})",
+            f"{sum(self.kegiatan.values())} kegiatan ({rinci(self.kegiatan, _label_kegiatan)}), "
+            f"{self.laporan} laporan individu",
             f"{self.surat} surat terbit",
         ]
         return "Aktivitas demo: " + "; ".join(bagian) + "."
@@ -204,16 +210,14 @@ class Aktivitas:
             raise _Lewati(alasan)
         return kadis
 
-    def _dituju(self, pemohon: Pegawai, *, kecuali: set[int], punya_staf: bool = True) -> list[Pegawai]:
+    def _dituju(self, pemohon: Pegawai, *, kecuali: set[int]) -> list[Pegawai]:
         """Officials a lintas-unit request of ``pemohon`` may go to, outside the demo's own PD first."""
         tabel = self._tabel_lintas_unit()
         calon = list(penugasan_selectors.pejabat_dituju(self.instansi.pk, tabel.kepada, pemohon)
                      .exclude(id__in=kecuali)[:60])
         pd_sendiri = pemohon.unit.akar_pd_id or pemohon.unit_id
         calon.sort(key=lambda p: ((p.unit.akar_pd_id or p.unit_id) == pd_sendiri, p.pk))
-        if punya_staf:
-            calon = [p for p in calon if self._ditawarkan(p)]
-        return calon
+        return [p for p in calon if self._ditawarkan(p)]
 
     def _ditawarkan(self, pejabat: Pegawai) -> list[Pegawai]:
         """The JF/pelaksana the addressee of a lintas-unit request may offer (penugasan's own rule)."""
@@ -221,11 +225,12 @@ class Aktivitas:
         ids = penugasan_selectors.bawahan_ids(pejabat, lingkup)
         return list(Pegawai.objects.filter(id__in=ids, jenis_jabatan__in=JF_PELAKSANA, aktif=True).order_by("id")[:5])
 
-    def _jalankan_sampai(self, p: Penugasan, berhenti: Callable[[Penugasan], bool], *, beban: int = 15) -> Penugasan:
-        """Let whoever the assignment waits for approve it, step by step, until ``berhenti``."""
+    def _setujui_sampai_akhir(self, p: Penugasan, *, beban: int = 15) -> Penugasan:
+        """Let whoever the assignment waits for approve it, step by step (the addressee naming his
+        own pegawai where the step asks for them), until the table's end."""
         for _ in range(8):
             p.refresh_from_db()
-            if berhenti(p) or p.status in alur_penugasan.AKHIR:
+            if p.status in alur_penugasan.AKHIR:
                 return p
             aktor = p.aktor_sekarang
             if aktor is None:
@@ -269,9 +274,10 @@ class Aktivitas:
         # 2. A request to the kabid (Magelang: to the kadis, the Pimpinan PD) from another PD, waiting for him.
         tabel = self._tabel_lintas_unit()
         penerima_permohonan = [p for p in (self.akun.get("kabid"), self.akun.get("kadis")) if p is not None]
+        pd_demo = {x.unit.akar_pd_id or x.unit_id for x in penerima_permohonan}
         pemohon_luar = [p for p in penugasan_selectors.pimpinan_pd(self.instansi.pk)
-                        if (p.unit.akar_pd_id or p.unit_id) not in {(x.unit.akar_pd_id or x.unit_id) for x in penerima_permohonan}
-                        and p.pk not in demo and p.unit.jenis != "sekretariat_daerah"][:20]
+                        if (p.unit.akar_pd_id or p.unit_id) not in pd_demo and p.pk not in demo
+                        and p.unit.jenis != "sekretariat_daerah"][:20]
         if not pemohon_luar:
             self.hasil.catatan.append("permohonan kepada akun demo dilewati: tidak ada Perangkat Daerah lain")
         else:
@@ -291,11 +297,11 @@ class Aktivitas:
         p = penugasan.buat_penunjukan_lintas_unit(
             pengguna=self.u(pemohon), data=self.data(self.judul_baru(), mulai=-7, hari=90, bentuk="tim", jumlah=2),
             ppk_tujuan_id=d1.pk)
-        p = self._jalankan_sampai(p, lambda x: False)
+        p = self._setujui_sampai_akhir(p)
         if p.status != alur_penugasan.DITUGASKAN:
             self.hasil.catatan.append(f"permohonan lintas unit berhenti pada '{p.label_status}'")
         # 4. Another request of the demo, returned by its addressee with a reason (the requester corrects it).
-        d2 = next((x for x in calon[1:] if x != d1), d1)
+        d2 = calon[1] if len(calon) > 1 else d1
         p = penugasan.buat_penunjukan_lintas_unit(
             pengguna=self.u(pemohon), data=self.data(self.judul_baru(), mulai=10, hari=45), ppk_tujuan_id=d2.pk)
         penugasan.jalankan(pengguna=self.u(d2), penugasan_id=p.pk, aksi="kembalikan",
@@ -422,18 +428,22 @@ class Aktivitas:
                 uraian=f"{nama} untuk target {bidang.indikator.lower()}", pelaksana_id=peg.pk if peg else None,
                 tim_id=tim.pk if tim else None, anggaran=[("Rapat koordinasi", "2500000")]))
 
-        def langkah(kg: Kegiatan, fn: Callable[..., Any], **kw: Any) -> Kegiatan:
-            kg.refresh_from_db()
+        def aktor(kg: Kegiatan) -> Pegawai:
+            """Whom the kegiatan waits for (the table's role resolved on its chain)."""
             if kg.aktor_sekarang is None:
                 raise _Lewati(f"kegiatan '{kg.nama}' tanpa pejabat pada langkah {kg.label_status}")
-            fn(pengguna=self.u(kg.aktor_sekarang), kegiatan_id=kg.pk, **kw)
+            return kg.aktor_sekarang  # type: ignore[no-any-return]
+
+        def langkah(kg: Kegiatan, fn: Callable[..., Any], **kw: Any) -> Kegiatan:
+            kg.refresh_from_db()
+            fn(pengguna=self.u(aktor(kg)), kegiatan_id=kg.pk, **kw)
             kg.refresh_from_db()
             return kg
 
         def berjalan(kg: Kegiatan, progres: tuple[int, ...]) -> Kegiatan:
             kg = langkah(kg, siklus.tetapkan_rencana)
             kg = langkah(kg, siklus.mulai_pelaksanaan)
-            pelapor = self.u(kg.aktor_sekarang)
+            pelapor = self.u(aktor(kg))
             for i, persen in enumerate(progres):
                 siklus.lapor_progres(pengguna=pelapor, kegiatan_id=kg.pk, persen=persen,
                                      tanggal=self.hari - timedelta(days=7 * (len(progres) - i)),
@@ -464,6 +474,21 @@ class Aktivitas:
         if tim is not None and tim.status == "aktif":
             berjalan(kegiatan("Percepatan validasi data layanan", None, -14, 45, tim=tim), (30,))
 
+    def laporan(self) -> None:
+        """Last month's individual reports (KINERJA §2.6): the kabid's, and the kadis's to his own
+        superior (the Sekda in most profiles), each in the receiver's inbox."""
+        akhir = self.hari.replace(day=1) - timedelta(days=1)
+        for kunci in ("kabid", "kadis"):
+            pelapor = self.akun.get(kunci)
+            if pelapor is None or siklus.penerima_laporan(pelapor) is None:
+                continue
+            siklus.kirim_laporan_individu(
+                pengguna=self.u(pelapor), periode_mulai=akhir.replace(day=1), periode_selesai=akhir,
+                capaian="Target bulanan tercapai; dua kegiatan berjalan sesuai jadwal",
+                kendala="Keterlambatan data dari unit pelaksana teknis",
+                rencana_berikut="Menyelesaikan reviu hasil kegiatan dan evaluasi triwulan")
+            self.hasil.laporan += 1
+
     # --- all ----------------------------------------------------------------------------
 
     def jalankan(self) -> Hasil:
@@ -472,6 +497,7 @@ class Aktivitas:
         self.bagian("pengajuan sukarela", self.sukarela)
         self.bagian("tim kerja", self.tim_kerja)
         self.bagian("siklus kerja", self.siklus)
+        self.bagian("laporan individu", self.laporan)
         h = self.hasil
         h.penugasan = Counter(Penugasan.objects.filter(instansi=self.instansi).values_list("status", flat=True))
         h.tim = Counter(TimKerja.objects.filter(instansi=self.instansi, jenis="tim_kerja")
@@ -483,6 +509,11 @@ class Aktivitas:
 
 def buat_aktivitas(instansi: Instansi, akun_demo: list[dict[str, Any]], *, seed: int) -> Hasil:
     """Play the demo's work around its accounts (``akun_demo``: the generator's ``peran``/``nip`` rows)."""
+    if (Penugasan.objects.filter(instansi=instansi).exists()
+            or TimKerja.objects.filter(instansi=instansi, jenis="tim_kerja").exists()
+            or PerjanjianKinerja.objects.filter(instansi=instansi).exists()):
+        # A demo built again over itself (make demo twice): its work is already there.
+        return Hasil(dilewati=True)
     nip = {a["nip"]: PERAN[a["peran"]] for a in akun_demo if a.get("peran") in PERAN and a.get("nip")}
     akun = {nip[p.nip]: p for p in Pegawai.objects.filter(instansi=instansi, nip__in=nip).select_related("unit")}
     with transaction.atomic():
