@@ -54,11 +54,17 @@ def test_demo_accounts_have_work_in_every_state_made_through_the_services(profil
     # Tim kerja: active teams with a ketua and members whose roles the ketua divided; a kendala waits.
     tim = TimKerja.objects.filter(instansi=instansi, jenis="tim_kerja", status="aktif")
     assert tim.count() >= 2
-    bidang = tim.get(unit_pemilik=kabid.unit)
+    bidang = tim.get(unit_pemilik=kabid.unit, nama__startswith="Tim Percepatan")
     anggota = AnggotaTim.objects.filter(tim=bidang, status="aktif")
     assert bidang.ketua_id and anggota.count() >= 1
     assert all(x.peran and x.peran_oleh_id == bidang.ketua_id for x in anggota)
     assert bidang.kendala.filter(status="diajukan").exists()
+    # A third team takes the pegawai a lintas-unit request brought, through its surat penugasan (TK-06);
+    # Blitar's Sekretaris Daerah signs a team across Perangkat Daerah, so there it waits for him.
+    luar = TimKerja.objects.get(instansi=instansi, nama__startswith="Tim Kolaborasi")
+    assert luar.anggota.filter(dasar_penugasan__status="ditugaskan").exists()
+    if profil == "blitar":
+        assert luar.status == "menunggu_penetapan" and luar.penandatangan == _akun(instansi, "sekda").pegawai
 
     # Siklus: a PK of the year with targets, kegiatan on the board in at least three states, one
     # waiting in the kabid's review queue, one with progress entries.
@@ -84,5 +90,5 @@ def test_tanpa_aktivitas_builds_only_the_organisation_and_missing_officials_skip
     assert not Surat.objects.filter(instansi=instansi).exists()
 
     hasil = buat_aktivitas(instansi, [], seed=1)  # a demo without its accounts
-    assert len(hasil.catatan) == 4 and all("dilewati" in c for c in hasil.catatan)
+    assert len(hasil.catatan) == 5 and all("dilewati" in c for c in hasil.catatan)
     assert not Penugasan.objects.filter(instansi=instansi).exists()

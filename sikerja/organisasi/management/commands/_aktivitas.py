@@ -14,10 +14,12 @@ What is made, bounded (about a dozen letters, whatever the size of the instansi)
   (or PPK) — each on the path and table the profile's regulation uses;
 - tim kerja: an internal team of the kabid and an antar-bidang team of the kadis, with ketua,
   members and roles divided by the ketua; a kendala waiting for the kabid's decision and a report
-  he requested from the ketua;
+  he requested from the ketua; a team with the pegawai the lintas-unit request brought (TK-06),
+  waiting for the Sekda where he signs such a team (Blitar);
 - siklus: the kadis's PK for the year with targets, one split to the kabid's bidang, and kegiatan
   in the states a board shows: rencana, berjalan (with progress), menunggu reviu (the kabid's
-  queue) and selesai.
+  queue, and one the kabid passed on to the kadis) and selesai; last month's individual reports
+  of the kabid and the kadis.
 
 Where a profile's demo lacks the officials a part needs, the part is skipped with a note.
 Lintas-instansi paths need a second instansi and are not played.
@@ -141,6 +143,8 @@ class Aktivitas:
         self.judul = list(JUDUL_PENUGASAN)
         self.rng.shuffle(self.judul)
         self.tim_bidang: TimKerja | None = None
+        # The demo's lintas-unit request that ended with a surat penugasan: its pegawai may join a team.
+        self.pelibatan: Penugasan | None = None
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -300,6 +304,8 @@ class Aktivitas:
         p = self._setujui_sampai_akhir(p)
         if p.status != alur_penugasan.DITUGASKAN:
             self.hasil.catatan.append(f"permohonan lintas unit berhenti pada '{p.label_status}'")
+        else:
+            self.pelibatan = p
         # 4. Another request of the demo, returned by its addressee with a reason (the requester corrects it).
         d2 = calon[1] if len(calon) > 1 else d1
         p = penugasan.buat_penunjukan_lintas_unit(
@@ -330,7 +336,7 @@ class Aktivitas:
     # --- tim kerja ----------------------------------------------------------------------
 
     def _bentuk_tim(self, pembentuk: Pegawai, unit: UnitOrganisasi, nama: str, anggota: list[Pegawai],
-                    ketua: Pegawai, target: str) -> TimKerja:
+                    ketua: Pegawai, target: str, dasar: dict[int, int] | None = None) -> TimKerja:
         peran = ["Mengumpulkan dan memvalidasi data", "Menyusun analisis dan rekomendasi",
                  "Menyusun laporan dan bahan paparan", "Mengelola administrasi dan dokumentasi"]
         data = timkerja.DataTim(
@@ -341,7 +347,8 @@ class Aktivitas:
             justifikasi_kompetensi="Anggota dipilih sesuai kompetensi analisis data dan pelaporan")
         tim = timkerja.bentuk_tim(
             pengguna=self.u(pembentuk), data=data, ketua_id=ketua.pk,
-            anggota=[timkerja.DataAnggota(pegawai_id=x.pk, kompetensi_dibutuhkan=["Analisis data"], porsi_persen=15)
+            anggota=[timkerja.DataAnggota(pegawai_id=x.pk, kompetensi_dibutuhkan=["Analisis data"], porsi_persen=15,
+                                          penugasan_id=(dasar or {}).get(x.pk))
                      for x in anggota])
         tim.refresh_from_db()
         if tim.status == "aktif" and tim.koordinator is not None:
@@ -387,6 +394,23 @@ class Aktivitas:
         ketua2 = next((p for p in anggota if p.jenis_jabatan == "fungsional"), anggota[0])
         self._bentuk_tim(kadis, kadis.unit, f"Tim Terpadu Layanan {kadis.unit.nama}"[:200], anggota, ketua2,
                          "Waktu layanan terpadu turun 20% dibanding tahun lalu")
+
+    def tim_lintas_unit(self) -> None:
+        """A team with the pegawai the demo's lintas-unit request brought (TK-06: through its surat
+        penugasan). Its pola crosses units; where the profile has another official sign the founding
+        instrument (Blitar: the Sekretaris Daerah for a team across Perangkat Daerah) it waits for him."""
+        p = self.pelibatan
+        if p is None or p.pemohon is None:
+            raise _Lewati("tidak ada permohonan lintas unit yang berakhir dengan surat penugasan")
+        pembentuk = p.pemohon
+        luar = [r.pegawai for r in p.penerima.select_related("pegawai__unit")]
+        staf = [x for x in self.staf_unit(pembentuk.unit) if x not in luar]
+        if not staf or not luar:
+            raise _Lewati(f"unit {pembentuk.unit.nama} tidak mempunyai pejabat fungsional/pelaksana")
+        ketua = staf[-1]
+        self._bentuk_tim(pembentuk, pembentuk.unit, f"Tim Kolaborasi {p.judul}"[:200], [ketua, *luar], ketua,
+                         "Rekomendasi tindak lanjut lintas unit disepakati pada triwulan ini",
+                         dasar={x.pk: p.pk for x in luar})
 
     # --- siklus -------------------------------------------------------------------------
 
@@ -496,6 +520,7 @@ class Aktivitas:
         self.bagian("penugasan", self.penugasan)
         self.bagian("pengajuan sukarela", self.sukarela)
         self.bagian("tim kerja", self.tim_kerja)
+        self.bagian("tim kerja lintas unit", self.tim_lintas_unit)
         self.bagian("siklus kerja", self.siklus)
         self.bagian("laporan individu", self.laporan)
         h = self.hasil
