@@ -48,7 +48,7 @@ def test_a_copied_profile_is_usable_for_import_demo_and_kedudukan_without_a_migr
     assert k.ppk.nip == nip(3) and k.dasar_hukum[0].startswith("Perwal Kotabaru 1/2025")
     # Demo: no demo data for this profile, the generic demo is built and imported.
     out = StringIO()
-    call_command("demo", profil=profil_baru, pegawai=80, kode="demo-kotabaru", stdout=out)
+    call_command("demo", profil=profil_baru, pegawai=80, kode="demo-kotabaru", tanpa_aktivitas=True, stdout=out)
     demo = Instansi.objects.get(kode="demo-kotabaru")
     assert demo.profil == profil_baru and Kedudukan.objects.filter(instansi=demo).exists()
     # No migration: the models do not enumerate profiles.

@@ -1,7 +1,9 @@
 """``sikerja demo --profil NAME --pegawai N``: a realistic instansi with demo logins.
 
 Goes through the same validation and import as real data, then creates login
-accounts for typical roles and prints them.
+accounts for typical roles and prints them. Unless ``--tanpa-aktivitas``, the demo
+accounts then get work to see and act on, made through the apps' services
+(``_aktivitas``): assignments, tim kerja, a PK with kegiatan.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from sikerja.organisasi.demo import buat_data_demo
 from sikerja.organisasi.dokumen import DokumenTidakValid, validate
 from sikerja.organisasi.models import Instansi, Pegawai
 from sikerja.organisasi.services import impor_dokumen
+
+from ._aktivitas import buat_aktivitas
 
 USERNAME = {
     "admin_instansi": "admin",
@@ -59,6 +63,8 @@ class Command(BaseCommand):
         parser.add_argument("--kode", help="kode instansi (bawaan: menurut profil)")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--password", default="sikerja-demo", help="kata sandi semua akun demo")
+        parser.add_argument("--tanpa-aktivitas", action="store_true",
+                            help="hanya organisasi dan akun: tanpa contoh penugasan, tim kerja dan siklus kerja")
 
     def handle(self, *args, **opts) -> None:  # type: ignore[no-untyped-def]
         if not 60 <= opts["pegawai"] <= 60000:
@@ -81,6 +87,11 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Instansi demo {instansi.nama} ({instansi.kode}, profil {instansi.profil}): {laporan.ringkasan()}."
         ))
+        if not opts["tanpa_aktivitas"]:
+            hasil = buat_aktivitas(instansi, data.get("akun_demo") or [], seed=opts["seed"])
+            self.stdout.write(hasil.ringkasan())
+            for catatan in hasil.catatan:
+                self.stdout.write(self.style.WARNING(f"  Catatan: {catatan}."))
         self.stdout.write("")
         self.stdout.write(f"Akun demo (kata sandi semua: {opts['password']}):")
         for baris in akun_baris:
