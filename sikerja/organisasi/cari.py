@@ -89,12 +89,13 @@ def cari(instansi: Instansi, q: str, *, halaman: Any = 1, jabatan: str = "") -> 
     # model instances of a wide select_related and a `{% url %}` per link were most of the page.
     qs = pegawai_cocok(instansi, q, jabatan=jabatan).order_by("nama", "id").values(
         "id", "nama", "nip", "jabatan", "unit_id", "unit__nama")
-    hasil.pegawai = Paginator(qs, PER_HALAMAN).get_page(halaman)
+    halaman_qs = Paginator(qs, PER_HALAMAN).get_page(halaman)
     url_pegawai, url_unit = _awalan("organisasi:pegawai"), _awalan("organisasi:unit")
-    hasil.pegawai.object_list = [
+    baris: list[dict[str, Any]] = [
         {**p, "url": f"{url_pegawai}{p['id']}/", "url_unit": f"{url_unit}{p['unit_id']}/"}
-        for p in hasil.pegawai.object_list
+        for p in halaman_qs.object_list
     ]
+    hasil.pegawai = Page(baris, halaman_qs.number, halaman_qs.paginator)
     return hasil
 
 
