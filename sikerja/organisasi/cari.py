@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from .models import Instansi, Pegawai, UnitOrganisasi
 from .teks import kata
@@ -69,8 +70,14 @@ def cari(instansi: Instansi, q: str, *, halaman: Any = 1, jabatan: str = "") -> 
     if not q.strip() and not jabatan:
         return hasil
     if not jabatan:
-        units = units_cocok(instansi, q).select_related("akar_pd").order_by("level", "nama")
+        # Only the columns shown: a wide select_related costs ~1 ms more under ORDER BY.
+        units = units_cocok(instansi, q).select_related("akar_pd").only(
+            "id", "nama", "jenis", "level", "jumlah_pegawai_total", "akar_pd_id", "akar_pd__nama",
+        ).order_by("level", "nama")
         hasil.units = list(units[:UNIT_MAKS])
+        url_unit = _awalan("organisasi:unit")
+        for u in hasil.units:
+            u.url = f"{url_unit}{u.pk}/"  # type: ignore[attr-defined]
         hasil.jumlah_unit = len(hasil.units) if len(hasil.units) < UNIT_MAKS else units.count()
         daftar = kata(q)
         if daftar and not q.strip().isdigit():
@@ -78,6 +85,20 @@ def cari(instansi: Instansi, q: str, *, halaman: Any = 1, jabatan: str = "") -> 
                 Pegawai.objects.filter(instansi=instansi, aktif=True).filter(_semua_kata("jabatan_cari", daftar))
                 .values("jabatan").annotate(n=Count("id")).order_by("-n", "jabatan")[:JABATAN_MAKS]
             )
-    qs = pegawai_cocok(instansi, q, jabatan=jabatan).select_related("unit").order_by("nama", "id")
-    hasil.pegawai = Paginator(qs, PER_HALAMAN).get_page(halaman)
+    # Rows as dicts of the shown columns with their links formatted from one reversal each:
+    # model instances of a wide select_related and a `{% url %}` per link were most of the page.
+    qs = pegawai_cocok(instansi, q, jabatan=jabatan).order_by("nama", "id").values(
+        "id", "nama", "nip", "jabatan", "unit_id", "unit__nama")
+    halaman_qs = Paginator(qs, PER_HALAMAN).get_page(halaman)
+    url_pegawai, url_unit = _awalan("organisasi:pegawai"), _awalan("organisasi:unit")
+    baris: list[dict[str, Any]] = [
+        {**p, "url": f"{url_pegawai}{p['id']}/", "url_unit": f"{url_unit}{p['unit_id']}/"}
+        for p in halaman_qs.object_list
+    ]
+    hasil.pegawai = Page(baris, halaman_qs.number, halaman_qs.paginator)
     return hasil
+
+
+def _awalan(nama: str) -> str:
+    """The URL of ``nama`` without its trailing id: ``f"{awalan}{pk}/"`` is the page of ``pk``."""
+    return reverse(nama, args=[0]).removesuffix("0/")

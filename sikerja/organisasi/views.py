@@ -9,51 +9,59 @@ and counts for a list of units in one more.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from sikerja.akses import Permintaan, instansi_required, peran_required
 
-from . import kait, selectors
+from . import baris, kait, selectors
 from .dokumen import DokumenTidakValid, load, periksa_ukuran
 from .models import Pegawai, UnitOrganisasi
 from .services import NonaktifMassal, impor_dokumen
+from .vocab import LABEL_JENIS_JABATAN, LABEL_JENIS_UNIT, LABEL_JENJANG
+
+_KOLOM_UNIT = ("id", "nama", "jenis", "jumlah_anak", "jumlah_pegawai_total")
 
 
-def _kepala_map(units: list[UnitOrganisasi]) -> dict[int, Pegawai]:
-    heads = Pegawai.objects.filter(unit__in=[u.id for u in units], kepala_unit=True, aktif=True).only(
-        "id", "nama", "jabatan", "unit_id"
-    )
-    return {p.unit_id: p for p in heads}
+def _hiasi(units: list[dict[str, Any]], format_baris: Callable[[dict[str, Any]], str]) -> list[dict[str, Any]]:
+    """Unit rows (dicts of ``_KOLOM_UNIT``) with their head, type label, link and ``html``,
+    the row ``format_baris`` formats (organisasi.baris: a template loop was a third of the page).
 
-
-def _hiasi(units: list[UnitOrganisasi]) -> list[UnitOrganisasi]:
-    kepala = _kepala_map(units)
-    # Links formatted from one reversed URL: a `{% url %}` per node was most of the tree
-    # page's template time (two reversals for each of ~100 units).
+    Links formatted from one reversed URL: a `{% url %}` per node was most of the tree
+    page's template time (two reversals for each of ~100 units).
+    """
+    kepala = {
+        p["unit_id"]: p
+        for p in Pegawai.objects.filter(unit__in=[u["id"] for u in units], kepala_unit=True, aktif=True)
+        .order_by().values("unit_id", "nama", "jabatan")
+    }
     dasar = reverse("organisasi:unit", args=[0]).removesuffix("0/")
     for u in units:
-        u.kepala = kepala.get(u.id)  # type: ignore[attr-defined]
-        u.url = f"{dasar}{u.pk}/"  # type: ignore[attr-defined]
+        u["kepala"] = kepala.get(u["id"])
+        u["url"] = f"{dasar}{u['id']}/"
+        u["label_jenis"] = LABEL_JENIS_UNIT.get(u["jenis"], u["jenis"])
+        u["html"] = format_baris(u)
     return units
 
 
 @instansi_required
 def pohon(request: Permintaan) -> HttpResponse:
     instansi = request.user.instansi
-    pd = _hiasi(list(selectors.units_with_counts(instansi).filter(induk__isnull=True).order_by("nama")))
+    pd = _hiasi(list(selectors.units_with_counts(instansi).filter(induk__isnull=True).order_by("nama")
+                     .values(*_KOLOM_UNIT)), baris.pohon)
     return render(request, "organisasi/pohon.html", {
         "pd": pd,
         "jumlah_unit": selectors.units(instansi).count(),
-        "jumlah_pegawai": sum(u.jumlah_pegawai_total for u in pd),
+        "jumlah_pegawai": sum(u["jumlah_pegawai_total"] for u in pd),
     })
 
 
@@ -65,10 +73,10 @@ ANAK_PER_HALAMAN = 100
 def _anak(instansi, unit: UnitOrganisasi, hal: int = 1) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     qs = selectors.units_with_counts(instansi).filter(induk=unit).order_by("jenis", "nama", "id")
     mulai = (hal - 1) * ANAK_PER_HALAMAN
-    anak = list(qs[mulai:mulai + ANAK_PER_HALAMAN + 1])
+    anak = list(qs.values(*_KOLOM_UNIT)[mulai:mulai + ANAK_PER_HALAMAN + 1])
     lagi = len(anak) > ANAK_PER_HALAMAN
     sisa = qs.count() - mulai - ANAK_PER_HALAMAN if lagi else 0
-    return {"anak": _hiasi(anak[:ANAK_PER_HALAMAN]), "anak_sisa": sisa, "anak_hal_berikut": hal + 1,
+    return {"anak": _hiasi(anak[:ANAK_PER_HALAMAN], baris.anak), "anak_sisa": sisa, "anak_hal_berikut": hal + 1,
             "anak_url": reverse("organisasi:unit_anak", args=[unit.pk])}
 
 
@@ -90,14 +98,21 @@ def unit(request: Permintaan, pk: int) -> HttpResponse:
     anggota_qs = (
         Pegawai.objects.filter(unit=unit, aktif=True)
         .order_by("-kepala_unit", "jenis_jabatan", "nama")
-        .only("id", "nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "status", "kepala_unit", "unit_id")
+        .values("id", "nip", "nama", "jabatan", "jenis_jabatan", "jenjang", "status", "kepala_unit")
     )
     halaman = Paginator(anggota_qs, 100).get_page(request.GET.get("hal"))
+    # Rows as dicts with their labels and link (see _hiasi); one reversal for the up-to-100 links.
+    url_pegawai = reverse("organisasi:pegawai", args=[0]).removesuffix("0/")
+    anggota: list[dict[str, Any]] = [
+        {**p, "url": f"{url_pegawai}{p['id']}/", "status": p["status"].upper(),
+         "label_jenis_jabatan": LABEL_JENIS_JABATAN.get(p["jenis_jabatan"], p["jenis_jabatan"]),
+         "label_jenjang": LABEL_JENJANG.get(p["jenjang"] or "", "")}
+        for p in halaman.object_list
+    ]
     return render(request, "organisasi/unit.html", {
-        "unit": unit, "rantai": rantai, **_anak(instansi, unit), "anggota": halaman,
-        "kepala": next((p for p in halaman if p.kepala_unit), None),
-        # One reversal for the up-to-100 member links (see _hiasi).
-        "url_pegawai": reverse("organisasi:pegawai", args=[0]).removesuffix("0/"),
+        "unit": unit, "rantai": rantai, **_anak(instansi, unit),
+        "anggota": Page(anggota, halaman.number, halaman.paginator),
+        "kepala": next((p for p in anggota if p["kepala_unit"]), None),
     })
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -75,6 +78,11 @@ def cari(request: Permintaan) -> HttpResponse:
     jabatan = request.GET.get("jabatan", "")[:200]
     hasil = (org_cari.cari(request.user.instansi, q, halaman=request.GET.get("hal"), jabatan=jabatan)
              if request.user.instansi_id else org_cari.HasilCari(q=q))
+    if hasil.jabatan:
+        # One reversal for the up-to-20 jabatan links (a `{% url %}` per link was a measurable share).
+        awalan = f"{reverse('cari')}?q={quote(q)}&jabatan="
+        for j in hasil.jabatan:
+            j["url"] = awalan + quote(j["jabatan"])
     ctx = {"hasil": hasil, "q": q, "jabatan": jabatan}
     if request.headers.get("HX-Request"):
         return render(request, "web/_hasil_cari.html", ctx)
