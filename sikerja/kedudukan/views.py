@@ -15,7 +15,8 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, FilteredRelation, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +25,13 @@ from sikerja.akses import Permintaan, instansi_required, peran_required
 from sikerja.kalimat import rapikan
 from sikerja.organisasi import selectors as org_selectors
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
-from sikerja.organisasi.vocab import JENJANG, LABEL_JENJANG, LABEL_WEWENANG, WEWENANG_DELEGASI
+from sikerja.organisasi.vocab import (
+    JENJANG,
+    LABEL_JENIS_UNIT,
+    LABEL_JENJANG,
+    LABEL_WEWENANG,
+    WEWENANG_DELEGASI,
+)
 
 from . import peringatan as pr
 from . import selectors, services
@@ -81,54 +88,70 @@ def bagan(request: Permintaan, pk: int) -> HttpResponse:
     """The chart of one Perangkat Daerah: its units, heads, and for the people in
     each unit who rates, leads and coordinates them (grouped, with counts)."""
     instansi = request.user.instansi
-    akar = get_object_or_404(UnitOrganisasi, pk=pk, instansi=instansi)
-    pd_id = akar.akar_pd_id or akar.id
-    # The shape first, as (id, parent) pairs: a Dinas Pendidikan has thousands of schools, and only
-    # the units drawn (BAGAN_ANAK_MAKS per parent) are then read with their heads and lines.
+    kolom = ("id", "nama", "jenis", "level")
+    akar = get_object_or_404(UnitOrganisasi.objects.values(*kolom, "akar_pd_id"), pk=pk, instansi=instansi)
+    pd_id = akar["akar_pd_id"] or akar["id"]
+    # Only the units drawn are read: the first BAGAN_ANAK_MAKS sub-units of each parent, numbered in the
+    # database, each with its number of siblings for the "… dan N sub-unit lain" link. A Dinas
+    # Pendidikan has thousands of schools, and reading its whole shape to draw some thirty units
+    # was most of the chart's time.
+    urutan = [F(k).asc() for k in ("level", "jenis", "nama", "id")]
+    baris = (org_selectors.units(instansi).filter(akar_pd_id=pd_id)
+             .annotate(urut=Window(RowNumber(), partition_by=F("induk_id"), order_by=urutan),
+                       saudara=Window(Count("id"), partition_by=F("induk_id")),
+                       # its head with it: at most one per unit (a unique index), so no row is repeated
+                       kepala=FilteredRelation("pegawai", condition=Q(pegawai__kepala_unit=True, pegawai__aktif=True)))
+             .filter(urut__lte=BAGAN_ANAK_MAKS).order_by()
+             .values(*kolom, "induk_id", "urut", "saudara", "kepala__id", "kepala__nama", "kepala__jabatan"))
     anak_id: dict[int | None, list[int]] = defaultdict(list)
-    for uid, induk_id in (org_selectors.units(instansi).filter(akar_pd_id=pd_id)
-                          .order_by("level", "jenis", "nama").values_list("id", "induk_id")):
-        if uid != pd_id:
-            anak_id[induk_id].append(uid)
+    jumlah_anak: dict[int | None, int] = {}
+    semua = {}
+    for u in sorted(baris, key=lambda u: u["urut"]):
+        semua[u["id"]] = u
+        if u["id"] != pd_id:
+            anak_id[u["induk_id"]].append(u["id"])
+            jumlah_anak[u["induk_id"]] = u["saudara"]
     terlihat, antre = [pd_id], [pd_id]
     while antre:
-        anak_terlihat = anak_id.get(antre.pop(), [])[:BAGAN_ANAK_MAKS]
+        anak_terlihat = anak_id.get(antre.pop(), [])
         terlihat += anak_terlihat
         antre += anak_terlihat
-    units = {u.id: u for u in org_selectors.units(instansi).filter(id__in=terlihat)}
-    kepala = {p.unit_id: p for p in Pegawai.objects.filter(unit_id__in=terlihat, kepala_unit=True, aktif=True)
-              .only("id", "nama", "jabatan", "unit_id")}
+    units = {i: semua[i] for i in terlihat if i in semua}
     garis: dict[int, dict[tuple[Any, ...], int]] = defaultdict(dict)
-    # Counted in the database, one row per (unit, PPK, PUO, koordinator), not one per pegawai.
-    for unit_id, ppk_id, puo_id, ko_id, n in (
+    nama: dict[int, str] = {}
+    # Counted in the database, one row per (unit, PPK, PUO, koordinator), not one per pegawai, with their names.
+    for unit_id, ppk_id, puo_id, ko_id, *nama_pejabat, n in (
         selectors.berlaku(instansi).filter(pegawai__unit_id__in=terlihat, pegawai__aktif=True,
                                            pegawai__kepala_unit=False)
-        .values_list("pegawai__unit_id", "ppk_id", "pimpinan_unit_id", "koordinator_id")
+        .values_list("pegawai__unit_id", "ppk_id", "pimpinan_unit_id", "koordinator_id",
+                     "ppk__nama", "pimpinan_unit__nama", "koordinator__nama")
         .annotate(n=Count("id")).order_by()
     ):
         garis[unit_id][(ppk_id, puo_id, ko_id)] = n
-    ids = {i for g in garis.values() for kunci in g for i in kunci if i}
-    nama: dict[int, str] = dict(Pegawai.objects.filter(id__in=ids).values_list("id", "nama")) if ids else {}
+        nama.update(zip((ppk_id, puo_id, ko_id), nama_pejabat, strict=True))
     url_unit = reverse("organisasi:unit", args=[0]).removesuffix("0/")
     url_pegawai = reverse("organisasi:pegawai", args=[0]).removesuffix("0/")
     for u in units.values():
-        u.kepala = kepala.get(u.id)  # type: ignore[attr-defined]
-        # Links formatted here: a `{% url %}` per node was most of the chart's template time.
-        u.url = f"{url_unit}{u.pk}/"  # type: ignore[attr-defined]
-        u.url_kepala = f"{url_pegawai}{u.kepala.pk}/" if u.kepala else ""  # type: ignore[attr-defined]
-        u.garis = [  # type: ignore[attr-defined]
+        # Everything the chart shows, links formatted here: a `{% url %}` per node was most of its time.
+        u["label_jenis"] = LABEL_JENIS_UNIT.get(u["jenis"], u["jenis"])
+        u["url"] = f"{url_unit}{u['id']}/"
+        u["kepala"] = ({"url": f"{url_pegawai}{u['kepala__id']}/", "nama": u["kepala__nama"],
+                       "jabatan": u["kepala__jabatan"]} if u["kepala__id"] else None)
+        u["garis"] = [
             {"jumlah": n, "ppk": nama.get(a) if a else None, "puo": nama.get(b) if b else None,
              "koordinator": nama.get(c) if c else None, "beda": a != b}
-            for (a, b, c), n in sorted(garis[u.id].items(), key=lambda kv: -kv[1])
+            for (a, b, c), n in sorted(garis[u["id"]].items(), key=lambda kv: -kv[1])
         ]
-    pd = units.get(pd_id, akar)
+    pd = units.get(pd_id)
+    if pd is None:  # an inactive unit's own chart: its head and lines as for any other
+        pd = {**akar, "label_jenis": LABEL_JENIS_UNIT.get(akar["jenis"], akar["jenis"]),
+              "url": f"{url_unit}{akar['id']}/", "kepala": None, "garis": []}
 
-    def simpul(u: UnitOrganisasi) -> dict[str, Any]:
+    def simpul(u: dict[str, Any]) -> dict[str, Any]:
         # A unit with hundreds of sub-units (schools, puskesmas) shows the first ones and a link to
         # the unit page, which lists them all a page at a time.
-        semua = anak_id.get(u.id, [])
-        return {"u": u, "anak": [simpul(units[c]) for c in semua[:BAGAN_ANAK_MAKS] if c in units],
-                "sisa": max(0, len(semua) - BAGAN_ANAK_MAKS)}
+        return {"u": u, "anak": [simpul(units[c]) for c in anak_id.get(u["id"], []) if c in units],
+                "sisa": max(0, jumlah_anak.get(u["id"], 0) - BAGAN_ANAK_MAKS)}
 
     return render(request, "kedudukan/bagan.html", {"pd": pd, "akar": simpul(pd)})
 
