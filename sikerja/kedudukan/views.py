@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 from sikerja.akses import Permintaan, instansi_required, peran_required
 from sikerja.kalimat import rapikan
 from sikerja.organisasi import selectors as org_selectors
+from sikerja.organisasi.baris import opsi_pd
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.vocab import (
     JENJANG,
@@ -320,10 +321,7 @@ def pemantauan(request: Permintaan) -> HttpResponse:
     pd = filt["pd"]
     return render(request, "kedudukan/pemantauan.html", {
         "halaman": halaman, "jumlah": jumlah, "filter": filt, "kategori_pilihan": KATEGORI,
-        # The PD options written here: a loop with a comparison per option was a tenth of the page.
-        "pd_pilihan": format_html_join("", '<option value="{}" {}>{}</option>', (
-            (i, "selected" if str(i) == pd else "", nama) for i, nama in org_selectors.units(instansi).filter(
-                induk__isnull=True).order_by("nama").values_list("id", "nama"))),
+        "pd_pilihan": opsi_pd(instansi, pd),
         "rentang": _rentang(instansi, berlaku), "ambang": instansi.ambang_rentang_kendali,
         "query": request.GET.urlencode(),
         "url_pegawai": reverse("organisasi:pegawai", args=[0]).removesuffix("0/"),

@@ -21,7 +21,7 @@ from django.utils.dateparse import parse_date
 
 from sikerja.akses import instansi_required
 from sikerja.ekspor import tulis_baris
-from sikerja.organisasi import selectors as org_selectors
+from sikerja.organisasi.baris import opsi_pd
 from sikerja.organisasi.teks import kata
 
 from . import alur, selectors
@@ -100,13 +100,13 @@ def penugasan_tersaring(request: HttpRequest, s: Saringan) -> QuerySet[Penugasan
     return qs.order_by("-dibuat", "-id")
 
 
-def _pilihan(request: HttpRequest) -> dict[str, Any]:
+def _pilihan(request: HttpRequest, s: Saringan) -> dict[str, Any]:
     instansi = request.user.instansi  # type: ignore[union-attr]
     assert instansi is not None  # instansi_required
     return {
         "pilihan_status": [*alur.STATUS.items(), (SELESAI, f"{LABEL_SELESAI} (masa penugasan berakhir)")],
         "pilihan_jalur": list(alur.JALUR.items()),
-        "pilihan_unit": org_selectors.units(instansi).filter(induk__isnull=True).order_by("nama").only("id", "nama"),
+        "opsi_pd": opsi_pd(instansi, s.unit),
     }
 
 
@@ -115,7 +115,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
     s = Saringan.dari_request(request)
     halaman = Paginator(penugasan_tersaring(request, s), PER_HALAMAN).get_page(request.GET.get("hal"))
     return render(request, "penugasan/daftar_saring.html", {
-        "halaman": halaman, "s": s, "saring": s.saring, "kueri": request.GET.urlencode(), **_pilihan(request),
+        "halaman": halaman, "s": s, "saring": s.saring, "kueri": request.GET.urlencode(), **_pilihan(request, s),
     })
 
 
