@@ -100,8 +100,26 @@ def superuser(user: Any) -> bool:
     return masuk(user) and bool(user.is_superuser)
 
 
+# The registry depends only on the installed apps: read once per process for each app registry state.
+# ``apps.app_configs`` is replaced whenever the installed apps change (override_settings in tests), so
+# the cache holds that dict and is read again when it is no longer the current one.
+_cache: dict[str, Any] = {}
+
+
+def _dari_cache(kunci: str, hitung: Callable[[], Any]) -> Any:
+    keadaan = apps.app_configs
+    simpan = _cache.get(kunci)
+    if simpan is None or simpan[0] is not keadaan:
+        simpan = _cache[kunci] = (keadaan, hitung())
+    return simpan[1]
+
+
 def daftar_modul() -> list[Modul]:
     """Every registered module, in INSTALLED_APPS order."""
+    return list(_dari_cache("modul", _baca_modul))
+
+
+def _baca_modul() -> tuple[Modul, ...]:
     hasil = []
     for app in apps.get_app_configs():
         try:
@@ -113,7 +131,13 @@ def daftar_modul() -> list[Modul]:
         modul = getattr(mod, "MODUL", None)
         if isinstance(modul, Modul):
             hasil.append(modul)
-    return hasil
+    return tuple(hasil)
+
+
+def semua_menu() -> tuple[Menu, ...]:
+    """Every module's menu entries, in menu order (whoever may see them)."""
+    return _dari_cache("menu", lambda: tuple(sorted((m for modul in daftar_modul() for m in modul.menu),
+                                                    key=lambda m: m.urutan)))
 
 
 def url_patterns() -> list[URLPattern | URLResolver]:
@@ -124,13 +148,13 @@ def url_patterns() -> list[URLPattern | URLResolver]:
 
 def menu_untuk(user: Any) -> list[Menu]:
     """The entries ``user`` may see, in menu order."""
-    items = [m for modul in daftar_modul() for m in modul.menu if m.boleh(user)]
-    return sorted(items, key=lambda m: m.urutan)
+    return [m for m in semua_menu() if m.boleh(user)]
 
 
 def panel_pegawai(request: Any, pegawai: Any) -> list[dict[str, Any]]:
     """The registered panels of the pegawai page that have something to show."""
-    panel = sorted((p for m in daftar_modul() for p in m.panel_pegawai), key=lambda p: p.urutan)
+    panel = _dari_cache("panel", lambda: tuple(sorted((p for m in daftar_modul() for p in m.panel_pegawai),
+                                                      key=lambda p: p.urutan)))
     hasil = []
     for p in panel:
         ctx = p.konteks(request, pegawai)

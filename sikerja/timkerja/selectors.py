@@ -91,8 +91,13 @@ def pejabat_unit(unit_ids: list[int], hari: date | None = None) -> dict[int, Peg
 
 
 def unit_dijabat(p: Pegawai, hari: date | None = None) -> list[int]:
-    """Units whose head post ``p`` holds as Plt/Plh on ``hari``."""
-    return list(pengganti_berlaku(hari).filter(pegawai=p).values_list("unit_id", flat=True))
+    """Units whose head post ``p`` holds as Plt/Plh on ``hari`` (``pengganti_berlaku`` for one pegawai:
+    his own ``aktif`` read from the row at hand rather than through a join)."""
+    if not p.aktif:
+        return []
+    h = _hari(hari)
+    return list(PejabatPengganti.objects.filter(pegawai=p, aktif=True, mulai__lte=h, selesai__gte=h)
+                .values_list("unit_id", flat=True))
 
 
 def pengganti_untuk(p: Pegawai | None, hari: date | None = None) -> Pegawai | None:

@@ -10,9 +10,28 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_resolver, get_script_prefix, get_urlconf, reverse
 
 from sikerja.modul import menu_untuk
+
+
+def _url(nama: str) -> str:
+    """``reverse(nama)``, or "" when it does not resolve; remembered per URL map and script prefix.
+
+    The memo lives on the resolver (a new one whenever the URL map is rebuilt, clear_url_caches),
+    so a menu entry is reversed once per process instead of on every page.
+    """
+    resolver = get_resolver(get_urlconf())
+    memo: dict[tuple[str, str], str] = resolver.__dict__.setdefault("_sikerja_menu_url", {})
+    kunci = (get_script_prefix(), nama)
+    url = memo.get(kunci)
+    if url is None:
+        try:
+            url = reverse(nama)
+        except NoReverseMatch:
+            url = ""
+        memo[kunci] = url
+    return url
 
 
 def _tandai_aktif(path: str, items: list[dict[str, Any]]) -> None:
@@ -29,9 +48,8 @@ def navigasi(request: HttpRequest) -> dict[str, Any]:
         return {}
     items: list[dict[str, Any]] = []
     for m in menu_untuk(user):
-        try:
-            url = reverse(m.url_name)
-        except NoReverseMatch:
+        url = _url(m.url_name)
+        if not url:
             continue
         items.append({"kode": m.kode, "label": m.label_untuk(user), "url": url, "kelompok": m.kelompok,
                       "jumlah": m.jumlah(user) if m.jumlah else 0, "aktif": False})

@@ -61,7 +61,7 @@ def beranda(request: Permintaan) -> HttpResponse:
     user = request.user
     ctx: dict = {}
     if user.pegawai_id:
-        ctx["kedudukan"] = kd_selectors.kedudukan_pegawai(user.pegawai)
+        ctx["kedudukan"] = kd_selectors.kedudukan_kartu(user.pegawai)
         jumlah = kd_selectors.jumlah_bawahan(user.pegawai)
         ctx["jumlah_dinilai"], ctx["jumlah_dipimpin"] = jumlah["dinilai"], jumlah["dipimpin"]
         # siklus kerja (issue 14): counts of what waits for him

@@ -213,3 +213,17 @@ def test_the_giver_must_rate_or_lead_the_named_pegawai_and_the_camat_may_delegat
     with pytest.raises(services.DelegasiTidakSah, match="bukan milik pemberi"):
         services.periksa_arah(org, profil, dari="2", kepada="3", wewenang="pengelolaan_kinerja", pegawai=("4",))
     services.periksa_arah(org, profil, dari="1", kepada="3", wewenang="pengelolaan_kinerja", pegawai=("4",))
+
+
+def test_delegation_starting_later_applies_when_the_kedudukan_is_read_on_its_first_day(instansi, ani, monkeypatch):
+    """The read-time check (selectors.segarkan) also applies a delegation whose first day has come."""
+    from sikerja.kedudukan import selectors
+
+    mulai = date.today() + timedelta(days=3)
+    services.buat_delegasi(instansi, oleh=ani, dari=_p(3), kepada=_p(4), wewenang="penilaian_kinerja",
+                           berlaku_mulai=mulai, **SK)
+    assert _ppk(5) == nip(3)
+    monkeypatch.setattr(selectors, "hari_ini", lambda: mulai - timedelta(days=1))
+    assert _ppk(5) == nip(3) and not Delegasi.objects.get().diterapkan  # not yet
+    monkeypatch.setattr(selectors, "hari_ini", lambda: mulai)
+    assert _ppk(5) == nip(4) and Delegasi.objects.get().diterapkan

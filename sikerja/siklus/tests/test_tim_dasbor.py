@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from sikerja.galat import TidakBerwenang
@@ -203,3 +204,37 @@ def test_team_reports_ketua_to_puo_appear_on_the_dashboards_and_the_beranda(kara
     assert 'data-hitung="laporan_tim_terlambat">0<' in c.get("/").content.decode()
     api = c.get("/api/siklus/dasbor").json()["pejabat"]
     assert api["laporan_tim_terlambat"] == 0 and api["laporan_tim_diterima"][0]["pelapor_id"] == pd.p["sari"].id
+
+
+def test_beranda_counts_in_sql_match_their_orm_definitions(karangasem):
+    """``_hitungan_beranda`` is SQL for speed: each count equals the ORM query saying what it means,
+    for a head (his units' open, overdue and returned kegiatan) and for his staff."""
+    from django.db.models import Q
+
+    from sikerja.siklus.alur import TERBUKA
+    from sikerja.siklus.models import Kegiatan, PermintaanLaporanSiklus
+    from sikerja.timkerja.models import PermintaanLaporan
+
+    pd = karangasem
+    tim = _tim(pd)
+    a = kegiatan_berjalan(pd, "ani", "P2P", "sari")
+    b = kegiatan_berjalan(pd, "ani", "P2P", "rina", target=a.target)
+    Kegiatan.objects.filter(pk=a.pk).update(selesai=date.today() - timedelta(days=3))  # overdue
+    Kegiatan.objects.filter(pk=b.pk).update(status="dikembalikan", aktor_sekarang=pd.p["rina"])
+    tim_services.minta_laporan(pengguna=pd.u["ani"], tim_id=tim.id, sasaran_id=pd.p["sari"].id,
+                               batas_waktu=date.today())
+    hari = date.today()
+    for nama in ("kadis", "ani", "sari", "rina"):
+        p = pd.p[nama]
+        units = selectors.unit_dipimpin(p)
+        harap = {"menunggu_saya": Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).count(),
+                 "permintaan_laporan": PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).count()
+                 + PermintaanLaporan.objects.filter(sasaran=p, jawaban__isnull=True).count()}
+        if units:
+            harap.update(Kegiatan.objects.filter(unit_id__in=units).aggregate(
+                terlambat=Count("id", filter=Q(status__in=TERBUKA, selesai__lt=hari)),
+                dikembalikan=Count("id", filter=Q(status="dikembalikan"))))
+        assert selectors._hitungan_beranda(p, units, hari) == harap, nama
+    ani = selectors._hitungan_beranda(pd.p["ani"], selectors.unit_dipimpin(pd.p["ani"]), hari)
+    assert ani["terlambat"] >= 1 and ani["dikembalikan"] == 1
+    assert selectors._hitungan_beranda(pd.p["sari"], [], hari)["permintaan_laporan"] == 1

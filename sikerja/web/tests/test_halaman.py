@@ -291,3 +291,22 @@ def test_large_delegation_preview_shows_the_first_300_changes_and_the_total(clie
                                                 "aksi": "pratinjau"}).content.decode()
     assert "(1200 perubahan)" in html and "seluruhnya 1200" in html
     assert "Pegawai 00299" in html and "Pegawai 00300" not in html
+
+
+def test_subordinate_counts_in_sql_match_their_orm_definition(client, org):
+    """``jumlah_bawahan`` is SQL for speed: for every pegawai it equals the ORM count of the active
+    pegawai whose current kedudukan names him PPK, pimpinan unit or koordinator; the Beranda shows it."""
+    from sikerja.kedudukan.selectors import jumlah_bawahan
+
+    Pegawai.objects.filter(nip=nip(5)).update(aktif=False)  # an inactive pegawai is not counted
+    berlaku = Kedudukan.objects.filter(berlaku_sampai__isnull=True, pegawai__aktif=True)
+    for p in Pegawai.objects.all():
+        assert jumlah_bawahan(p) == {"dinilai": berlaku.filter(ppk=p).count(),
+                                     "dipimpin": berlaku.filter(pimpinan_unit=p).count(),
+                                     "dikoordinasi": berlaku.filter(koordinator=p).count()}, p.nama
+    kepala = Pegawai.objects.get(nip=nip(3))
+    j = jumlah_bawahan(kepala)
+    assert j["dinilai"] >= 1
+    masuk(client, nip(3))
+    html = client.get("/").content.decode()
+    assert f"Anda PPK bagi <strong>{j['dinilai']}</strong> pegawai" in html
