@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
 
 from sikerja.organisasi import selectors as org_selectors
@@ -117,14 +117,21 @@ def kedudukan_kartu(pegawai: Pegawai, *, segar: bool = True) -> Kedudukan | None
     return rows[0] if rows else None
 
 
+def _pejabat_dari(pegawai: Pegawai, peran: str) -> Pegawai | None:
+    """One official of ``pegawai``'s current kedudukan (``peran``: ``ppk``, ``pimpinan_unit``), with
+    his unit: one narrow query, not the whole kedudukan with its three officials."""
+    segarkan(pegawai.instansi_id)
+    pejabat_id = Kedudukan.objects.filter(pegawai=pegawai, berlaku_sampai__isnull=True).values(f"{peran}_id")[:1]
+    rows = list(Pegawai.objects.filter(pk=Subquery(pejabat_id)).select_related("unit").order_by()[:1])
+    return rows[0] if rows else None
+
+
 def ppk_dari(pegawai: Pegawai) -> Pegawai | None:
-    k = kedudukan_pegawai(pegawai)
-    return k.ppk if k else None
+    return _pejabat_dari(pegawai, "ppk")
 
 
 def pimpinan_unit_dari(pegawai: Pegawai) -> Pegawai | None:
-    k = kedudukan_pegawai(pegawai)
-    return k.pimpinan_unit if k else None
+    return _pejabat_dari(pegawai, "pimpinan_unit")
 
 
 def riwayat(pegawai: Pegawai) -> QuerySet[Kedudukan]:

@@ -155,11 +155,18 @@ def laporan_tim(tim_qs: QuerySet[TimKerja], hari: date, *, batas: int = 20) -> d
     return _laporan_tim_terlambat(_baris_laporan_tim(tim_qs, hari), hari, batas=batas)
 
 
-def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
+# The columns the dashboards (page and API) show of a kegiatan in their lists.
+KOLOM_DAFTAR = ("id", "nama", "status", "mulai", "selesai", "persen_progres")
+
+
+def dasbor_pejabat(p: Pegawai, hari: date | None = None, *, units: list[int] | None = None,
+                   tindakan: list[Kegiatan] | None = None) -> dict[str, Any]:
     """What an official watches (issue 14 point 5), in a fixed number of queries: targets of his units
-    with progress, teams, kegiatan waiting for *his* review, overdue kegiatan and reports, returned items."""
+    with progress, teams, kegiatan waiting for *his* review, overdue kegiatan and reports, returned items.
+    ``units`` (``unit_dipimpin(p)``) and ``tindakan`` (``dasbor_pegawai(p)["tindakan"]``) when the
+    caller has them already."""
     hari = hari or date.today()
-    units = unit_dipimpin(p)
+    units = unit_dipimpin(p) if units is None else units
     # The units come from the official's own instansi; filtering on them alone lets the covering index serve.
     kg = Kegiatan.objects.filter(unit_id__in=units)
     agg = kg.aggregate(
@@ -183,8 +190,9 @@ def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
     menunggu = Kegiatan.objects.filter(aktor_sekarang=p, status__in=("dalam_reviu", "dikembalikan", "rencana")).count()
     tim = TimKerja.objects.filter(unit_pemilik_id__in=units).exclude(status__in=("selesai", "dibubarkan")).count()
     laporan_terlambat = PermintaanLaporanSiklus.objects.filter(peminta=p, dijawab=False, batas_waktu__lt=hari).count()
-    daftar_menunggu = list(Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).order_by("selesai")[:20])
-    daftar_kembali = list(kg.filter(status="dikembalikan").select_related("aktor_sekarang").order_by("selesai")[:20])
+    daftar_menunggu = (tindakan[:20] if tindakan is not None else list(_tindakan(p)[:20]))
+    daftar_kembali = list(kg.filter(status="dikembalikan").select_related("aktor_sekarang")
+                          .only(*KOLOM_DAFTAR, "aktor_sekarang__nama").order_by("selesai")[:20])
     # Team reports (ketua → PUO) of the teams his units own: overdue, and the latest received.
     lt = laporan_tim(TimKerja.objects.filter(unit_pemilik_id__in=units), hari)
     diterima = list(LaporanTim.objects.filter(penerima=p, jenis="ketua_ke_puo").select_related("tim", "pelapor")
@@ -193,6 +201,11 @@ def dasbor_pejabat(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
             "daftar_dikembalikan": daftar_kembali, "menunggu_reviu_saya": menunggu, "tim": tim,
             "laporan_terlambat": laporan_terlambat, "laporan_tim_terlambat": lt["terlambat"],
             "daftar_laporan_tim_terlambat": lt["daftar_terlambat"], "laporan_tim_diterima": diterima}
+
+
+def _tindakan(p: Pegawai) -> QuerySet[Kegiatan]:
+    """Open kegiatan whose next step is ``p``'s, the nearest deadline first."""
+    return Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).only(*KOLOM_DAFTAR).order_by("selesai")
 
 
 def dasbor_pegawai(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
@@ -204,12 +217,13 @@ def dasbor_pegawai(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
     tim_ids = AnggotaTim.objects.filter(pegawai=p, status="aktif").values("tim_id")
     minggu_ini = (Kegiatan.objects.filter(Q(pelaksana=p) | Q(tim_id__in=tim_ids), status__in=TERBUKA,
                                           mulai__lte=minggu, selesai__gte=senin)
-                  .select_related("tim").order_by("selesai")[:50])
-    tindakan = list(Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).order_by("selesai")[:50])
-    permintaan = list(PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).order_by("batas_waktu")[:20])
+                  .only(*KOLOM_DAFTAR).order_by("selesai")[:50])
+    tindakan = list(_tindakan(p)[:50])
+    permintaan = list(PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).select_related("peminta")
+                      .order_by("batas_waktu")[:20])
     # Team reports due from him as ketua (or coordination point), and team report requests to him.
     lt = laporan_tim(TimKerja.objects.filter(Q(ketua=p) | Q(ketua__isnull=True, titik_koordinasi=p)), hari)
-    permintaan_tim = list(PermintaanLaporan.objects.filter(sasaran=p, jawaban__isnull=True).select_related("tim")
+    permintaan_tim = list(PermintaanLaporan.objects.filter(sasaran=p, jawaban__isnull=True).select_related("tim", "peminta")
                           .order_by("batas_waktu")[:20])
     return {"minggu_ini": list(minggu_ini), "tindakan": tindakan, "permintaan": permintaan,
             "senin": senin, "minggu": minggu, "laporan_tim_terlambat": lt["daftar_terlambat"],

@@ -48,10 +48,12 @@ def dasbor(request: Permintaan) -> HttpResponse:
     p = request.user.pegawai
     ctx: dict[str, Any] = {"pegawai": p}
     if p is not None:
+        if p.instansi_id == request.user.instansi_id:
+            p.instansi = request.user.instansi  # read once for the page, not again through the pegawai
         ctx["saya"] = selectors.dasbor_pegawai(p)
         ctx["penerima_laporan"] = services.penerima_laporan(p)
-        if selectors.unit_dipimpin(p):  # as head, or as Plt/Plh of a post
-            ctx["pejabat"] = selectors.dasbor_pejabat(p)
+        if units := selectors.unit_dipimpin(p):  # as head, or as Plt/Plh of a post
+            ctx["pejabat"] = selectors.dasbor_pejabat(p, units=units, tindakan=ctx["saya"]["tindakan"])
             # whom to ask for a report: an autocomplete over his units' pegawai, not a list of hundreds
             ctx["lingkup_sasaran"] = LINGKUP_SASARAN_LAPORAN
     return render(request, "siklus/dasbor.html", ctx)
