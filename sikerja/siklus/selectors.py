@@ -196,6 +196,7 @@ def dasbor_pejabat(p: Pegawai, hari: date | None = None, *, units: list[int] | N
     # Team reports (ketua → PUO) of the teams his units own: overdue, and the latest received.
     lt = laporan_tim(TimKerja.objects.filter(unit_pemilik_id__in=units), hari)
     diterima = list(LaporanTim.objects.filter(penerima=p, jenis="ketua_ke_puo").select_related("tim", "pelapor")
+                    .only("id", "tim_id", "pelapor_id", "periode_selesai", "capaian_persen", "tim__nama", "pelapor__nama")
                     .order_by("-dibuat", "-id")[:10])
     return {"kegiatan": agg, "target": target_out, "daftar_menunggu": daftar_menunggu,
             "daftar_dikembalikan": daftar_kembali, "menunggu_reviu_saya": menunggu, "tim": tim,
