@@ -131,7 +131,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         "kandidat_ketua": selectors.kandidat_ketua(tim, a.ketua_jenis_jabatan) if pembentuk else [],
         # The "add member" autocomplete's scope (selectors.lingkup_anggota): the team's own candidates.
         "lingkup_anggota": f"timkerja_anggota:{tim.pk}", "permohonan": permohonan, "dibawa": dibawa,
-        "pejabat_lain": _pejabat_lain(tim) if pid in pengelola else [],
+        "lingkup_dituju": _lingkup_dituju(tim) if pid in pengelola else "",
         "surat": surat_selectors.untuk_subjek(tim).defer("pdf").order_by("dibuat", "id"),
         "jejak": [{"j": j, "label": alur.TABEL.label_aksi.get(j.aksi, j.aksi),
                    "dari": alur.STATUS.get(j.dari_status, j.dari_status), "ke": alur.STATUS.get(j.ke_status, j.ke_status)}
@@ -155,17 +155,14 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
     return render(request, "timkerja/detail.html", ctx)
 
 
-def _pejabat_lain(tim: TimKerja) -> list[dict[str, Any]]:
-    """For the lintas-unit request form: pegawai of other units with the official to address."""
-    hasil = []
-    dalam = set(selectors.unit_dalam(tim.unit_pemilik))
-    for peg in (Pegawai.objects.filter(instansi_id=tim.instansi_id, aktif=True,
-                                       jenis_jabatan__in=aturan.aturan_tim(tim.instansi.profil).anggota_jenis_jabatan)
-                .exclude(unit_id__in=dalam).select_related("unit", "instansi").order_by("unit__nama", "nama")[:200]):
-        dituju = selectors.pejabat_dituju_untuk(peg)
-        if dituju is not None:
-            hasil.append({"pegawai": peg, "dituju": dituju})
-    return hasil
+def _lingkup_dituju(tim: TimKerja) -> str:
+    """The autocomplete scope of the official a lintas-unit request is addressed to: the one penugasan's
+    lintas-unit path of this instansi names (PPK; PUO in Blitar; Pimpinan PD in Magelang). Chosen by
+    name, not from a list of the first 200 pegawai of other units with their official looked up each."""
+    from sikerja.penugasan import alur as alur_penugasan
+    from sikerja.penugasan.services import varian_untuk
+
+    return "penugasan_" + alur_penugasan.alur_dari("lintas_unit", varian_untuk(tim.instansi, "lintas_unit")).kepada
 
 
 @require_POST

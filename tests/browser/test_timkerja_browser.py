@@ -63,7 +63,10 @@ def test_kepala_bidang_forms_a_team_across_two_bidang(page):  # type: ignore[no-
     assert "Anggota ditambahkan" in pesan(page)
     # 3. Dodi sits in Bidang Yankes: refused without a surat penugasan, so Ani starts the lintas-unit request.
     page.click("#permohonan summary")
-    page.select_option("#dituju", label=f"Dodi Statistisi, Bidang Pelayanan Kesehatan → {p['kadis'].nama}")
+    # The official addressed (Dodi's PUO, the kadis) is chosen by name from the autocomplete.
+    page.fill("#dituju", p["kadis"].nama.split()[0])
+    page.locator("#dituju-hasil [data-nilai]", has_text=p["kadis"].nama).first.click()
+    assert page.input_value("#permohonan input[type=hidden][name=dituju]") == str(p["kadis"].pk)
     page.fill("#kompetensi_dibutuhkan", "Statistik")
     page.fill("#uraian_tugas", "Analisis statistik kasus")
     page.click("#kirim-permohonan")
