@@ -55,3 +55,20 @@ def login(page, username: str, password: str) -> None:  # type: ignore[no-untype
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/masuk/" not in url)
+
+
+def buka_menu(page, kelompok: str, entri: str) -> None:  # type: ignore[no-untyped-def]
+    """Open a navigation group's dropdown and click one of its entries. The page is first let finish
+    loading (Bootstrap's dropdown handler is attached by the script at the end of the body, so a click
+    on the toggle while the page is still parsing opens nothing), and the toggle is clicked again
+    until the entry shows."""
+    page.wait_for_load_state("load")
+    item = page.locator(f"[data-kelompok='{kelompok}'] + .dropdown-menu >> text={entri}")
+    for _ in range(3):
+        page.click(f"[data-kelompok='{kelompok}']")
+        try:
+            item.wait_for(state="visible", timeout=3000)
+            break
+        except Exception:  # noqa: BLE001 — the menu did not open; try the toggle again
+            continue
+    item.click()

@@ -13,7 +13,7 @@ from sikerja.organisasi.models import Pegawai
 from sikerja.organisasi.testing import buat_akun, buat_organisasi, nip
 from sikerja.organisasi.tests.conftest import ORG
 
-from .conftest import login
+from .conftest import buka_menu, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,8 +36,7 @@ def test_admin_imports_creates_accounts_and_a_pegawai_activates_by_email(page, t
     page.click("button:has-text('Unggah')")
     page.locator("text=Tersimpan").first.wait_for()
 
-    page.click("[data-kelompok=Administrasi]")  # the admin's menu entries sit in one dropdown
-    page.click("text=Akun & Peran")
+    buka_menu(page, "Administrasi", "Akun & Peran")  # the admin's menu entries sit in one dropdown
     page.wait_for_url("**/akun/")
     page.click("button:has-text('Buat akun untuk semua pegawai')")
     page.locator(".alert-success").first.wait_for()

@@ -22,7 +22,7 @@ from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.organisasi.testing import buat_akun, buat_organisasi, nip
 from sikerja.organisasi.tests.conftest import ORG
 
-from .conftest import login
+from .conftest import buka_menu, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -154,8 +154,7 @@ def test_admin_menu_groups_administration_and_collapses_on_a_phone(browser, live
     for sel in ("#cari-nav", "[data-testid=keluar] button"):
         kotak = page.locator(sel).bounding_box()
         assert kotak and kotak["x"] + kotak["width"] <= 1280, sel
-    page.click("[data-kelompok=Administrasi]")
-    page.locator(".dropdown-menu >> text=Delegasi").click()
+    buka_menu(page, "Administrasi", "Delegasi")
     page.wait_for_url("**/kedudukan/delegasi/")
     page.set_viewport_size({"width": 390, "height": 844})
     assert not page.locator("#nav-utama").is_visible()
