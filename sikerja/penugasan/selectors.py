@@ -92,7 +92,8 @@ def surat_terlihat(pengguna, penugasan: Penugasan | None = None) -> QuerySet[Sur
 def jejak_audit(pengguna, penugasan: Penugasan) -> QuerySet[Transisi]:  # type: ignore[no-untyped-def]
     from .alur import tabel_status
 
-    qs = penugasan.transisi.select_related("aktor", "aktor__instansi", "surat")
+    # The trail names each letter; its PDF and content stay in the database.
+    qs = penugasan.transisi.select_related("aktor", "aktor__instansi", "surat").defer("surat__pdf", "surat__isi")
     if tabel_status(penugasan).fakta.get("lintas_instansi"):
         # Each side sees its own steps and the ones whose letters crossed over.
         qs = qs.filter(Q(aktor__instansi_id=pengguna.instansi_id) | Q(lintas=True))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ from sikerja.penugasan.models import Penerima
 
 from .alur import AKHIR, BERJALAN
 from .aturan import Tempat
-from .models import AnggotaTim, KapasitasPegawai, PejabatPengganti, TimKerja
+from .models import AnggotaTim, KapasitasPegawai, LaporanTim, PejabatPengganti, PermintaanLaporan, TimKerja
 
 # --- placements -------------------------------------------------------------------
 
@@ -208,19 +208,25 @@ def _tim_berjalan(mulai: date, selesai: date) -> Q:
 
 def beban_pegawai(pegawai_ids: list[int], mulai: date, selesai: date, *, kapasitas_bawaan: int,
                   kecuali_tim: int | None = None) -> dict[int, Beban]:
-    """Each pegawai's concurrent team shares and assignment efforts overlapping the period (M-5)."""
-    tim = dict(AnggotaTim.objects.filter(_tim_berjalan(mulai, selesai), pegawai_id__in=pegawai_ids)
-               .exclude(tim_id=kecuali_tim or 0).values("pegawai_id").annotate(t=Sum("porsi_persen"))
-               .values_list("pegawai_id", "t"))
+    """Each pegawai's concurrent team shares and assignment efforts overlapping the period (M-5), and his
+    capacity: one query, the three sums as subqueries per pegawai."""
+    def jumlah(qs: QuerySet[Any], kolom: str) -> Subquery:
+        return Subquery(qs.filter(pegawai_id=OuterRef("pk")).order_by().values("pegawai_id")
+                        .annotate(t=Sum(kolom)).values("t")[:1])
+
+    tim = AnggotaTim.objects.filter(_tim_berjalan(mulai, selesai)).exclude(tim_id=kecuali_tim or 0)
     # An assignment whose period is over shows as Selesai and weighs no more (issue 9 point 9).
-    tugas = dict(Penerima.objects.filter(pegawai_id__in=pegawai_ids, penugasan__status="ditugaskan",
-                                         penugasan__mulai__lte=selesai,
-                                         penugasan__selesai__gte=max(mulai, timezone.localdate()))
-                 .filter(~_bukan_dasar_keanggotaan()).values("pegawai_id").annotate(t=Sum("beban_persen")).values_list("pegawai_id", "t"))
-    kap = dict(KapasitasPegawai.objects.filter(pegawai_id__in=pegawai_ids)
-               .values_list("pegawai_id", "kapasitas_persen"))
-    return {i: Beban(tim=tim.get(i) or 0, penugasan=tugas.get(i) or 0, kapasitas=kap.get(i, kapasitas_bawaan))
-            for i in pegawai_ids}
+    tugas = Penerima.objects.filter(penugasan__status="ditugaskan", penugasan__mulai__lte=selesai,
+                                    penugasan__selesai__gte=max(mulai, timezone.localdate())
+                                    ).filter(~_bukan_dasar_keanggotaan())
+    kap = KapasitasPegawai.objects.filter(pegawai_id=OuterRef("pk")).values("kapasitas_persen")[:1]
+    baris = {i: (t, p, k) for i, t, p, k in Pegawai.objects.filter(id__in=pegawai_ids).order_by().annotate(
+        t=jumlah(tim, "porsi_persen"), p=jumlah(tugas, "beban_persen"), k=Subquery(kap)).values_list("id", "t", "p", "k")}
+    hasil = {}
+    for i in pegawai_ids:
+        t, p, k = baris.get(i, (0, 0, None))
+        hasil[i] = Beban(tim=t or 0, penugasan=p or 0, kapasitas=kapasitas_bawaan if k is None else k)
+    return hasil
 
 
 def beban_unit(unit: UnitOrganisasi, hari: date, *, kapasitas_bawaan: int, halaman: int = 1,
@@ -297,21 +303,25 @@ def lingkup_anggota(user: Any, tim_id: int) -> QuerySet[Pegawai]:
     tim = (TimKerja.objects.filter(pk=tim_id, instansi_id=getattr(user, "instansi_id", None) or 0)
            .exclude(status__in=AKHIR).select_related("instansi", "unit_pemilik", "pembentuk").first())
     pid = getattr(user, "pegawai_id", None)
-    if tim is None or pid is None or pid not in services.pengelola(tim):
+    if tim is None or pid is None or not services.mengelola(tim, pid):
         return Pegawai.objects.none()
     return kandidat_anggota(tim)
 
 
-def kandidat_ketua(tim: TimKerja, jenis_jabatan: tuple[str, ...], limit: int = 10) -> list[dict[str, Any]]:
+def kandidat_ketua(tim: TimKerja, jenis_jabatan: tuple[str, ...], limit: int = 10,
+                   aktif: list[AnggotaTim] | None = None) -> list[dict[str, Any]]:
     """Proposed ketua (KINERJA §1.4 selection basis): active members and pegawai of the unit pemilik whose
-    jabatan may lead, ranked by competencies matching the team's needs, then by origin."""
-    butuh = {k.lower() for a in tim.anggota.filter(status="aktif") for k in a.kompetensi_dibutuhkan}
+    jabatan may lead, ranked by competencies matching the team's needs, then by origin. ``aktif``: the
+    active members when the caller has them already."""
+    if aktif is None:
+        aktif = list(tim.anggota.filter(status="aktif"))
+    butuh = {k.lower() for a in aktif for k in a.kompetensi_dibutuhkan}
     unit_ids = unit_dalam(tim.unit_pemilik)
-    anggota_ids = set(tim.anggota.filter(status="aktif").values_list("pegawai_id", flat=True))
+    anggota_ids = {a.pegawai_id for a in aktif}
     calon = (Pegawai.objects.filter(Q(unit_id__in=unit_ids) | Q(id__in=anggota_ids), aktif=True,
                                     jenis_jabatan__in=jenis_jabatan)
              .annotate(dari_pemilik=Exists(Pegawai.objects.filter(pk=OuterRef("pk"), unit_id__in=unit_ids)))
-             .select_related("unit")[:200])
+             .select_related("unit").only("nama", "jabatan", "unit__nama")[:200])
     komp: dict[int, set[str]] = {}
     for pid, nama in Kompetensi.objects.filter(pegawai__in=calon).values_list("pegawai_id", "nama"):
         komp.setdefault(pid, set()).add(nama.lower())
@@ -351,18 +361,21 @@ LANGKAH_JADWAL = {"mingguan": 7, "bulanan": 30, "triwulanan": 91}  # [P] days pe
 TENGGANG_HARI = 7  # [P] a report is overdue this many days after its period ends
 
 
-def laporan_terlambat(tim: TimKerja, hari: date) -> list[dict[str, Any]]:
+def laporan_terlambat(tim: TimKerja, hari: date, laporan: list[LaporanTim] | None = None,
+                      permintaan: list[PermintaanLaporan] | None = None) -> list[dict[str, Any]]:
     """Periods of the team's schedule whose ketua → PUO report is overdue, and unanswered on-demand
-    requests past their deadline (KINERJA §2.6: overdue → flagged)."""
+    requests past their deadline (KINERJA §2.6: overdue → flagged). ``laporan``/``permintaan``: all the
+    team's reports and report requests (with their sasaran) when the caller has them already."""
     from datetime import timedelta
-
-    from .models import LaporanTim, PermintaanLaporan
 
     hasil: list[dict[str, Any]] = []
     if tim.status in BERJALAN or tim.status == "selesai":
         langkah = timedelta(days=LANGKAH_JADWAL.get(tim.jadwal_laporan, 30))
-        akhir_laporan = set(LaporanTim.objects.filter(tim=tim, jenis="ketua_ke_puo")
-                            .values_list("periode_selesai", flat=True))
+        if laporan is None:
+            akhir_laporan = set(LaporanTim.objects.filter(tim=tim, jenis="ketua_ke_puo")
+                                .values_list("periode_selesai", flat=True))
+        else:
+            akhir_laporan = {x.periode_selesai for x in laporan if x.jenis == "ketua_ke_puo"}
         mulai = tim.masa_mulai
         while mulai <= min(hari, tim.masa_selesai):
             selesai = min(mulai + langkah - timedelta(days=1), tim.masa_selesai)
@@ -370,8 +383,13 @@ def laporan_terlambat(tim: TimKerja, hari: date) -> list[dict[str, Any]]:
                 hasil.append({"jenis": "berkala", "periode_mulai": mulai, "periode_selesai": selesai,
                               "pelapor": tim.koordinator})
             mulai = selesai + timedelta(days=1)
-    for p in (PermintaanLaporan.objects.filter(tim=tim, batas_waktu__lt=hari, jawaban__isnull=True)
-              .select_related("sasaran")):
+    if permintaan is None or laporan is None:
+        lewat = list(PermintaanLaporan.objects.filter(tim=tim, batas_waktu__lt=hari, jawaban__isnull=True)
+                     .select_related("sasaran"))
+    else:
+        dijawab = {x.permintaan_id for x in laporan}
+        lewat = [p for p in permintaan if p.batas_waktu < hari and p.id not in dijawab]
+    for p in lewat:
         hasil.append({"jenis": "permintaan", "batas_waktu": p.batas_waktu, "pelapor": p.sasaran, "permintaan": p})
     return hasil
 

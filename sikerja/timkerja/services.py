@@ -105,7 +105,8 @@ def _aturan(tim: TimKerja) -> aturan.AturanTim:
 
 
 def _ambil(tim_id: int, *, kunci: bool = True) -> TimKerja:
-    qs = TimKerja.objects.select_related("instansi", "unit_pemilik", "pembentuk", "ketua", "penandatangan")
+    qs = TimKerja.objects.select_related("instansi", "unit_pemilik", "pembentuk", "ketua__unit", "penandatangan",
+                                         "titik_koordinasi")
     try:
         return (qs.select_for_update(of=("self",)) if kunci else qs).get(pk=tim_id)
     except TimKerja.DoesNotExist:
@@ -113,17 +114,44 @@ def _ambil(tim_id: int, *, kunci: bool = True) -> TimKerja:
 
 
 def ambil_untuk(pengguna: Any, tim_id: int) -> TimKerja:
-    """The team if ``pengguna`` may see it, else 404 (a team of another instansi does not exist for him)."""
-    if not selectors.tim_terlihat(pengguna).filter(pk=tim_id).exists():
+    """The team if ``pengguna`` may see it, else 404 (a team of another instansi does not exist for him).
+    Its own officials and HR/inspectorate/admin of its instansi are recognised from the row itself; anyone
+    else through ``selectors.tim_terlihat`` (the one rule, of which this is the first part)."""
+    # Read-only: the officials and units with the columns pages and rules read (fewer columns: the
+    # seven-table row costs half as much to build).
+    peg = ("id", "instansi_id", "nip", "nama", "jabatan", "jenis_jabatan", "unit_id", "kepala_unit", "aktif")
+    kolom = [f"{r}__{k}" for r in ("pembentuk", "ketua", "penandatangan", "titik_koordinasi") for k in peg]
+    kolom += [f"{u}__{k}" for u in ("unit_pemilik", "ketua__unit")
+              for k in ("id", "instansi_id", "kode", "nama", "jenis", "induk_id", "level", "akar_pd_id")]
+    try:
+        tim = (TimKerja.objects.select_related("instansi", "unit_pemilik", "pembentuk", "ketua__unit", "penandatangan",
+                                               "titik_koordinasi")
+               .only(*[f.name for f in TimKerja._meta.concrete_fields], "instansi", *kolom).get(pk=tim_id))
+    except TimKerja.DoesNotExist:
+        raise TimTidakDitemukan("Tim kerja tidak ditemukan.") from None
+    p = pengguna.pegawai
+    if pengguna.lintas_unit:
+        langsung = tim.instansi_id == pengguna.instansi_id
+    else:
+        langsung = p is not None and p.id in (tim.pembentuk_id, tim.penandatangan_id, tim.ketua_id,
+                                              tim.titik_koordinasi_id)
+    if not langsung and not selectors.tim_terlihat(pengguna).filter(pk=tim_id).exists():
         raise TimTidakDitemukan("Tim kerja tidak ditemukan.")
-    return _ambil(tim_id, kunci=False)
+    return tim
 
 
-def _pemimpin(tim: TimKerja) -> set[int]:
+def _plh_pembentuk(tim: TimKerja) -> Pegawai | None:
+    """Who holds the pembentuk's post today (his Plt/Plh, else himself), read once per loaded team:
+    a team page asks it for the managers, the draft actions and the signer."""
+    if not hasattr(tim, "_plh_pembentuk"):
+        tim._plh_pembentuk = selectors.pengganti_untuk(tim.pembentuk)  # type: ignore[attr-defined]
+    return tim._plh_pembentuk  # type: ignore[attr-defined,no-any-return]
+
+
+def _pemimpin(tim: TimKerja) -> dict[int, Pegawai]:
     """The PUO pemilik kinerja and the pembentuk leading it (each also through the Plt/Plh of his post)."""
     puo = selectors.puo_pemilik(tim)
-    plh = selectors.pengganti_untuk(tim.pembentuk)
-    return {x.id for x in (puo, tim.pembentuk, plh) if x is not None}
+    return {x.id: x for x in (puo, tim.pembentuk, _plh_pembentuk(tim)) if x is not None}
 
 
 def bertindak_sebagai_pembentuk(tim: TimKerja, pegawai_id: int | None) -> bool:
@@ -132,14 +160,14 @@ def bertindak_sebagai_pembentuk(tim: TimKerja, pegawai_id: int | None) -> bool:
     (resolver "pembentuk"), so a draft does not wait for a head who is away."""
     if pegawai_id is None:
         return False
-    return pegawai_id in (tim.pembentuk_id, getattr(selectors.pengganti_untuk(tim.pembentuk), "id", None))
+    return pegawai_id == tim.pembentuk_id or pegawai_id == getattr(_plh_pembentuk(tim), "id", None)
 
 
-def _delegasi_pemimpin(tim: TimKerja, pemimpin: set[int]) -> set[int]:
+def _delegasi_pemimpin(tim: TimKerja, pemimpin: dict[int, Pegawai]) -> set[int]:
     """Who holds the pengelolaan kinerja of the team's leaders by a delegation in force (kedudukan, with SK)."""
     from sikerja.kedudukan.selectors import data_delegasi
 
-    nip = dict(Pegawai.objects.filter(id__in=pemimpin).values_list("nip", "id"))
+    nip = {p.nip for p in pemimpin.values()}
     kepada = {d.kepada for d in data_delegasi(tim.instansi) if d.wewenang == "pengelolaan_kinerja" and d.dari in nip}
     return set(Pegawai.objects.filter(instansi_id=tim.instansi_id, nip__in=kepada).values_list("id", flat=True))
 
@@ -149,7 +177,15 @@ def pengelola(tim: TimKerja) -> set[int]:
     the Plt/Plh of their posts), and who holds their pengelolaan kinerja by delegation (Blitar Pasal 22
     huruf a: "pejabat yang mendapat delegasi")."""
     pemimpin = _pemimpin(tim)
-    return pemimpin | {i for i in (tim.penandatangan_id,) if i} | _delegasi_pemimpin(tim, pemimpin)
+    return set(pemimpin) | {i for i in (tim.penandatangan_id,) if i} | _delegasi_pemimpin(tim, pemimpin)
+
+
+def mengelola(tim: TimKerja, pegawai_id: int | None) -> bool:
+    """``pegawai_id in pengelola(tim)``, answered from the team's row for its pembentuk and signer (the
+    usual viewers of its page) before looking up the PUO, the Plt/Plh and delegations."""
+    if pegawai_id is None:
+        return False
+    return pegawai_id in (tim.pembentuk_id, tim.penandatangan_id) or pegawai_id in pengelola(tim)
 
 
 def _peran_pertimbangan(tim: TimKerja, aktor: Pegawai) -> set[str]:
@@ -173,7 +209,7 @@ def resolver(tim: TimKerja, peran: str) -> Pegawai | None:
     """Who holds a role of the lifecycle table on ``tim``."""
     # A decision waiting for a head who is away is taken by the Plt/Plh holding his post.
     if peran == "pembentuk":
-        return selectors.pengganti_untuk(tim.pembentuk)
+        return _plh_pembentuk(tim)
     if peran == "penandatangan":
         return selectors.pengganti_untuk(tim.penandatangan or tim.pembentuk)
     return None
@@ -194,7 +230,7 @@ def _boleh(tim: TimKerja, aksi: str, aktor: Pegawai) -> None:
         ttd = tim.penandatangan or tim.pembentuk
         ok = aktor.id == ttd.id or aktor.id == getattr(selectors.pengganti_untuk(ttd), "id", None)
     elif peran == "pengelola":
-        ok = aktor.id in pengelola(tim)
+        ok = mengelola(tim, aktor.id)
     else:
         return
     if not ok:
@@ -768,7 +804,7 @@ def mulai_permohonan_lintas_unit(*, pengguna: Any, tim_id: int, ppk_tujuan_id: i
     only way a pegawai of another unit becomes a member."""
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id, kunci=False)
-    if aktor.id not in pengelola(tim):
+    if not mengelola(tim, aktor.id):
         raise TidakBerwenang("Permohonan pelibatan untuk tim dikirim oleh pimpinan unit organisasi pemilik kinerja.")
     data = penugasan_services.DataPenugasan(
         judul=f"Pelibatan anggota {tim.nama}"[:200], mulai=tim.masa_mulai, selesai=tim.masa_selesai,
@@ -974,7 +1010,7 @@ def minta_laporan(*, pengguna: Any, tim_id: int, sasaran_id: int, batas_waktu: d
     aktor = _pegawai(pengguna)
     tim = _ambil(tim_id, kunci=False)
     a = _aturan(tim)
-    if aktor.id not in pengelola(tim):
+    if not mengelola(tim, aktor.id):
         raise TidakBerwenang("Laporan sewaktu-waktu diminta oleh pimpinan unit organisasi",
                              a.dasar("laporan", "sewaktu_waktu", "dasar"))
     if sasaran_id == tim.koordinator.id and tim.ketua_id:
@@ -1089,12 +1125,14 @@ def penentu_peran(tim: TimKerja) -> int | None:
     return tim.titik_koordinasi_id if tim.tanpa_ketua else None
 
 
-def tanpa_peran(tim: TimKerja) -> list[AnggotaTim]:
+def tanpa_peran(tim: TimKerja, aktif: list[AnggotaTim] | None = None) -> list[AnggotaTim]:
     """TK-10: members whose role is missing or was not set by the ketua (a role written by the
-    pembentuk while staffing is a proposal); a kegiatan of the team cannot start until this is empty."""
+    pembentuk while staffing is a proposal); a kegiatan of the team cannot start until this is empty.
+    ``aktif``: the active members when the caller has them already (with their pegawai)."""
     penentu = penentu_peran(tim)
-    return [x for x in tim.anggota.filter(status="aktif").select_related("pegawai")
-            if not x.peran or x.peran_oleh_id != penentu or penentu is None]
+    if aktif is None:
+        aktif = list(tim.anggota.filter(status="aktif").select_related("pegawai"))
+    return [x for x in aktif if not x.peran or x.peran_oleh_id != penentu or penentu is None]
 
 
 def periksa_peran(tim: TimKerja) -> None:

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -112,43 +113,55 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
     p = request.user.pegawai
     pid = p.id if p else None
     a = aturan.aturan_tim(tim.instansi.profil)
-    anggota = list(tim.anggota.select_related("pegawai__unit", "ppk_asal", "puo_asal", "instansi_asal", "pertimbangan_oleh",
-                                              "dasar_penugasan").order_by("status", "id"))
+    # The columns the page shows (a member row joins six tables; all their columns cost twice the time).
+    anggota = list(tim.anggota.select_related("pegawai__unit", "unit_asal", "ppk_asal", "instansi_asal",
+                                              "pertimbangan_oleh")
+                   .only("tim_id", "pegawai__nama", "pegawai__unit__nama", "unit_asal__nama", "instansi_asal__nama",
+                         "ppk_asal__nama", "pertimbangan_oleh__nama", "status", "peran", "peran_oleh_id",
+                         "kompetensi_dibutuhkan", "porsi_persen", "dasar_penugasan_id").order_by("status", "id"))
     aktif = [x for x in anggota if x.status == "aktif"]
     beban = selectors.beban_pegawai([x.pegawai_id for x in aktif], tim.masa_mulai, tim.masa_selesai,
                                     kapasitas_bawaan=tim.instansi.ambang_beban_kerja)
-    pengelola = services.pengelola(tim)
+    for x in anggota:
+        x.beban = beban.get(x.pegawai_id)  # type: ignore[attr-defined]
+    pengelola = services.mengelola(tim, pid)
     hari = timezone.localdate()
-    permohonan = services.permohonan_tim(tim) if pid in pengelola else []
+    permohonan = services.permohonan_tim(tim) if pengelola else []
     dibawa = [(pr, r.pegawai) for pr in permohonan if pr.status == "ditugaskan" for r in pr.penerima.all()
               if r.pegawai_id not in {x.pegawai_id for x in aktif}]
     pembentuk = services.bertindak_sebagai_pembentuk(tim, pid)
+    laporan = list(tim.laporan.select_related("pelapor", "anggota").prefetch_related("penerima", "bukti"))
+    permintaan = list(tim.permintaan_laporan.select_related("peminta", "sasaran"))
+    boleh_ketua = (pembentuk and tim.status == "draf") or (
+        pid == (tim.penandatangan_id or tim.pembentuk_id) and tim.status in alur.BERJALAN)
     ctx = {
-        "tim": tim, "aturan": a, "anggota": anggota, "aktif": aktif, "beban": beban,
-        "instrumen": aturan.instrumen(a, tim.pola), "pengelola": pid in pengelola,
+        "tim": tim, "aturan": a, "url_aksi": reverse("timkerja:aksi", args=[tim.pk]),
+        "anggota": anggota, "aktif": aktif, "beban": beban,
+        "instrumen": aturan.instrumen(a, tim.pola), "pengelola": pengelola,
         "pembentuk": pid == tim.pembentuk_id, "penandatangan": pid == (tim.penandatangan_id or tim.pembentuk_id),
         "koordinator": pid == tim.koordinator.id, "anggota_saya": any(x.pegawai_id == pid for x in aktif),
-        "kandidat_ketua": selectors.kandidat_ketua(tim, a.ketua_jenis_jabatan) if pembentuk else [],
+        # Proposed ketua: for the pembentuk, while the form to choose one is shown.
+        "kandidat_ketua": selectors.kandidat_ketua(tim, a.ketua_jenis_jabatan, aktif=aktif)
+        if pembentuk and boleh_ketua else [],
         # The "add member" autocomplete's scope (selectors.lingkup_anggota): the team's own candidates.
         "lingkup_anggota": f"timkerja_anggota:{tim.pk}", "permohonan": permohonan, "dibawa": dibawa,
-        "lingkup_dituju": _lingkup_dituju(tim) if pid in pengelola else "",
+        "lingkup_dituju": _lingkup_dituju(tim) if pengelola else "",
         "surat": surat_selectors.untuk_subjek(tim).defer("pdf").order_by("dibuat", "id"),
         "jejak": [{"j": j, "label": alur.TABEL.label_aksi.get(j.aksi, j.aksi),
                    "dari": alur.STATUS.get(j.dari_status, j.dari_status), "ke": alur.STATUS.get(j.ke_status, j.ke_status)}
-                  for j in jejak_selectors.untuk_subjek(tim).select_related("aktor", "surat").order_by("waktu", "id")],
+                  for j in jejak_selectors.untuk_subjek(tim).select_related("aktor", "surat")
+                  .defer("surat__pdf", "surat__isi").order_by("waktu", "id")],
         "target_teks": "\n".join(tim.target),
         "label_ketua": ", ".join(LABEL_JENIS_JABATAN.get(j, j) for j in a.ketua_jenis_jabatan),
         "kendala": tim.kendala.prefetch_related("tujuan", "keputusan__pejabat").select_related("pengaju"),
-        "laporan": tim.laporan.select_related("pelapor", "anggota").prefetch_related("penerima", "bukti"),
-        "permintaan": tim.permintaan_laporan.select_related("peminta", "sasaran"),
-        "terlambat": selectors.laporan_terlambat(tim, hari), "hari_ini": hari,
+        "laporan": laporan, "permintaan": permintaan,
+        "terlambat": selectors.laporan_terlambat(tim, hari, laporan, permintaan), "hari_ini": hari,
         "riwayat_ketua": tim.riwayat_ketua.select_related("pegawai"),
         # TK-10: missing roles and roles proposed while staffing that the ketua has not set yet.
-        "tanpa_peran": services.tanpa_peran(tim) if tim.status not in alur.AKHIR else [],
+        "tanpa_peran": services.tanpa_peran(tim, aktif) if tim.status not in alur.AKHIR else [],
         "status": alur.STATUS, "pola": aturan.POLA,
         "bisa": {aksi: alur.boleh(aksi, tim.status) for aksi in alur.AKTOR},
-        "boleh_ketua": (pembentuk and tim.status == "draf")
-        or (pid == (tim.penandatangan_id or tim.pembentuk_id) and tim.status in alur.BERJALAN),
+        "boleh_ketua": boleh_ketua,
         "lingkup_kendala": Kendala._meta.get_field("lingkup").choices,
         "jenis_laporan": LaporanTim.JENIS,
     }

@@ -164,3 +164,28 @@ def test_api_kendala_and_unit_workload_rights(nasional):
     assert _masuk(pd, "tono").get(f"/api/tim-kerja/beban-unit/{p2p.pk}").status_code == 403
     r = _masuk(pd, "ani").get(f"/api/tim-kerja/beban-unit/{p2p.pk}")
     assert r.status_code == 200 and r.json()["ringkas"]["jumlah"] >= 3
+
+
+def test_team_page_reads_each_panel_once_whatever_the_number_of_members(nasional):
+    """Hot page (issue 11): the team page's query count does not grow with its members (it once read
+    each member's unit of origin and scanned the workload per row) and stays within its budget."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pd = nasional
+    satu = s.bentuk_tim(pengguna=pd.u["ani"], data=data_tim(pd, nama="Tim Surveilans"), anggota=[anggota(pd, "sari")],
+                        ketua_id=pd.p["sari"].id)
+    dua = _tim(pd)
+    c = _masuk(pd, "ani")
+
+    def kueri(tim: TimKerja) -> int:
+        url = reverse("timkerja:detail", args=[tim.pk])
+        c.get(url)
+        with CaptureQueriesContext(connection) as q:
+            r = c.get(url)
+        assert r.status_code == 200
+        return len(q)
+
+    n = kueri(satu)
+    assert kueri(dua) == n
+    assert n <= 18, n
