@@ -9,6 +9,7 @@ URL). Letters, inbox items and audit entries go through ``inti``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -104,11 +105,24 @@ def _aturan(tim: TimKerja) -> aturan.AturanTim:
     return aturan.aturan_tim(tim.instansi.profil)
 
 
+@functools.cache
+def _kolom_baca() -> tuple[str, ...]:
+    """For a read: the team's own columns, its instansi, and of its officials and units the columns pages
+    and rules read (the seven-table row with every column costs twice as much to build)."""
+    peg = ("id", "instansi_id", "nip", "nama", "jabatan", "jenis_jabatan", "unit_id", "kepala_unit", "aktif")
+    unit = ("id", "instansi_id", "kode", "nama", "jenis", "induk_id", "level", "akar_pd_id")
+    return (*[f.name for f in TimKerja._meta.concrete_fields], "instansi",
+            *[f"{r}__{k}" for r in ("pembentuk", "ketua", "penandatangan", "titik_koordinasi") for k in peg],
+            *[f"{u}__{k}" for u in ("unit_pemilik", "ketua__unit") for k in unit])
+
+
 def _ambil(tim_id: int, *, kunci: bool = True) -> TimKerja:
+    """The team with its instansi, officials and units: locked and whole for a change, with the columns
+    read (``_kolom_baca``) otherwise."""
     qs = TimKerja.objects.select_related("instansi", "unit_pemilik", "pembentuk", "ketua__unit", "penandatangan",
                                          "titik_koordinasi")
     try:
-        return (qs.select_for_update(of=("self",)) if kunci else qs).get(pk=tim_id)
+        return (qs.select_for_update(of=("self",)) if kunci else qs.only(*_kolom_baca())).get(pk=tim_id)
     except TimKerja.DoesNotExist:
         raise TimTidakDitemukan("Tim kerja tidak ditemukan.") from None
 
@@ -117,18 +131,7 @@ def ambil_untuk(pengguna: Any, tim_id: int) -> TimKerja:
     """The team if ``pengguna`` may see it, else 404 (a team of another instansi does not exist for him).
     Its own officials and HR/inspectorate/admin of its instansi are recognised from the row itself; anyone
     else through ``selectors.tim_terlihat`` (the one rule, of which this is the first part)."""
-    # Read-only: the officials and units with the columns pages and rules read (fewer columns: the
-    # seven-table row costs half as much to build).
-    peg = ("id", "instansi_id", "nip", "nama", "jabatan", "jenis_jabatan", "unit_id", "kepala_unit", "aktif")
-    kolom = [f"{r}__{k}" for r in ("pembentuk", "ketua", "penandatangan", "titik_koordinasi") for k in peg]
-    kolom += [f"{u}__{k}" for u in ("unit_pemilik", "ketua__unit")
-              for k in ("id", "instansi_id", "kode", "nama", "jenis", "induk_id", "level", "akar_pd_id")]
-    try:
-        tim = (TimKerja.objects.select_related("instansi", "unit_pemilik", "pembentuk", "ketua__unit", "penandatangan",
-                                               "titik_koordinasi")
-               .only(*[f.name for f in TimKerja._meta.concrete_fields], "instansi", *kolom).get(pk=tim_id))
-    except TimKerja.DoesNotExist:
-        raise TimTidakDitemukan("Tim kerja tidak ditemukan.") from None
+    tim = _ambil(tim_id, kunci=False)
     p = pengguna.pegawai
     if pengguna.lintas_unit:
         langsung = tim.instansi_id == pengguna.instansi_id

@@ -136,7 +136,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         pid == (tim.penandatangan_id or tim.pembentuk_id) and tim.status in alur.BERJALAN)
     ctx = {
         "tim": tim, "aturan": a, "url_aksi": reverse("timkerja:aksi", args=[tim.pk]),
-        "anggota": anggota, "aktif": aktif, "beban": beban,
+        "anggota": anggota, "aktif": aktif,
         "instrumen": aturan.instrumen(a, tim.pola), "pengelola": pengelola,
         "pembentuk": pid == tim.pembentuk_id, "penandatangan": pid == (tim.penandatangan_id or tim.pembentuk_id),
         "koordinator": pid == tim.koordinator.id, "anggota_saya": any(x.pegawai_id == pid for x in aktif),
