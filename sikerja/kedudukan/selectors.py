@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
 
+from sikerja.kueri import KueriSiap
 from sikerja.organisasi import selectors as org_selectors
 from sikerja.organisasi.models import Instansi, Pegawai
 from sikerja.organisasi.struktur import Delegasi as DelegasiData
@@ -78,9 +79,11 @@ def segarkan(instansi_id: int | None) -> None:
         services.akhiri_delegasi_kedaluwarsa(Instansi.objects.get(pk=instansi_id), hari=hari)
 
 
-def berlaku(instansi: Instansi | int) -> QuerySet[Kedudukan]:
-    """The current kedudukan rows of an instansi (or its id)."""
-    segarkan(instansi if isinstance(instansi, int) else instansi.pk)
+def berlaku(instansi: Instansi | int, *, segar: bool = True) -> QuerySet[Kedudukan]:
+    """The current kedudukan rows of an instansi (or its id); ``segar=False`` when the caller has
+    run ``segarkan`` itself (a prepared query's builder may not read the database)."""
+    if segar:
+        segarkan(instansi if isinstance(instansi, int) else instansi.pk)
     return Kedudukan.objects.filter(instansi=instansi, berlaku_sampai__isnull=True)
 
 
@@ -121,9 +124,15 @@ def _pejabat_dari(pegawai: Pegawai, peran: str) -> Pegawai | None:
     """One official of ``pegawai``'s current kedudukan (``peran``: ``ppk``, ``pimpinan_unit``), with
     his unit: one narrow query, not the whole kedudukan with its three officials."""
     segarkan(pegawai.instansi_id)
-    pejabat_id = Kedudukan.objects.filter(pegawai=pegawai, berlaku_sampai__isnull=True).values(f"{peran}_id")[:1]
-    rows = list(Pegawai.objects.filter(pk=Subquery(pejabat_id)).select_related("unit").order_by()[:1])
+    rows = _pejabat(pegawai_id=pegawai.pk, peran=peran)
     return rows[0] if rows else None
+
+
+# Asked on most pages (whom a pegawai reports to, who rates him): prepared once (sikerja.kueri).
+_pejabat: KueriSiap[Pegawai] = KueriSiap(lambda pegawai_id, peran: (
+    Pegawai.objects.filter(pk=Subquery(Kedudukan.objects.filter(pegawai_id=pegawai_id, berlaku_sampai__isnull=True)
+                                       .values(f"{peran}_id")[:1]))
+    .select_related("unit").order_by()[:1]), tetap=("peran",))
 
 
 def ppk_dari(pegawai: Pegawai) -> Pegawai | None:

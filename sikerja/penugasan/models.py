@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 
 from sikerja.jejak.models import Jejak
+from sikerja.kueri import KueriSiap
 from sikerja.surat.models import Surat
 
 if TYPE_CHECKING:
@@ -135,8 +136,7 @@ class Penugasan(models.Model):
     def _pihak_map(self) -> dict[str, Any]:
         cache = self.__dict__.get("_pihak_cache")
         if cache is None:
-            cache = {r.peran: r.pegawai for r in PihakPenugasan.objects.filter(penugasan_id=self.pk)
-                     .select_related("pegawai__instansi", "pegawai__unit")} if self.pk else {}
+            cache = {r.peran: r.pegawai for r in _pihak_siap(penugasan_id=self.pk)} if self.pk else {}
             self.__dict__["_pihak_cache"] = cache
         return cache
 
@@ -315,3 +315,8 @@ class Penerima(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pegawai_id} ({self.beban_persen}%)"
+
+
+# Read on every page of an assignment; prepared once (sikerja.kueri).
+_pihak_siap: KueriSiap[PihakPenugasan] = KueriSiap(lambda penugasan_id: (
+    PihakPenugasan.objects.filter(penugasan_id=penugasan_id).select_related("pegawai__instansi", "pegawai__unit")))

@@ -155,12 +155,6 @@ def _lampirkan_alasan_kembali(items: list[Any]) -> None:
         i.alasan_kembali = cocok[-1].alasan if cocok else ""
 
 
-def _alasan_kembali_terakhir(p: Penugasan) -> Transisi | None:
-    """The return that put ``p`` where it is now, if the last decision on it was a return."""
-    t = p.transisi.select_related("aktor").order_by("-waktu", "-id").first()
-    return t if t is not None and t.aksi == "kembalikan" else None
-
-
 @instansi_required
 def pilih_jalur(request: Permintaan) -> HttpResponse:
     pid = _pegawai_id(request)
@@ -334,7 +328,7 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
     lk = alur.langkah_untuk(p)  # its dasar_hukum from the instansi's own regulation
     tabel = alur.tabel_status(p)
     fakta = alur_kerja_sel.fakta_status(tabel, p.status)
-    surat = list(selectors.surat_terlihat(request.user, p))
+    surat = selectors.surat_penugasan_terlihat(request.user, p)
     boleh = services.boleh_bertindak(request.user, p)
     penerima = selectors.penerima_terlihat(request.user, p)
     # Other workload only of the user's own instansi's pegawai: the other side sees what the letters say.
@@ -347,14 +341,14 @@ def _konteks_detail(request: HttpRequest, p: Penugasan) -> dict[str, Any]:
         "penerima": penerima, "surat": surat,
         # Which letters would end the assignment if revoked (the page warns before).
         "cabut_mengakhiri": {s.pk for s in surat if alur.cabut_mengakhiri(s.jenis, p.status)},
-        "jejak": selectors.jejak_audit(request.user, p), "label_aksi": alur.AKSI,
+        "jejak": selectors.jejak_halaman(request.user, p), "label_aksi": alur.AKSI,
         "peran_aktor": alur.label_peran(p, alur.peran_untuk(p) or "") if p.aktor_sekarang_id else "",
         "pihak": [(alur.label_peran(p, r), getattr(p, r)) for r in alur.PERAN if getattr(p, r)],
         "ambang": p.instansi.ambang_beban_kerja,
         # What the page shows about the state and the path, from the table (no status strings).
         "fakta": fakta,
         # Why it came back, where the pemohon reads it (issue 9 point 9), not only in the audit table.
-        "kembali": _alasan_kembali_terakhir(p),
+        "kembali": selectors.alasan_kembali_terakhir(p),
         # The admin records the decision of a Kepala Daerah who signs outside the application.
         "catat_kd": bool(lk and lk.hasil == "keputusan_kepala_daerah" and not boleh
                          and (getattr(request.user, "admin_instansi", False)
@@ -395,7 +389,9 @@ def penugasan_penerima_input(p: Penugasan) -> list[services.PenerimaInput]:
 
 @instansi_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    p = get_object_or_404(selectors.daftar_penugasan(request.user), pk=pk)
+    p = selectors.penugasan_untuk(request.user, pk)
+    if p is None:
+        raise Http404("Penugasan tidak ditemukan.")
     # Opening the page changes nothing (issue 10 point 12): the Kotak Masuk link POSTs first
     # (buka_item), and the page offers a button for notices still unread.
     ctx = _konteks_detail(request, p)

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Avg, Count, Max, Q, QuerySet
 
+from sikerja.kueri import KueriSiap
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.timkerja.alur import BERJALAN as TIM_BERJALAN
 from sikerja.timkerja.models import AnggotaTim, LaporanTim, PermintaanLaporan, TimKerja
@@ -17,7 +18,17 @@ from sikerja.timkerja.selectors import unit_dipimpin as _unit_dipimpin
 
 from .alur import AKHIR, PAPAN, TERBUKA
 from .aturan import UnitInfo
-from .models import Kegiatan, PerjanjianKinerja, PermintaanLaporanSiklus, TargetKinerja
+from .models import (
+    HasilKegiatan,
+    Kegiatan,
+    LaporanProgres,
+    PerjanjianKinerja,
+    PermintaanLaporanSiklus,
+    Reviu,
+    SubTugas,
+    TargetKinerja,
+    UmpanBalik,
+)
 
 
 def leluhur(unit: UnitOrganisasi) -> list[UnitInfo]:
@@ -58,14 +69,39 @@ def kegiatan_terlihat(pengguna: Any) -> QuerySet[Kegiatan]:
 
 
 def syarat_terlihat(p: Pegawai) -> Q:
-    tim_ids = AnggotaTim.objects.filter(pegawai=p, status="aktif").values("tim_id")
+    return _syarat_terlihat(p.pk, unit_dipimpin(p))
+
+
+def _syarat_terlihat(pid: int, units: list[int]) -> Q:
+    """``syarat_terlihat`` built without reading the database (``units``: ``unit_dipimpin``)."""
+    tim_ids = AnggotaTim.objects.filter(pegawai_id=pid, status="aktif").values("tim_id")
     # Subqueries, not joins: the workflow core locks these rows (FOR UPDATE refuses outer joins on PostgreSQL).
-    diketuai = TimKerja.objects.filter(ketua=p).values("id")
-    syarat = Q(pelaksana=p) | Q(tim_id__in=diketuai) | Q(tim_id__in=tim_ids) | Q(aktor_sekarang=p) | Q(dibuat_oleh=p)
-    units = unit_dipimpin(p)
+    diketuai = TimKerja.objects.filter(ketua_id=pid).values("id")
+    syarat = (Q(pelaksana_id=pid) | Q(tim_id__in=diketuai) | Q(tim_id__in=tim_ids) | Q(aktor_sekarang_id=pid)
+              | Q(dibuat_oleh_id=pid))
     if units:
         syarat |= Q(unit_id__in=units)
     return syarat
+
+
+# The kegiatan page's read of its kegiatan, prepared once (sikerja.kueri): the visibility rule with
+# six joined rows cost 3 ms to compile on every visit.
+_kegiatan_satu: KueriSiap[Kegiatan] = KueriSiap(lambda instansi_id, pid, units, pk, lintas: (
+    Kegiatan.objects.filter(instansi_id=instansi_id).filter(Q() if lintas else _syarat_terlihat(pid, units))
+    .select_related("instansi", "unit", "target", "pelaksana", "tim", "aktor_sekarang").filter(pk=pk)),
+    tetap=("lintas",))
+
+
+def kegiatan_untuk(pengguna: Any, pk: int) -> Kegiatan | None:
+    """The kegiatan if ``pengguna`` may see it (``kegiatan_terlihat``), with its unit, target, pelaksana,
+    team and current actor."""
+    lintas = bool(getattr(pengguna, "lintas_unit", False))
+    p = None if lintas else getattr(pengguna, "pegawai", None)
+    if not lintas and p is None:
+        return None
+    rows = _kegiatan_satu(instansi_id=pengguna.instansi_id, pid=p.pk if p else None,
+                          units=unit_dipimpin(p) if p else None, pk=pk, lintas=lintas)
+    return rows[0] if rows else None
 
 
 def pk_terlihat(pengguna: Any) -> QuerySet[PerjanjianKinerja]:
@@ -104,28 +140,50 @@ def linimasa(qs: QuerySet[Kegiatan], mulai: date, selesai: date) -> list[dict[st
     return baris
 
 
+_KOLOM_TIM = ("id", "nama", "masa_mulai", "masa_selesai", "jadwal_laporan")
+
+
+def _tim_berjalan(tim_qs: QuerySet[TimKerja], batas: int = 2000, kolom: tuple[str, ...] = ()) -> QuerySet[Any]:
+    return (tim_qs.filter(status__in=TIM_BERJALAN).values(*_KOLOM_TIM, *kolom)
+            .order_by("masa_selesai", "id")[:batas])
+
+
+# The dashboards' team reads, prepared once (sikerja.kueri): the teams he leads as ketua (or
+# coordination point), the teams his units own, and their last reports and overdue requests.
+_tim_dipimpin: KueriSiap[dict[str, Any]] = KueriSiap(lambda pegawai_id: _tim_berjalan(
+    TimKerja.objects.filter(Q(ketua_id=pegawai_id) | Q(ketua__isnull=True, titik_koordinasi_id=pegawai_id))))
+_tim_unit: KueriSiap[dict[str, Any]] = KueriSiap(lambda unit_ids: _tim_berjalan(
+    TimKerja.objects.filter(unit_pemilik_id__in=unit_ids)))
+_laporan_akhir: KueriSiap[dict[str, Any]] = KueriSiap(lambda ids: (
+    LaporanTim.objects.filter(tim_id__in=ids, jenis="ketua_ke_puo").order_by().values("tim_id")
+    .annotate(m=Max("periode_selesai"))))
+_minta_terlambat: KueriSiap[dict[str, Any]] = KueriSiap(lambda ids, hari: (
+    PermintaanLaporan.objects.filter(tim_id__in=ids, batas_waktu__lt=hari, jawaban__isnull=True).order_by()
+    .values("tim_id").annotate(n=Count("id"))))
+
+
+def _lengkapi_laporan_tim(tim: list[dict[str, Any]], hari: date) -> list[dict[str, Any]]:
+    """Team rows with the end of their last ketua → PUO report (``akhir``) and their requests past the
+    deadline unanswered (``minta``): only when there are teams, one grouped query for each."""
+    if not tim:
+        return tim
+    ids = [t["id"] for t in tim]
+    akhir = {r["tim_id"]: r["m"] for r in _laporan_akhir(ids=ids)}
+    minta = {r["tim_id"]: r["n"] for r in _minta_terlambat(ids=ids, hari=hari)}
+    for t in tim:
+        t["akhir"], t["minta"] = akhir.get(t["id"]), minta.get(t["id"], 0)
+    return tim
+
+
 def _baris_laporan_tim(tim_qs: QuerySet[TimKerja], hari: date, *, batas: int = 2000,
                        kolom: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    """The running teams of ``tim_qs`` with the end of their last ketua → PUO report (``akhir``) and
-    their requests past the deadline unanswered (``minta``).
+    """The running teams of ``tim_qs`` with ``akhir`` and ``minta`` (``_lengkapi_laporan_tim``).
 
     One plain query for the teams, then, only when there are some, one grouped query each for the
     last reports and the overdue requests: most pegawai lead no team, and correlated subqueries
     cost more to build than the two grouped reads.
     """
-    tim = list(tim_qs.filter(status__in=TIM_BERJALAN)
-               .values("id", "nama", "masa_mulai", "masa_selesai", "jadwal_laporan", *kolom)
-               .order_by("masa_selesai", "id")[:batas])
-    if not tim:
-        return tim
-    ids = [t["id"] for t in tim]
-    akhir = dict(LaporanTim.objects.filter(tim_id__in=ids, jenis="ketua_ke_puo").order_by()
-                 .values("tim_id").annotate(m=Max("periode_selesai")).values_list("tim_id", "m"))
-    minta = dict(PermintaanLaporan.objects.filter(tim_id__in=ids, batas_waktu__lt=hari, jawaban__isnull=True)
-                 .order_by().values("tim_id").annotate(n=Count("id")).values_list("tim_id", "n"))
-    for t in tim:
-        t["akhir"], t["minta"] = akhir.get(t["id"]), minta.get(t["id"], 0)
-    return tim
+    return _lengkapi_laporan_tim(list(_tim_berjalan(tim_qs, batas, kolom)), hari)
 
 
 def _laporan_tim_terlambat(tim: list[dict[str, Any]], hari: date, *, batas: int = 20) -> dict[str, Any]:
@@ -179,34 +237,53 @@ def dasbor_pejabat(p: Pegawai, hari: date | None = None, *, units: list[int] | N
     )
     # The 50 nearest targets first, then their kegiatan grouped by target (covering index on
     # (target, persen_progres)): two queries whose cost does not grow with the unit's other targets.
-    target = list(TargetKinerja.objects.filter(unit_id__in=units, pk_kinerja__berlaku=True)
-                  .values("id", "indikator", "nilai_target", "satuan", "batas_waktu")
-                  .order_by("batas_waktu", "id")[:50])
-    per_target = {r["target_id"]: r for r in Kegiatan.objects.filter(target_id__in=[t["id"] for t in target])
-                  .values("target_id").annotate(n=Count("id"), rata=Avg("persen_progres")).order_by()}
+    target = _target_unit(unit_ids=units)
+    per_target = {r["target_id"]: r for r in _kegiatan_per_target(target_ids=[t["id"] for t in target])}
     target_out: list[dict[str, Any]] = [
         {**t, "jumlah_kegiatan": per_target.get(t["id"], {}).get("n", 0), "progres": per_target.get(t["id"], {}).get("rata")}
         for t in target]
     menunggu = Kegiatan.objects.filter(aktor_sekarang=p, status__in=("dalam_reviu", "dikembalikan", "rencana")).count()
     tim = TimKerja.objects.filter(unit_pemilik_id__in=units).exclude(status__in=("selesai", "dibubarkan")).count()
     laporan_terlambat = PermintaanLaporanSiklus.objects.filter(peminta=p, dijawab=False, batas_waktu__lt=hari).count()
-    daftar_menunggu = (tindakan[:20] if tindakan is not None else list(_tindakan(p)[:20]))
-    daftar_kembali = list(kg.filter(status="dikembalikan").select_related("aktor_sekarang")
-                          .only(*KOLOM_DAFTAR, "aktor_sekarang__nama").order_by("selesai")[:20])
+    daftar_menunggu = (tindakan[:20] if tindakan is not None else _tindakan(pegawai_id=p.pk)[:20])
+    daftar_kembali = _kembali_unit(unit_ids=units)
     # Team reports (ketua → PUO) of the teams his units own: overdue, and the latest received.
-    lt = laporan_tim(TimKerja.objects.filter(unit_pemilik_id__in=units), hari)
-    diterima = list(LaporanTim.objects.filter(penerima=p, jenis="ketua_ke_puo").select_related("tim", "pelapor")
-                    .only("id", "tim_id", "pelapor_id", "periode_selesai", "capaian_persen", "tim__nama", "pelapor__nama")
-                    .order_by("-dibuat", "-id")[:10])
+    lt = _laporan_tim_terlambat(_lengkapi_laporan_tim(_tim_unit(unit_ids=units), hari), hari)
+    diterima = _laporan_diterima(pegawai_id=p.pk)
     return {"kegiatan": agg, "target": target_out, "daftar_menunggu": daftar_menunggu,
             "daftar_dikembalikan": daftar_kembali, "menunggu_reviu_saya": menunggu, "tim": tim,
             "laporan_terlambat": laporan_terlambat, "laporan_tim_terlambat": lt["terlambat"],
             "daftar_laporan_tim_terlambat": lt["daftar_terlambat"], "laporan_tim_diterima": diterima}
 
 
-def _tindakan(p: Pegawai) -> QuerySet[Kegiatan]:
-    """Open kegiatan whose next step is ``p``'s, the nearest deadline first."""
-    return Kegiatan.objects.filter(aktor_sekarang=p, status__in=TERBUKA).only(*KOLOM_DAFTAR).order_by("selesai")
+# The dashboards' reads, prepared once (sikerja.kueri): each is asked on every visit with other ids.
+_target_unit: KueriSiap[dict[str, Any]] = KueriSiap(lambda unit_ids: (
+    TargetKinerja.objects.filter(unit_id__in=unit_ids, pk_kinerja__berlaku=True)
+    .values("id", "indikator", "nilai_target", "satuan", "batas_waktu").order_by("batas_waktu", "id")[:50]))
+_kegiatan_per_target: KueriSiap[dict[str, Any]] = KueriSiap(lambda target_ids: (
+    Kegiatan.objects.filter(target_id__in=target_ids).values("target_id")
+    .annotate(n=Count("id"), rata=Avg("persen_progres")).order_by()))
+_kembali_unit: KueriSiap[Kegiatan] = KueriSiap(lambda unit_ids: (
+    Kegiatan.objects.filter(unit_id__in=unit_ids, status="dikembalikan").select_related("aktor_sekarang")
+    .only(*KOLOM_DAFTAR, "aktor_sekarang__nama").order_by("selesai")[:20]))
+_laporan_diterima: KueriSiap[LaporanTim] = KueriSiap(lambda pegawai_id: (
+    LaporanTim.objects.filter(penerima__id=pegawai_id, jenis="ketua_ke_puo").select_related("tim", "pelapor")
+    .only("id", "tim_id", "pelapor_id", "periode_selesai", "capaian_persen", "tim__nama", "pelapor__nama")
+    .order_by("-dibuat", "-id")[:10]))
+# Open kegiatan whose next step is his, the nearest deadline first.
+_tindakan: KueriSiap[Kegiatan] = KueriSiap(lambda pegawai_id: (
+    Kegiatan.objects.filter(aktor_sekarang_id=pegawai_id, status__in=TERBUKA).only(*KOLOM_DAFTAR)
+    .order_by("selesai")[:50]))
+_minggu_ini: KueriSiap[Kegiatan] = KueriSiap(lambda pegawai_id, senin, minggu: (
+    Kegiatan.objects.filter(Q(pelaksana_id=pegawai_id) | Q(tim_id__in=AnggotaTim.objects.filter(
+        pegawai_id=pegawai_id, status="aktif").values("tim_id")), status__in=TERBUKA, mulai__lte=minggu,
+        selesai__gte=senin).only(*KOLOM_DAFTAR).order_by("selesai")[:50]))
+_permintaan_saya: KueriSiap[PermintaanLaporanSiklus] = KueriSiap(lambda pegawai_id: (
+    PermintaanLaporanSiklus.objects.filter(sasaran_id=pegawai_id, dijawab=False).select_related("peminta")
+    .order_by("batas_waktu")[:20]))
+_permintaan_tim_saya: KueriSiap[PermintaanLaporan] = KueriSiap(lambda pegawai_id: (
+    PermintaanLaporan.objects.filter(sasaran_id=pegawai_id, jawaban__isnull=True).select_related("tim", "peminta")
+    .order_by("batas_waktu")[:20]))
 
 
 def dasbor_pegawai(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
@@ -215,20 +292,12 @@ def dasbor_pegawai(p: Pegawai, hari: date | None = None) -> dict[str, Any]:
     hari = hari or date.today()
     senin = hari - timedelta(days=hari.weekday())
     minggu = senin + timedelta(days=6)
-    tim_ids = AnggotaTim.objects.filter(pegawai=p, status="aktif").values("tim_id")
-    minggu_ini = (Kegiatan.objects.filter(Q(pelaksana=p) | Q(tim_id__in=tim_ids), status__in=TERBUKA,
-                                          mulai__lte=minggu, selesai__gte=senin)
-                  .only(*KOLOM_DAFTAR).order_by("selesai")[:50])
-    tindakan = list(_tindakan(p)[:50])
-    permintaan = list(PermintaanLaporanSiklus.objects.filter(sasaran=p, dijawab=False).select_related("peminta")
-                      .order_by("batas_waktu")[:20])
     # Team reports due from him as ketua (or coordination point), and team report requests to him.
-    lt = laporan_tim(TimKerja.objects.filter(Q(ketua=p) | Q(ketua__isnull=True, titik_koordinasi=p)), hari)
-    permintaan_tim = list(PermintaanLaporan.objects.filter(sasaran=p, jawaban__isnull=True).select_related("tim", "peminta")
-                          .order_by("batas_waktu")[:20])
-    return {"minggu_ini": list(minggu_ini), "tindakan": tindakan, "permintaan": permintaan,
+    lt = _laporan_tim_terlambat(_lengkapi_laporan_tim(_tim_dipimpin(pegawai_id=p.pk), hari), hari)
+    return {"minggu_ini": _minggu_ini(pegawai_id=p.pk, senin=senin, minggu=minggu),
+            "tindakan": _tindakan(pegawai_id=p.pk), "permintaan": _permintaan_saya(pegawai_id=p.pk),
             "senin": senin, "minggu": minggu, "laporan_tim_terlambat": lt["daftar_terlambat"],
-            "permintaan_tim": permintaan_tim}
+            "permintaan_tim": _permintaan_tim_saya(pegawai_id=p.pk)}
 
 
 def _hitungan_beranda(p: Pegawai, units: list[int], hari: date) -> dict[str, int]:
@@ -286,3 +355,17 @@ def ringkasan_beranda(p: Pegawai) -> dict[str, int]:
 
 __all__ = ["AKHIR", "dasbor_pegawai", "dasbor_pejabat", "kegiatan_dalam_masa", "kegiatan_terlihat", "leluhur", "linimasa", "papan",
            "pk_terlihat", "ringkasan_beranda"]
+
+
+# --- the kegiatan page's panels, prepared once (sikerja.kueri) ---------------------------------
+progres_halaman: KueriSiap[LaporanProgres] = KueriSiap(lambda kegiatan_id: (
+    LaporanProgres.objects.filter(kegiatan_id=kegiatan_id).select_related("pelapor").prefetch_related("bukti")))
+umpan_balik_halaman: KueriSiap[UmpanBalik] = KueriSiap(lambda kegiatan_id: (
+    UmpanBalik.objects.filter(kegiatan_id=kegiatan_id, induk__isnull=True).select_related("pemberi")
+    .prefetch_related("balasan__pemberi")))
+hasil_halaman: KueriSiap[HasilKegiatan] = KueriSiap(lambda kegiatan_id: (
+    HasilKegiatan.objects.filter(kegiatan_id=kegiatan_id).select_related("diajukan_oleh").prefetch_related("bukti")))
+reviu_halaman: KueriSiap[Reviu] = KueriSiap(lambda kegiatan_id: (
+    Reviu.objects.filter(kegiatan_id=kegiatan_id).select_related("peninjau")))
+subtugas_halaman: KueriSiap[SubTugas] = KueriSiap(lambda kegiatan_id: (
+    SubTugas.objects.filter(kegiatan_id=kegiatan_id).select_related("penanggung_jawab")))

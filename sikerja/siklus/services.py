@@ -205,8 +205,7 @@ def _pemantau_ids(kg: Kegiatan) -> set[int]:
 
 
 def ambil_untuk(pengguna: Any, kegiatan_id: int) -> Kegiatan:
-    kg = (selectors.kegiatan_terlihat(pengguna).select_related("instansi", "unit", "target", "pelaksana", "tim",
-                                                                 "aktor_sekarang").filter(pk=kegiatan_id).first())
+    kg = selectors.kegiatan_untuk(pengguna, kegiatan_id)
     if kg is None:
         raise TidakDitemukan("Kegiatan tidak ditemukan.")
     return kg

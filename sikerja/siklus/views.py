@@ -173,7 +173,7 @@ def pk_detail(request: Permintaan, pk: int) -> HttpResponse:
     versi = PerjanjianKinerja.objects.filter(unit_id=obj.unit_id, tahun=obj.tahun, jenis=obj.jenis).order_by("versi")
     return render(request, "siklus/pk.html", {"pk": obj, "target": target, "versi": versi,
                                                "pemilik": p is not None and obj.pihak_pertama_id == p.id,
-                                               "jejak": jejak_selectors.untuk_subjek(obj).select_related("aktor")})
+                                               "jejak": jejak_selectors.untuk_halaman(obj)})
 
 
 def _data_target(request: Permintaan) -> services.DataTarget:
@@ -264,13 +264,13 @@ def kegiatan_detail(request: Permintaan, pk: int) -> HttpResponse:
         aksi = [a for a in aksi if a != "teruskan_pengembalian"]
     return render(request, "siklus/kegiatan.html", {
         "kg": kg, "aksi": aksi,
-        "label_aksi": alur.TABEL.label_aksi, "progres": kg.progres.select_related("pelapor").prefetch_related("bukti"),
-        "umpan_balik": kg.umpan_balik.filter(induk__isnull=True).select_related("pemberi").prefetch_related("balasan__pemberi"),
-        "hasil": kg.hasil.select_related("diajukan_oleh").prefetch_related("bukti"),
-        "reviu": kg.reviu.select_related("peninjau"), "anggaran": kg.anggaran.all(),
-        "subtugas": kg.subtugas.select_related("penanggung_jawab"),
+        "label_aksi": alur.TABEL.label_aksi, "progres": selectors.progres_halaman(kegiatan_id=kg.pk),
+        "umpan_balik": selectors.umpan_balik_halaman(kegiatan_id=kg.pk),
+        "hasil": selectors.hasil_halaman(kegiatan_id=kg.pk),
+        "reviu": selectors.reviu_halaman(kegiatan_id=kg.pk), "anggaran": kg.anggaran.all(),
+        "subtugas": selectors.subtugas_halaman(kegiatan_id=kg.pk),
         "serah_terima": getattr(kg, "serah_terima", None) if kg.status == "selesai" else None,
-        "jejak": jejak_selectors.untuk_subjek(kg).select_related("aktor"),
+        "jejak": jejak_selectors.untuk_halaman(kg),
         "pelaksana_saya": p is not None and p.id in services.anggota_ids(kg),
         "anggota": Pegawai.objects.filter(id__in=services.anggota_ids(kg)).order_by("nama"),
         "boleh_batal": p is not None and bool(kg.rantai) and kg.status not in alur.AKHIR

@@ -7,12 +7,23 @@ from typing import Any
 from django.db.models import QuerySet
 
 from sikerja import subjek as subjek_mod
+from sikerja.kueri import KueriSiap
 
 from .models import Surat
 
 
 def untuk_subjek(subjek: Any) -> QuerySet[Surat]:
     return Surat.objects.filter(subjek_mod.q(subjek))
+
+
+# A page's list of a subject's letters, oldest first, without their PDFs; prepared once (sikerja.kueri).
+_untuk_halaman: KueriSiap[Surat] = KueriSiap(lambda jenis, subjek_id: (
+    Surat.objects.filter(subjek_jenis=jenis, subjek_id=subjek_id).defer("pdf").order_by("dibuat", "id")))
+
+
+def untuk_halaman(subjek: Any) -> list[Surat]:
+    jenis, pk = subjek_mod.ref(subjek)
+    return _untuk_halaman(jenis=jenis, subjek_id=pk)
 
 
 def untuk_model(model: Any, ids: Any) -> QuerySet[Surat]:

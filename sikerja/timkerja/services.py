@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +25,7 @@ from sikerja.alur_kerja.tabel import TabelStatus
 from sikerja.jejak import services as jejak
 from sikerja.kedudukan.selectors import kedudukan_pegawai
 from sikerja.kotak_masuk import services as kotak_masuk
+from sikerja.kueri import KueriSiap
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.penugasan import services as penugasan_services
 from sikerja.penugasan.models import Penerima, Penugasan
@@ -116,13 +118,25 @@ def _kolom_baca() -> tuple[str, ...]:
             *[f"{u}__{k}" for u in ("unit_pemilik", "ketua__unit") for k in unit])
 
 
+def _tim_lengkap() -> QuerySet[TimKerja]:
+    return TimKerja.objects.select_related("instansi", "unit_pemilik", "pembentuk", "ketua__unit", "penandatangan",
+                                           "titik_koordinasi")
+
+
+# The read of every team page, prepared once (a seven-table row: 2.4 ms to compile, sikerja.kueri).
+_tim_baca: KueriSiap[TimKerja] = KueriSiap(lambda tim_id: _tim_lengkap().only(*_kolom_baca()).filter(pk=tim_id))
+
+
 def _ambil(tim_id: int, *, kunci: bool = True) -> TimKerja:
     """The team with its instansi, officials and units: locked and whole for a change, with the columns
     read (``_kolom_baca``) otherwise."""
-    qs = TimKerja.objects.select_related("instansi", "unit_pemilik", "pembentuk", "ketua__unit", "penandatangan",
-                                         "titik_koordinasi")
+    if not kunci:
+        baris = _tim_baca(tim_id=tim_id)
+        if not baris:
+            raise TimTidakDitemukan("Tim kerja tidak ditemukan.")
+        return baris[0]
     try:
-        return (qs.select_for_update(of=("self",)) if kunci else qs.only(*_kolom_baca())).get(pk=tim_id)
+        return _tim_lengkap().select_for_update(of=("self",)).get(pk=tim_id)
     except TimKerja.DoesNotExist:
         raise TimTidakDitemukan("Tim kerja tidak ditemukan.") from None
 

@@ -113,12 +113,7 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
     p = request.user.pegawai
     pid = p.id if p else None
     a = aturan.aturan_tim(tim.instansi.profil)
-    # The columns the page shows (a member row joins six tables; all their columns cost twice the time).
-    anggota = list(tim.anggota.select_related("pegawai__unit", "unit_asal", "ppk_asal", "instansi_asal",
-                                              "pertimbangan_oleh")
-                   .only("tim_id", "pegawai__nama", "pegawai__unit__nama", "unit_asal__nama", "instansi_asal__nama",
-                         "ppk_asal__nama", "pertimbangan_oleh__nama", "status", "peran", "peran_oleh_id",
-                         "kompetensi_dibutuhkan", "porsi_persen", "dasar_penugasan_id").order_by("status", "id"))
+    anggota = selectors.anggota_halaman(tim_id=tim.pk)
     aktif = [x for x in anggota if x.status == "aktif"]
     beban = selectors.beban_pegawai([x.pegawai_id for x in aktif], tim.masa_mulai, tim.masa_selesai,
                                     kapasitas_bawaan=tim.instansi.ambang_beban_kerja)
@@ -130,8 +125,8 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
     dibawa = [(pr, r.pegawai) for pr in permohonan if pr.status == "ditugaskan" for r in pr.penerima.all()
               if r.pegawai_id not in {x.pegawai_id for x in aktif}]
     pembentuk = services.bertindak_sebagai_pembentuk(tim, pid)
-    laporan = list(tim.laporan.select_related("pelapor", "anggota").prefetch_related("penerima", "bukti"))
-    permintaan = list(tim.permintaan_laporan.select_related("peminta", "sasaran"))
+    laporan = selectors.laporan_halaman(tim_id=tim.pk)
+    permintaan = selectors.permintaan_halaman(tim_id=tim.pk)
     boleh_ketua = (pembentuk and tim.status == "draf") or (
         pid == (tim.penandatangan_id or tim.pembentuk_id) and tim.status in alur.BERJALAN)
     ctx = {
@@ -146,17 +141,16 @@ def detail(request: Permintaan, pk: int) -> HttpResponse:
         # The "add member" autocomplete's scope (selectors.lingkup_anggota): the team's own candidates.
         "lingkup_anggota": f"timkerja_anggota:{tim.pk}", "permohonan": permohonan, "dibawa": dibawa,
         "lingkup_dituju": _lingkup_dituju(tim) if pengelola else "",
-        "surat": surat_selectors.untuk_subjek(tim).defer("pdf").order_by("dibuat", "id"),
+        "surat": surat_selectors.untuk_halaman(tim),
         "jejak": [{"j": j, "label": alur.TABEL.label_aksi.get(j.aksi, j.aksi),
                    "dari": alur.STATUS.get(j.dari_status, j.dari_status), "ke": alur.STATUS.get(j.ke_status, j.ke_status)}
-                  for j in jejak_selectors.untuk_subjek(tim).select_related("aktor", "surat")
-                  .defer("surat__pdf", "surat__isi").order_by("waktu", "id")],
+                  for j in jejak_selectors.untuk_halaman(tim)],
         "target_teks": "\n".join(tim.target),
         "label_ketua": ", ".join(LABEL_JENIS_JABATAN.get(j, j) for j in a.ketua_jenis_jabatan),
-        "kendala": tim.kendala.prefetch_related("tujuan", "keputusan__pejabat").select_related("pengaju"),
+        "kendala": selectors.kendala_halaman(tim_id=tim.pk),
         "laporan": laporan, "permintaan": permintaan,
         "terlambat": selectors.laporan_terlambat(tim, hari, laporan, permintaan), "hari_ini": hari,
-        "riwayat_ketua": tim.riwayat_ketua.select_related("pegawai"),
+        "riwayat_ketua": selectors.riwayat_ketua_halaman(tim_id=tim.pk),
         # TK-10: missing roles and roles proposed while staffing that the ketua has not set yet.
         "tanpa_peran": services.tanpa_peran(tim, aktif) if tim.status not in alur.AKHIR else [],
         "status": alur.STATUS, "pola": aturan.POLA,
