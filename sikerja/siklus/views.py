@@ -339,11 +339,12 @@ def unduh_bukti(request: Permintaan, pk: int) -> HttpResponse:
     return resp
 
 
-def _lingkup(request: Permintaan) -> tuple[Any, str]:
-    qs = selectors.kegiatan_terlihat(request.user)
+def _lingkup(request: Permintaan) -> tuple[dict[str, Any], str]:
+    """Which kegiatan a board or timeline shows (a team, or a unit with those below it; by default the
+    user's own unit), as filters for ``selectors.papan_untuk``/``kegiatan_terlihat_di``, and its title."""
     tim_id = _int(request.GET.get("tim"))
     if tim_id:
-        return qs.filter(tim_id=tim_id), f"tim {TimKerja.objects.filter(pk=tim_id).values_list('nama', flat=True).first() or ''}"
+        return {"tim_id": tim_id}, f"tim {TimKerja.objects.filter(pk=tim_id).values_list('nama', flat=True).first() or ''}"
     unit_id = _int(request.GET.get("unit"))
     p = request.user.pegawai
     if unit_id is None and p is not None:
@@ -351,8 +352,8 @@ def _lingkup(request: Permintaan) -> tuple[Any, str]:
     if unit_id:
         unit = UnitOrganisasi.objects.filter(pk=unit_id, instansi_id=request.user.instansi_id).first()
         if unit is not None:
-            return qs.filter(unit_id__in=unit_dalam(unit)), unit.nama
-    return qs, ""
+            return {"unit_ids": unit_dalam(unit)}, unit.nama
+    return {}, ""
 
 
 def _pilihan(request: Permintaan) -> dict[str, Any]:
@@ -367,13 +368,15 @@ def _pilihan(request: Permintaan) -> dict[str, Any]:
 
 @instansi_required
 def papan(request: Permintaan) -> HttpResponse:
-    qs, judul = _lingkup(request)
-    return render(request, "siklus/papan.html", {"kolom": selectors.papan(qs), "judul": judul, **_pilihan(request)})
+    saring, judul = _lingkup(request)
+    return render(request, "siklus/papan.html", {"kolom": selectors.papan_untuk(request.user, **saring), "judul": judul,
+                                                 **_pilihan(request)})
 
 
 @instansi_required
 def linimasa(request: Permintaan) -> HttpResponse:
-    qs, judul = _lingkup(request)
+    saring, judul = _lingkup(request)
+    qs = selectors.kegiatan_terlihat_di(request.user, **saring)
     tahun = _int(request.GET.get("tahun")) or date.today().year
     mulai, selesai = date(tahun, 1, 1), date(tahun, 12, 31)
     bulan = [{"nama": n, "kiri": round(100 * (date(tahun, i + 1, 1) - mulai).days / 365, 2)}

@@ -87,16 +87,26 @@ def _hari(hari: date | None) -> date:
 
 def pengganti_berlaku(hari: date | None = None) -> QuerySet[PejabatPengganti]:
     """Plt/Plh records holding on ``hari`` (today): not ended, period covering the day."""
-    h = _hari(hari)
-    return PejabatPengganti.objects.filter(aktif=True, mulai__lte=h, selesai__gte=h, pegawai__aktif=True)
+    return _pengganti_pada(_hari(hari))
+
+
+def _pengganti_pada(hari: date) -> QuerySet[PejabatPengganti]:
+    return PejabatPengganti.objects.filter(aktif=True, mulai__lte=hari, selesai__gte=hari, pegawai__aktif=True)
+
+
+# Who heads a unit is asked on most pages of the work modules: prepared once (sikerja.kueri).
+_kepala_unit: KueriSiap[Pegawai] = KueriSiap(lambda unit_ids: (
+    Pegawai.objects.filter(unit_id__in=unit_ids, kepala_unit=True, aktif=True)))
+_pengganti_unit_unit: KueriSiap[PejabatPengganti] = KueriSiap(lambda unit_ids, hari: (
+    _pengganti_pada(hari).filter(unit_id__in=unit_ids).select_related("pegawai").order_by("mulai", "id")))
 
 
 def pejabat_unit(unit_ids: list[int], hari: date | None = None) -> dict[int, Pegawai]:
     """Who holds the head post of each unit on ``hari``: the Plt/Plh while one holds (the holder is
     absent or the post vacant), else the definitive head; a vacant post without one is left out.
     Two queries whatever the number of units."""
-    hasil = {p.unit_id: p for p in Pegawai.objects.filter(unit_id__in=unit_ids, kepala_unit=True, aktif=True)}
-    for x in pengganti_berlaku(hari).filter(unit_id__in=unit_ids).select_related("pegawai").order_by("mulai", "id"):
+    hasil = {p.unit_id: p for p in _kepala_unit(unit_ids=list(unit_ids))}
+    for x in _pengganti_unit_unit(unit_ids=list(unit_ids), hari=_hari(hari)):
         p = x.pegawai
         p.sebagai = x.singkatan  # type: ignore[attr-defined]
         hasil[x.unit_id] = p
@@ -117,8 +127,7 @@ _unit_dijabat: KueriSiap[dict[str, Any]] = KueriSiap(lambda pegawai_id, hari: (
     PejabatPengganti.objects.filter(pegawai_id=pegawai_id, aktif=True, mulai__lte=hari, selesai__gte=hari)
     .values("unit_id")))
 _pengganti_unit: KueriSiap[PejabatPengganti] = KueriSiap(lambda unit_id, hari: (
-    PejabatPengganti.objects.filter(aktif=True, mulai__lte=hari, selesai__gte=hari, pegawai__aktif=True, unit_id=unit_id)
-    .select_related("pegawai").order_by("-mulai", "-id")[:1]))
+    _pengganti_pada(hari).filter(unit_id=unit_id).select_related("pegawai").order_by("-mulai", "-id")[:1]))
 
 
 def pengganti_untuk(p: Pegawai | None, hari: date | None = None) -> Pegawai | None:
@@ -178,19 +187,38 @@ def adalah_koordinator(p: Pegawai) -> bool:
 def tim_terlihat(pengguna: Any) -> QuerySet[TimKerja]:
     """Teams a user may see: HR/inspectorate/admin see all of the instansi; a pegawai sees the teams
     of units he leads, those he formed, signs, leads or belongs to (also of another instansi)."""
-    qs = TimKerja.objects.all()
     if pengguna.lintas_unit:
-        return qs.filter(Q(instansi_id=pengguna.instansi_id) | Q(anggota__instansi_asal_id=pengguna.instansi_id)
-                         ).distinct()
+        return _tim_terlihat(pengguna.instansi_id, None, None, True)
     p = pengguna.pegawai
     if p is None:
-        return qs.none()
-    syarat = (Q(pembentuk=p) | Q(penandatangan=p) | Q(ketua=p) | Q(titik_koordinasi=p)
-              | Q(anggota__pegawai=p) | Q(anggota__ppk_asal=p) | Q(anggota__puo_asal=p))
-    units = unit_dipimpin(p)
+        return TimKerja.objects.none()
+    return _tim_terlihat(None, p.pk, unit_dipimpin(p), False)
+
+
+def _tim_terlihat(instansi_id: int | None, pid: int | None, units: list[int] | None, lintas: bool) -> QuerySet[TimKerja]:
+    """``tim_terlihat`` built without reading the database (``units``: ``unit_dipimpin``)."""
+    if lintas:
+        return TimKerja.objects.filter(Q(instansi_id=instansi_id) | Q(anggota__instansi_asal_id=instansi_id)).distinct()
+    syarat = (Q(pembentuk_id=pid) | Q(penandatangan_id=pid) | Q(ketua_id=pid) | Q(titik_koordinasi_id=pid)
+              | Q(anggota__pegawai_id=pid) | Q(anggota__ppk_asal_id=pid) | Q(anggota__puo_asal_id=pid))
     if units:
         syarat |= Q(unit_pemilik_id__in=units)
-    return qs.filter(syarat).distinct()
+    return TimKerja.objects.filter(syarat).distinct()
+
+
+# Whether a user may open a team page he is not an official of; prepared once (sikerja.kueri).
+_tim_terlihat_satu: KueriSiap[dict[str, Any]] = KueriSiap(lambda instansi_id, pid, units, lintas, tim_id: (
+    _tim_terlihat(instansi_id, pid, units, lintas).filter(pk=tim_id).values("id")[:1]), tetap=("lintas",))
+
+
+def boleh_lihat_tim(pengguna: Any, tim_id: int) -> bool:
+    """``tim_terlihat(pengguna).filter(pk=tim_id).exists()``, prepared."""
+    if pengguna.lintas_unit:
+        return bool(_tim_terlihat_satu(instansi_id=pengguna.instansi_id, pid=None, units=None, lintas=True, tim_id=tim_id))
+    p = pengguna.pegawai
+    if p is None:
+        return False
+    return bool(_tim_terlihat_satu(instansi_id=None, pid=p.pk, units=unit_dipimpin(p), lintas=False, tim_id=tim_id))
 
 
 def tim_saya(p: Pegawai) -> QuerySet[AnggotaTim]:

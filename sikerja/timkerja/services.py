@@ -152,7 +152,7 @@ def ambil_untuk(pengguna: Any, tim_id: int) -> TimKerja:
     else:
         langsung = p is not None and p.id in (tim.pembentuk_id, tim.penandatangan_id, tim.ketua_id,
                                               tim.titik_koordinasi_id)
-    if not langsung and not selectors.tim_terlihat(pengguna).filter(pk=tim_id).exists():
+    if not langsung and not selectors.boleh_lihat_tim(pengguna, tim_id):
         raise TimTidakDitemukan("Tim kerja tidak ditemukan.")
     return tim
 

@@ -189,3 +189,23 @@ def test_team_page_reads_each_panel_once_whatever_the_number_of_members(nasional
     n = kueri(satu)
     assert kueri(dua) == n
     assert n <= 18, n
+
+
+def test_prepared_visibility_check_equals_the_rule_for_every_user(nasional):
+    """``selectors.boleh_lihat_tim`` (prepared, sikerja.kueri) answers as ``tim_terlihat`` does, for every
+    pegawai of the instansi and one of another instansi, on a team and on a team of another unit."""
+    from sikerja.organisasi.testing import buat_akun
+    from sikerja.timkerja import selectors
+
+    pd = nasional
+    tim = _tim(pd)
+    lain = s.bentuk_tim(pengguna=pd.u["kadis"], data=data_tim(pd, unit="DINKES", nama="Tim Rapid Response"),
+                        anggota=[anggota(pd, "tono")], ketua_id=pd.p["tono"].id)
+    pengguna = [*pd.u.values(), buat_akun(pd.p["dodi"], inspektorat=True)]
+    hasil = set()
+    for u in pengguna:
+        for t in (tim, lain):
+            boleh = selectors.boleh_lihat_tim(u, t.pk)
+            assert boleh == selectors.tim_terlihat(u).filter(pk=t.pk).exists(), (u.username, t.nama)
+            hasil.add(boleh)
+    assert hasil == {True, False}
