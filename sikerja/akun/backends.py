@@ -8,7 +8,15 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
+from sikerja.kueri import KueriSiap
+
 from . import services
+from .models import Pengguna
+
+# The user of every request, with the instansi and pegawai that the layout and most views read (two
+# queries fewer per page), prepared once (sikerja.kueri).
+_pengguna: KueriSiap[Pengguna] = KueriSiap(lambda user_id: (
+    Pengguna.objects.select_related("instansi", "pegawai").filter(pk=user_id)))
 
 
 class BatasiMasukBackend(ModelBackend):
@@ -36,3 +44,7 @@ class BatasiMasukBackend(ModelBackend):
         else:
             services.bersihkan(username, alamat)
         return user
+
+    def get_user(self, user_id: Any) -> Pengguna | None:
+        rows = _pengguna(user_id=int(user_id)) if str(user_id).isdigit() else []
+        return rows[0] if rows and self.user_can_authenticate(rows[0]) else None

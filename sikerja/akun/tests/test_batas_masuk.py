@@ -90,3 +90,24 @@ def test_behind_one_trusted_proxy_the_forwarded_client_address_is_used(settings)
     buat_organisasi(ORG)
     Client(HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7").post("/masuk/", {"username": nip(4), "password": "x"})
     assert PembatasMasuk.objects.filter(kunci=f"{nip(4)}|203.0.113.7").exists()
+
+
+@pytest.mark.django_db
+def test_the_request_user_comes_with_instansi_and_pegawai_in_one_query_and_a_deactivated_one_is_out():
+    """The layout and most views read ``user.instansi`` and ``user.pegawai`` on every page: the backend
+    loads them with the user (one prepared query) — and still refuses an account no longer active."""
+    from django.test.utils import CaptureQueriesContext
+
+    from sikerja.akun.backends import BatasiMasukBackend
+
+    buat_organisasi(ORG)
+    akun = buat_akun(Pegawai.objects.get(nip=nip(4)))
+    diharapkan = (akun.instansi.nama, akun.pegawai.nama)
+    with CaptureQueriesContext(connection) as q:
+        u = BatasiMasukBackend().get_user(akun.pk)
+        dibaca = (u.instansi.nama, u.pegawai.nama) if u else None
+    assert dibaca == diharapkan and len(q) == 1
+    assert BatasiMasukBackend().get_user(akun.pk + 1000) is None
+    akun.is_active = False
+    akun.save()
+    assert BatasiMasukBackend().get_user(akun.pk) is None
