@@ -13,7 +13,8 @@ A plan is kept per database vendor and per *shape* of the values: ``None`` or no
 a list (``IN (%s, %s)`` has as many placeholders as items). Values may be ``int``, ``str``, ``date``,
 ``None`` or a list of ints; a builder that transforms a value (``icontains`` wraps a string in ``%``)
 cannot be prepared and fails at its first call (every prepared query has a test on both databases).
-A list longer than ``BATAS_DAFTAR`` is not prepared: the queryset runs as usual.
+A list longer than ``BATAS_DAFTAR`` is not prepared, nor a shape beyond the first ``BATAS_RENCANA``
+(memory stays bounded): the queryset runs as usual.
 The builder may not read the database (it runs once per shape; a query in it raises).
 Arguments named in ``tetap`` are passed to the builder as they are and choose the plan: use them for
 what changes the query's structure (a role, a flag), never for ids.
@@ -42,8 +43,10 @@ T = TypeVar("T")
 _penanda_int = itertools.count(1)
 _PENANDA_INT = 2_000_000_000
 
-# Lists longer than this are not prepared (one plan per length would pile up).
+# Lists longer than this are not prepared (one plan per length would pile up), and a query keeps at
+# most this many plans (each ≈ 80 KB): a shape beyond them runs through the ORM as before.
 BATAS_DAFTAR = 200
+BATAS_RENCANA = 24
 
 
 @dataclass
@@ -123,6 +126,8 @@ class KueriSiap(Generic[T]):
         kunci = (using, conn.vendor, bentuk)
         r = self._rencana.get(kunci)
         if r is None:
+            if len(self._rencana) >= BATAS_RENCANA:
+                return list(self.bangun(**nilai))
             r = self._rencana[kunci] = self._susun(using, nilai)
         if r.compiler is None:
             return []

@@ -118,3 +118,18 @@ def test_a_builder_that_reads_the_database_is_refused(instansi):
 
     with pytest.raises(RuntimeError, match="tidak boleh membaca"):
         KueriSiap(bangun)(pid=1)
+
+
+def test_plans_are_bounded_and_a_shape_beyond_them_still_answers(instansi, monkeypatch):
+    import sikerja.kueri as kueri_mod
+
+    monkeypatch.setattr(kueri_mod, "BATAS_RENCANA", 2)
+    kueri = KueriSiap(_pegawai_unit)
+    units = list(UnitOrganisasi.objects.order_by("id").values_list("id", flat=True))
+    for n in range(1, len(units) + 1):
+        assert [p.pk for p in kueri(unit_ids=units[:n], nama="")] == [p.pk for p in _pegawai_unit(units[:n], "")]
+    assert len(kueri._rencana) == 2 < len(units)
+    monkeypatch.setattr(kueri_mod, "BATAS_DAFTAR", 2)
+    panjang = KueriSiap(_pegawai_unit)
+    assert [p.pk for p in panjang(unit_ids=units, nama="")] == [p.pk for p in _pegawai_unit(units, "")]
+    assert not panjang._rencana  # a long list is not prepared
