@@ -56,7 +56,7 @@ class _Rencana:
     sql: str
     params: list[Any]
     posisi: dict[str, list[tuple[int, int | None]]]  # argument → [(parameter index, item of a list or None)]
-    compiler: SQLCompiler | None  # None: the query cannot return a row (``IN ()``)
+    compiler: SQLCompiler | None  # None: a shape the ORM answers each time (no row possible: ``IN ()``)
     jenis: str  # "model" | "values"
     nama: list[str]
     model_awal: int = 0
@@ -130,7 +130,7 @@ class KueriSiap(Generic[T]):
                 return list(self.bangun(**nilai))
             r = self._rencana[kunci] = self._susun(using, nilai)
         if r.compiler is None:
-            return []
+            return list(self.bangun(**nilai))
         params = list(r.params)
         for arg, tempat in r.posisi.items():
             nilai_db = self._siapkan(conn, nilai[arg])
@@ -167,9 +167,8 @@ class KueriSiap(Generic[T]):
         try:
             sql, params = compiler.as_sql()
         except EmptyResultSet:
-            if not any(isinstance(v, list) and not v for v in penanda.values()):
-                raise ValueError("KueriSiap: kueri kosong untuk nilai penanda (kolom dengan rentang kecil?); "
-                                 "kueri ini tidak dapat disiapkan.") from None
+            # The shape cannot return a row (``none()``, ``IN ()``) or a marker fell outside a column's
+            # range: this shape is left to the ORM, which answers it right for the real values.
             return _Rencana("", [], {}, None, jenis, [])
         params = list(params)
         posisi: dict[str, list[tuple[int, int | None]]] = {}

@@ -131,8 +131,8 @@ def surat_terlihat(pengguna, penugasan: Penugasan | None = None) -> QuerySet[Sur
 
 
 _surat_satu: KueriSiap[Surat] = KueriSiap(
-    lambda ui, lihat_ui, lihat_pid, mengawasi, ada, pid, penugasan_id: _surat_terlihat(
-        ui, (lihat_ui, lihat_pid, mengawasi) if ada else None, pid, penugasan_id),
+    lambda ui, lihat_pid, mengawasi, ada, pid, penugasan_id: _surat_terlihat(
+        ui, (ui, lihat_pid, mengawasi) if ada else None, pid, penugasan_id),
     tetap=("mengawasi", "ada"))
 
 
@@ -141,9 +141,9 @@ def surat_penugasan_terlihat(pengguna, p: Penugasan) -> list[Surat]:  # type: ig
     ui = _instansi_id(pengguna)
     if ui is None:
         return []
-    lingkup = _lingkup(pengguna)
-    lihat_ui, lihat_pid, mengawasi = lingkup or (0, None, False)
-    return _surat_satu(ui=ui, lihat_ui=lihat_ui, lihat_pid=lihat_pid, mengawasi=mengawasi, ada=lingkup is not None,
+    lingkup = _lingkup(pengguna)  # its instansi is ``ui``
+    _, lihat_pid, mengawasi = lingkup or (ui, None, False)
+    return _surat_satu(ui=ui, lihat_pid=lihat_pid, mengawasi=mengawasi, ada=lingkup is not None,
                        pid=pengguna.pegawai_id, penugasan_id=p.pk)
 
 

@@ -4,6 +4,7 @@ the same assignment, letters and audit trail as ``daftar_penugasan``/``surat_ter
 
 from __future__ import annotations
 
+from sikerja.akun.models import Pengguna
 from sikerja.penugasan import selectors, services
 
 from .conftest import data, penerima
@@ -15,17 +16,20 @@ def test_prepared_detail_reads_equal_the_visibility_rules_for_every_user(org):
     unit = services.jalankan(pengguna=org.u["ani"], penugasan_id=unit.pk, aksi="setujui",
                              penerima=[penerima(org.p["sari"], 40)])
     instansi = _sampai(org, "ditugaskan")
+    # An account of the instansi without a pegawai and without an overseer's role sees no assignment.
+    tanpa_pegawai = Pengguna.objects.create(username="tamu-alpha", instansi=org.a)
     dicek = 0
-    for u in org.u.values():
+    for u in [*org.u.values(), tanpa_pegawai]:
         for p in (unit, instansi):
             lihat = selectors.daftar_penugasan(u).filter(pk=p.pk).first()
             siap = selectors.penugasan_untuk(u, p.pk)
             assert (siap and siap.pk) == (lihat and lihat.pk), u.username
+            # The letters are asked whatever the user sees (the page asks them once it has the row).
+            assert [s.pk for s in selectors.surat_penugasan_terlihat(u, p)] == [
+                s.pk for s in selectors.surat_terlihat(u, p)]
             if lihat is None:
                 continue
             assert siap is not None and siap.pemohon.nama == lihat.pemohon.nama
-            assert [s.pk for s in selectors.surat_penugasan_terlihat(u, p)] == [
-                s.pk for s in selectors.surat_terlihat(u, p)]
             assert [(t.pk, t.aktor.instansi.nama) for t in selectors.jejak_halaman(u, p)] == [
                 (t.pk, t.aktor.instansi.nama) for t in selectors.jejak_audit(u, p)]
             dicek += 1
