@@ -357,15 +357,15 @@ def _detail(request: HttpRequest, p: Penugasan, *, baru: bool = False) -> dict[s
     d["penerima"] = [{"pegawai_id": r.pegawai_id, "nip": r.pegawai.nip, "nama": r.pegawai.nama,
                       "beban_persen": r.beban_persen, "ketua": r.ketua}
                      for r in selectors.penerima_terlihat(request.user, p)]
-    d["surat"] = [_surat_out(s) for s in selectors.surat_terlihat(request.user, p)]
+    d["surat"] = [_surat_out(s) for s in selectors.surat_penugasan_terlihat(request.user, p)]
     d["jejak"] = [{"aksi": t.aksi, "dari_status": t.dari_status, "ke_status": t.ke_status, "aktor": t.aktor.nama,
                    "waktu": t.waktu, "alasan": t.alasan, "surat_id": t.surat_id}
-                  for t in selectors.jejak_audit(request.user, p)]
+                  for t in selectors.jejak_halaman(request.user, p)]
     return d
 
 
 def _milik(request: HttpRequest, pk: int) -> Penugasan:
-    p = selectors.daftar_penugasan(request.user).filter(pk=pk).first()
+    p = selectors.penugasan_untuk(request.user, pk)
     if p is None:
         raise HttpError(404, "Penugasan tidak ditemukan.")
     return p

@@ -111,8 +111,38 @@ def pk_terlihat(pengguna: Any) -> QuerySet[PerjanjianKinerja]:
     p = getattr(pengguna, "pegawai", None)
     if p is None:
         return qs.none()
-    return qs.filter(Q(unit_id__in=unit_dalam(p.unit)) | Q(pihak_pertama=p) | Q(target__penanggung_jawab=p)
-                     | Q(unit_id__in=[u.id for u in leluhur(p.unit)])).distinct()
+    return qs.filter(_syarat_pk(p.pk, unit_dalam(p.unit), [u.id for u in leluhur(p.unit)])).distinct()
+
+
+def _syarat_pk(pid: int, bawah: list[int], atas: list[int]) -> Q:
+    """PKs of his unit and those below it (``bawah``) and above it (``atas``), his own and those naming
+    him responsible for a target; built without reading the database."""
+    return (Q(unit_id__in=bawah) | Q(pihak_pertama_id=pid) | Q(target__penanggung_jawab_id=pid)
+            | Q(unit_id__in=atas))
+
+
+# The PK page's reads, prepared once (sikerja.kueri).
+_pk_satu: KueriSiap[PerjanjianKinerja] = KueriSiap(lambda instansi_id, pid, bawah, atas, lintas, pk_id: (
+    PerjanjianKinerja.objects.filter(instansi_id=instansi_id)
+    .filter(Q() if lintas else _syarat_pk(pid, bawah, atas)).distinct()
+    .select_related("unit", "pihak_pertama", "pihak_kedua").filter(pk=pk_id)), tetap=("lintas",))
+target_pk_halaman: KueriSiap[TargetKinerja] = KueriSiap(lambda pk_id: (
+    TargetKinerja.objects.filter(pk_kinerja_id=pk_id).select_related("unit", "penanggung_jawab", "tim")
+    .order_by("induk_id", "id")))
+versi_pk_halaman: KueriSiap[PerjanjianKinerja] = KueriSiap(lambda unit_id, tahun, jenis: (
+    PerjanjianKinerja.objects.filter(unit_id=unit_id, tahun=tahun, jenis=jenis).order_by("versi")), tetap=("tahun",))
+
+
+def pk_untuk(pengguna: Any, pk_id: int) -> PerjanjianKinerja | None:
+    """The PK if ``pengguna`` may see it (``pk_terlihat``), with its unit and both parties."""
+    lintas = bool(getattr(pengguna, "lintas_unit", False))
+    p = None if lintas else getattr(pengguna, "pegawai", None)
+    if not lintas and p is None:
+        return None
+    rows = _pk_satu(instansi_id=pengguna.instansi_id, pid=p.pk if p else None,
+                    bawah=unit_dalam(p.unit) if p else None, atas=[u.id for u in leluhur(p.unit)] if p else None,
+                    lintas=lintas, pk_id=pk_id)
+    return rows[0] if rows else None
 
 
 def _papan_qs(qs: QuerySet[Kegiatan]) -> QuerySet[Kegiatan]:

@@ -144,7 +144,7 @@ def impor_pk(request: Permintaan) -> HttpResponse:
 
 
 def _pk(request: Permintaan, pk_id: int) -> PerjanjianKinerja:
-    pk = selectors.pk_terlihat(request.user).select_related("unit", "pihak_pertama", "pihak_kedua").filter(pk=pk_id).first()
+    pk = selectors.pk_untuk(request.user, pk_id)
     if pk is None:
         raise Http404
     return pk
@@ -168,9 +168,8 @@ def pk_detail(request: Permintaan, pk: int) -> HttpResponse:
         except galat.KesalahanPengguna as e:
             messages.error(request, e.pesan)
         return redirect("siklus:pk", obj.pk)
-    target = (TargetKinerja.objects.filter(pk_kinerja=obj).select_related("unit", "penanggung_jawab", "tim")
-              .order_by("induk_id", "id"))
-    versi = PerjanjianKinerja.objects.filter(unit_id=obj.unit_id, tahun=obj.tahun, jenis=obj.jenis).order_by("versi")
+    target = selectors.target_pk_halaman(pk_id=obj.pk)
+    versi = selectors.versi_pk_halaman(unit_id=obj.unit_id, tahun=obj.tahun, jenis=obj.jenis)
     return render(request, "siklus/pk.html", {"pk": obj, "target": target, "versi": versi,
                                                "pemilik": p is not None and obj.pihak_pertama_id == p.id,
                                                "jejak": jejak_selectors.untuk_halaman(obj)})
