@@ -55,17 +55,26 @@ def unit_dipimpin(p: Pegawai) -> list[int]:
     return _unit_dipimpin(p)
 
 
+def _pembaca(pengguna: Any) -> tuple[bool, Pegawai | None] | None:
+    """Who reads the siklus: ``(True, None)`` for an overseer (HR, inspectorate, admin: the whole
+    instansi), ``(False, pegawai)`` for a pegawai read by the rules below, ``None`` for an account that
+    may read nothing (neither a pegawai nor an overseer)."""
+    if getattr(pengguna, "lintas_unit", False):
+        return True, None
+    p = getattr(pengguna, "pegawai", None)
+    return None if p is None else (False, p)
+
+
 def kegiatan_terlihat(pengguna: Any) -> QuerySet[Kegiatan]:
     """Kegiatan a user may see: HR/inspectorate/admin all of the instansi; a head those of the units he
     leads (every reviewer of a chain heads an ancestor of the kegiatan's unit); a pegawai those he
     carries out, alone or as member or ketua of the team."""
     qs = Kegiatan.objects.filter(instansi_id=pengguna.instansi_id)
-    if getattr(pengguna, "lintas_unit", False):
-        return qs
-    p = getattr(pengguna, "pegawai", None)
-    if p is None:
+    baca = _pembaca(pengguna)
+    if baca is None:
         return qs.none()
-    return qs.filter(syarat_terlihat(p))
+    lintas, p = baca
+    return qs if lintas or p is None else qs.filter(syarat_terlihat(p))
 
 
 def syarat_terlihat(p: Pegawai) -> Q:
@@ -92,25 +101,33 @@ _kegiatan_satu: KueriSiap[Kegiatan] = KueriSiap(lambda instansi_id, pid, units, 
     tetap=("lintas",))
 
 
+def _lingkup_kegiatan(pengguna: Any) -> dict[str, Any] | None:
+    """The values of ``kegiatan_terlihat``'s rule for ``pengguna``, as the prepared reads take them;
+    ``None`` when he may see no kegiatan."""
+    baca = _pembaca(pengguna)
+    if baca is None:
+        return None
+    lintas, p = baca
+    return {"instansi_id": pengguna.instansi_id, "lintas": lintas, "pid": p.pk if p else None,
+            "units": unit_dipimpin(p) if p else None}
+
+
 def kegiatan_untuk(pengguna: Any, pk: int) -> Kegiatan | None:
     """The kegiatan if ``pengguna`` may see it (``kegiatan_terlihat``), with its unit, target, pelaksana,
     team and current actor."""
-    lintas = bool(getattr(pengguna, "lintas_unit", False))
-    p = None if lintas else getattr(pengguna, "pegawai", None)
-    if not lintas and p is None:
-        return None
-    rows = _kegiatan_satu(instansi_id=pengguna.instansi_id, pid=p.pk if p else None,
-                          units=unit_dipimpin(p) if p else None, pk=pk, lintas=lintas)
+    lingkup = _lingkup_kegiatan(pengguna)
+    rows = _kegiatan_satu(**lingkup, pk=pk) if lingkup is not None else []
     return rows[0] if rows else None
 
 
 def pk_terlihat(pengguna: Any) -> QuerySet[PerjanjianKinerja]:
     qs = PerjanjianKinerja.objects.filter(instansi_id=pengguna.instansi_id)
-    if getattr(pengguna, "lintas_unit", False):
-        return qs
-    p = getattr(pengguna, "pegawai", None)
-    if p is None:
+    baca = _pembaca(pengguna)
+    if baca is None:
         return qs.none()
+    lintas, p = baca
+    if lintas or p is None:
+        return qs
     return qs.filter(_syarat_pk(p.pk, unit_dalam(p.unit), [u.id for u in leluhur(p.unit)])).distinct()
 
 
@@ -135,10 +152,10 @@ versi_pk_halaman: KueriSiap[PerjanjianKinerja] = KueriSiap(lambda unit_id, tahun
 
 def pk_untuk(pengguna: Any, pk_id: int) -> PerjanjianKinerja | None:
     """The PK if ``pengguna`` may see it (``pk_terlihat``), with its unit and both parties."""
-    lintas = bool(getattr(pengguna, "lintas_unit", False))
-    p = None if lintas else getattr(pengguna, "pegawai", None)
-    if not lintas and p is None:
+    baca = _pembaca(pengguna)
+    if baca is None:
         return None
+    lintas, p = baca
     rows = _pk_satu(instansi_id=pengguna.instansi_id, pid=p.pk if p else None,
                     bawah=unit_dalam(p.unit) if p else None, atas=[u.id for u in leluhur(p.unit)] if p else None,
                     lintas=lintas, pk_id=pk_id)
@@ -179,13 +196,8 @@ def _saring(qs: QuerySet[Kegiatan], tim_id: int | None, unit_ids: list[int] | No
 
 def papan_untuk(pengguna: Any, *, tim_id: int | None = None, unit_ids: list[int] | None = None) -> dict[str, dict[str, Any]]:
     """``papan`` of the kegiatan ``pengguna`` may see (``kegiatan_terlihat``), of one team or some units."""
-    lintas = bool(getattr(pengguna, "lintas_unit", False))
-    p = None if lintas else getattr(pengguna, "pegawai", None)
-    if not lintas and p is None:
-        return _susun_papan([])
-    return _susun_papan(_papan_siap(instansi_id=pengguna.instansi_id, pid=p.pk if p else None,
-                                    units=unit_dipimpin(p) if p else None, lintas=lintas, tim_id=tim_id,
-                                    unit_ids=unit_ids))
+    lingkup = _lingkup_kegiatan(pengguna)
+    return _susun_papan(_papan_siap(**lingkup, tim_id=tim_id, unit_ids=unit_ids) if lingkup is not None else [])
 
 
 def kegiatan_terlihat_di(pengguna: Any, *, tim_id: int | None = None, unit_ids: list[int] | None = None) -> QuerySet[Kegiatan]:

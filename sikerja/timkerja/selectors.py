@@ -121,13 +121,10 @@ def unit_dijabat(p: Pegawai, hari: date | None = None) -> list[int]:
     return [r["unit_id"] for r in _unit_dijabat(pegawai_id=p.pk, hari=_hari(hari))]
 
 
-# Both are asked on most pages of a head (his posts held as Plt/Plh, who acts for an official):
-# prepared once (sikerja.kueri).
+# Asked on most pages of a head (his posts held as Plt/Plh): prepared once (sikerja.kueri).
 _unit_dijabat: KueriSiap[dict[str, Any]] = KueriSiap(lambda pegawai_id, hari: (
     PejabatPengganti.objects.filter(pegawai_id=pegawai_id, aktif=True, mulai__lte=hari, selesai__gte=hari)
     .values("unit_id")))
-_pengganti_unit: KueriSiap[PejabatPengganti] = KueriSiap(lambda unit_id, hari: (
-    _pengganti_pada(hari).filter(unit_id=unit_id).select_related("pegawai").order_by("-mulai", "-id")[:1]))
 
 
 def pengganti_untuk(p: Pegawai | None, hari: date | None = None) -> Pegawai | None:
@@ -135,8 +132,9 @@ def pengganti_untuk(p: Pegawai | None, hari: date | None = None) -> Pegawai | No
     several hold): a decision waiting for a head who is away is taken by whoever holds his post."""
     if p is None or not p.kepala_unit:
         return p
-    rows = _pengganti_unit(unit_id=p.unit_id, hari=_hari(hari))
-    return rows[0].pegawai if rows else p
+    # Ordered by start: the last holds the post (what pejabat_unit reads too).
+    rows = _pengganti_unit_unit(unit_ids=[p.unit_id], hari=_hari(hari))
+    return rows[-1].pegawai if rows else p
 
 
 def unit_dipimpin(p: Pegawai) -> list[int]:

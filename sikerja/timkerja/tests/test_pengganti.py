@@ -116,3 +116,24 @@ def test_plh_of_the_pembentuk_names_the_ketua_of_a_draft_as_for_the_other_decisi
     assert tim.ketua == pd.p["sari"]
     with pytest.raises(TidakBerwenang):
         s.tetapkan_ketua(pengguna=pd.u["rina"], tim_id=tim.id, ketua_id=pd.p["tono"].id, alasan_asal="-")
+
+
+def test_who_acts_for_a_head_and_who_holds_his_post_are_the_same_row(karangasem):
+    """``pengganti_untuk`` (a decision waiting for the head) and ``pejabat_unit`` (who holds the post)
+    read one prepared query: with two records holding (the second written past the one-per-post check,
+    as an older import could), both name the one that began last."""
+    from sikerja.timkerja.models import PejabatPengganti
+
+    pd = karangasem
+    pertama = _catat(pd, "bambang", "plh")
+    kepala = next(p for p in pd.p.values() if p.kepala_unit and p.unit_id == pertama.unit_id)
+    assert selectors.pengganti_untuk(kepala) == pd.p["bambang"]
+    assert selectors.pejabat_unit([pertama.unit_id])[pertama.unit_id] == pd.p["bambang"]
+    PejabatPengganti.objects.create(
+        instansi=pd.instansi, unit_id=pertama.unit_id, pegawai=pd.p["tono"], jenis="plh", nomor_sk="800/2/PLH",
+        tanggal_sk=HARI, mulai=HARI - timedelta(days=1), selesai=HARI + timedelta(days=3))
+    assert selectors.pengganti_untuk(kepala) == pd.p["bambang"]  # began later
+    PejabatPengganti.objects.filter(pk=pertama.pk).update(mulai=HARI - timedelta(days=2))
+    assert selectors.pengganti_untuk(kepala) == pd.p["tono"]
+    assert selectors.pejabat_unit([pertama.unit_id])[pertama.unit_id] == pd.p["tono"]
+    assert selectors.pengganti_untuk(pd.p["sari"]) == pd.p["sari"]  # not a head: acts for himself
