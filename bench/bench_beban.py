@@ -159,16 +159,18 @@ class Pekerja:
         self.serve = psutil.Process(serve_pid)
 
     def proses(self):  # type: ignore[no-untyped-def]
+        """The workers: gunicorn processes whose parent is the gunicorn master (whoever started it)."""
         import psutil
 
-        out = []
+        gunicorn = []
         for p in self.serve.children(recursive=True):
             try:
-                if "gunicorn" in " ".join(p.cmdline()) and p.parent() and p.parent().pid != self.serve.pid:
-                    out.append(p)
+                if "gunicorn" in " ".join(p.cmdline()):
+                    gunicorn.append(p)
             except psutil.Error:
                 pass
-        return out
+        pids = {p.pid for p in gunicorn}
+        return [p for p in gunicorn if p.ppid() in pids]
 
     def cpu(self) -> float:
         total = 0.0
@@ -247,7 +249,10 @@ def url_uji(env: dict[str, str]) -> tuple[dict[str, str], list[str]]:
         ("kegiatan detail", "/siklus/kegiatan/{}/", "SELECT id FROM siklus_kegiatan ORDER BY id LIMIT 1"),
     ):
         with psycopg.connect(env["DATABASE_URL"]) as c:
-            row = c.execute(sql).fetchone()
+            try:
+                row = c.execute(sql).fetchone()
+            except psycopg.errors.UndefinedTable:  # an earlier revision (bench_banding) without that module
+                continue
         if row:
             urls[label] = url.format(row[0])
     return urls, users
