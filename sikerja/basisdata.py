@@ -1,8 +1,9 @@
-"""Small database helpers shared by the services that write in bulk."""
+"""Small database helpers shared by the services: bulk writes, and background work queued on commit."""
 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from django.db import DatabaseError, connection, models, transaction
 
@@ -50,3 +51,20 @@ def vakum(tabel: list[str]) -> None:
                 c.execute(f"VACUUM {connection.ops.quote_name(t)}")
     except DatabaseError:
         log.warning("VACUUM setelah penulisan massal dilewati", exc_info=True)
+
+
+def antrekan_setelah_commit(tugas: Any, *args: Any) -> None:
+    """Queue ``tugas(*args)`` (a django-tasks task) once the current transaction commits.
+
+    The step that asked for it is already committed by then: a queue that cannot take the task
+    (Redis down, its database unreachable) must not turn the user's saved step into an error page he
+    might submit again. The failure is logged at ERROR with the task and its arguments, so an
+    operator sees what was not sent (``/sehat/`` reports the queue itself)."""
+
+    def antrekan() -> None:
+        try:
+            tugas.enqueue(*args)
+        except Exception:  # any backend's failure: the step is committed whatever the queue says
+            log.exception("Tugas latar tidak masuk antrean: %s%r", getattr(tugas, "module_path", tugas), args)
+
+    transaction.on_commit(antrekan)

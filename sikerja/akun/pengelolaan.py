@@ -18,6 +18,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from sikerja.basisdata import antrekan_setelah_commit
+
 from .models import PERAN, JejakAkun, Pengguna
 
 TEMPLATE_SURAT = Path(__file__).parent / "templates_surat" / "sandi_awal.typ"
@@ -80,7 +82,7 @@ def kirim_aktivasi(instansi: Any, *, pelaku: Any) -> int:
                                        pegawai__aktif=True).exclude(pegawai__email="")
                .values_list("id", flat=True))
     if ids:
-        transaction.on_commit(lambda: kirim_surel_aktivasi.enqueue(ids))
+        antrekan_setelah_commit(kirim_surel_aktivasi, ids)
         catat(aksi="kirim_aktivasi", pelaku=pelaku, instansi=instansi, rincian=f"{len(ids)} e-mail aktivasi")
     return len(ids)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from sikerja import subjek as subjek_mod
+from sikerja.basisdata import antrekan_setelah_commit
 from sikerja.organisasi.models import Pegawai
 
 from .models import JENIS_ITEM, Item
@@ -33,7 +33,7 @@ def kirim(*, penerima: Iterable[Pegawai | None], subjek: Any, jenis: str, pesan:
     if ids:
         from .tasks import kirim_email_kotak_masuk
 
-        transaction.on_commit(lambda: kirim_email_kotak_masuk.enqueue(ids))
+        antrekan_setelah_commit(kirim_email_kotak_masuk, ids)
     return items
 
 

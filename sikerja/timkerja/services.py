@@ -22,6 +22,7 @@ from django.utils import timezone
 from sikerja import berkas
 from sikerja.alur_kerja import services as alur_kerja
 from sikerja.alur_kerja.tabel import TabelStatus
+from sikerja.basisdata import antrekan_setelah_commit
 from sikerja.jejak import services as jejak
 from sikerja.kedudukan.selectors import kedudukan_pegawai
 from sikerja.kotak_masuk import services as kotak_masuk
@@ -1069,12 +1070,9 @@ def setelah_perubahan_organisasi(instansi: Any, laporan: Any = None) -> None:
     substansi teams in the background after commit, so an import of a large instansi is not slowed."""
     tandai_perubahan_puo(instansi)
     if aturan.aturan_tim(instansi.profil).get("koordinator", "otomatis_ketua_substansi", default=False):
-        from django.db import transaction
-
         from .tasks import sinkron_substansi
 
-        instansi_id = instansi.pk
-        transaction.on_commit(lambda: sinkron_substansi.enqueue(instansi_id))
+        antrekan_setelah_commit(sinkron_substansi, instansi.pk)
 
 
 def tandai_perubahan_puo(instansi: Any) -> None:

@@ -175,3 +175,19 @@ def test_serve_starts_the_worker_of_the_configured_backend():
     with override_settings(TASKS={"default": {"BACKEND": RQ}}, RQ_QUEUES={"default": {"URL": REDIS_UJI}}):
         assert perintah_worker() == ["rqworker", "--job-class", "django_tasks_rq.Job", "--with-scheduler",
                                      "default"]
+
+
+@pytest.mark.django_db
+def test_a_step_that_queues_an_email_while_redis_is_down_still_commits(paket_rq, django_capture_on_commit_callbacks,
+                                                                        caplog):
+    """Redis unreachable (nothing listens on port 1): the inbox item is saved and the failed enqueue is
+    logged, not raised into the request that already committed its step."""
+    from sikerja.kotak_masuk import services as kotak_masuk
+    from sikerja.kotak_masuk.models import Item
+
+    buat_organisasi(ORG)
+    pegawai = Pegawai.objects.get(nip=nip(4))
+    with _rq("redis://127.0.0.1:1/0"), django_capture_on_commit_callbacks(execute=True):
+        items = kotak_masuk.kirim(penerima=[pegawai], subjek=pegawai, jenis="info", pesan="Redis mati")
+    assert Item.objects.filter(pk=items[0].pk).exists()
+    assert any(r.levelname == "ERROR" and "tidak masuk antrean" in r.getMessage() for r in caplog.records)
