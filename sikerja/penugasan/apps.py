@@ -27,8 +27,10 @@ class PenugasanConfig(AppConfig):
 
         for kode, (judul, singkatan) in JENIS_SURAT.items():
             # The surat penugasan is printed as a Surat Tugas (Permendagri 1/2023, Lampiran).
+            tugas = kode == SURAT_TUGAS
             jenis.daftarkan(kode, judul=judul, singkatan=singkatan,
-                            template=jenis.TEMPLATE_SURAT_TUGAS if kode == SURAT_TUGAS else None)
+                            template=jenis.TEMPLATE_SURAT_TUGAS if tugas else None,
+                            judul_cetak="Surat Tugas" if tugas else "")
         kode, judul, singkatan = JAWABAN_SUKARELA
         if kode not in JENIS_SURAT:  # should alur.py one day declare it itself
             jenis.daftarkan(kode, judul=judul, singkatan=singkatan)

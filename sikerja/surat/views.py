@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 
 from sikerja.akses import Permintaan, peran_required
 
+from . import jenis as jenis_mod
 from . import selectors, services
 from .errors import SuratError
 from .forms import KopForm
@@ -22,6 +23,8 @@ def verifikasi(request: HttpRequest, kode: str) -> HttpResponse:
         return render(request, "surat/verifikasi.html", {"surat": None}, status=404)
     ctx = {
         "surat": s,
+        # The heading on the paper first (SURAT TUGAS), then what the regulation calls it when they differ.
+        "jenis_cetak": jenis_mod.judul_cetak(s.jenis), "jenis_judul": jenis_mod.judul(s.jenis),
         "penandatangan": s.isi.get("penandatangan", {}).get("nama", s.penandatangan.nama),
         "kepada": [k["nama"] for k in s.isi.get("kepada", [])],
         "tembusan": [t["nama"] for t in s.isi.get("tembusan", [])],

@@ -195,3 +195,18 @@ def test_issue_9_8_the_requester_corrects_his_request_letter_before_it_is_answer
     p.refresh_from_db()
     assert p.uraian_tugas == "Analisis data kasus harian"
     assert "Analisis data kasus harian" in teks_pdf(bytes(baru.pdf)) and baru.mengoreksi == lama
+
+
+def test_the_verification_page_names_the_letter_as_printed_surat_tugas_then_surat_penugasan(org):
+    """Whoever scans the QR code of a surat penugasan reads the heading on his paper (SURAT TUGAS,
+    Permendagri 1/2023 format) on the verification page, then what the regulation calls it; a letter
+    printed under its own title (the request letter) shows that title alone."""
+    p = _lintas_unit(org)
+    s = p.surat.get(jenis="penugasan")
+    assert "SURAT TUGAS" in teks_pdf(bytes(s.pdf))
+    html = Client().get(f"/verifikasi/{s.kode_verifikasi}/").content.decode()
+    assert '<td data-testid="jenis-surat">Surat Tugas (surat penugasan)</td>' in html
+    permohonan = p.surat.get(jenis="permohonan_pelibatan")
+    html = Client().get(f"/verifikasi/{permohonan.kode_verifikasi}/").content.decode()
+    judul = permohonan.get_jenis_display()
+    assert f'<td data-testid="jenis-surat">{judul}</td>' in html and judul.upper() in teks_pdf(bytes(permohonan.pdf))
