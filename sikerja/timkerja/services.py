@@ -401,12 +401,11 @@ def _periksa_data(d: DataTim) -> None:
 
 
 def _periksa_target(a: aturan.AturanTim, target: list[str]) -> None:
-    """TK-08: a team serves at least one measurable target of the unit pemilik kinerja."""
+    """TK-08: a team serves at least one measurable target of the unit pemilik kinerja; the article is the
+    profile's own (``tim_kerja.target.dasar``)."""
     if not target:
         raise AturanDilanggar("TK-08", "Tim kerja wajib dikaitkan dengan paling sedikit satu target kinerja "
-                              "yang terukur dari unit pemilik kinerja",
-                              f"{a.singkatan} " + ("Pasal 20 ayat (1)" if a.profil == "blitar" else
-                                                   "penugasan dengan target spesifik yang terukur"))
+                              "yang terukur dari unit pemilik kinerja", a.dasar("target", "dasar"))
 
 
 # --- forming ------------------------------------------------------------------------

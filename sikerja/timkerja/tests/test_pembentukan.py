@@ -10,6 +10,7 @@ from sikerja.galat import TidakBerwenang
 from sikerja.kedudukan.selectors import ppk_dari
 from sikerja.penugasan import services as ps
 from sikerja.penugasan.models import Penugasan
+from sikerja.timkerja import aturan
 from sikerja.timkerja import services as s
 from sikerja.timkerja.errors import (
     AnggotaTidakMemenuhi,
@@ -72,6 +73,44 @@ def test_team_needs_a_measurable_target_tk_08(blitar):
     with pytest.raises(AturanDilanggar) as e:
         s.buat_draf(pengguna=blitar.u["ani"], data=data_tim(blitar, target=["  "]))
     assert e.value.kode == "TK-08" and "Perwal Blitar 6/2023 Pasal 20 ayat (1)" in e.value.pesan
+
+
+# TK-08 per profile: the refusal cites the instansi's own regulation (``tim_kerja.target.dasar``).
+DASAR_TK08 = {
+    "blitar": "Perwal Blitar 6/2023 Pasal 20 ayat (1) huruf a–d",
+    "pasuruan": "Perbup Pasuruan 217/2023 Lampiran II.D.1.c angka 1 s.d. II.D.10.c angka 1",
+    "magelang": "Perwal Magelang 25/2023 Lampiran IV huruf A angka 4 huruf a angka 3",
+    "karangasem": "Perbup Karangasem 15/2023 Pasal 8 huruf a angka 2",
+    "pekanbaru": "Perwal Pekanbaru 44/2023 Lampiran A.1 (Penunjukan dalam Organisasi) angka 1 huruf e",
+    "nasional": "PermenPANRB 7/2022 Lampiran (perumusan strategi pencapaian target kinerja",
+}
+
+
+@pytest.mark.parametrize("profil", sorted(DASAR_TK08))
+def test_every_profile_refuses_a_team_without_target_on_its_own_article_tk_08(profil, request):
+    """Blitar: Pasal 20 ayat (1) huruf a–d ("target spesifik yang terukur"); Pasuruan: Lampiran II.D.1.c–D.10.c
+    angka 1 (ekspektasi target kinerja menjadi dasar target kinerja Tim Kerja); Magelang: Lampiran IV huruf A
+    angka 4 huruf a angka 3; Karangasem: Pasal 8 huruf a angka 2 (strategi pencapaian target kinerja dalam bentuk
+    tim kerja atau individu); Pekanbaru: Lampiran A.1 angka 1 huruf e; nasional: PermenPANRB 7/2022 Lampiran [D].
+    No profile borrows another's wording or regulation name."""
+    pd = request.getfixturevalue(profil)
+    with pytest.raises(AturanDilanggar) as e:
+        s.buat_draf(pengguna=pd.u["ani"], data=data_tim(pd, target=["  "]))
+    assert e.value.kode == "TK-08"
+    assert DASAR_TK08[profil] in e.value.pesan and e.value.dasar.startswith(DASAR_TK08[profil])
+    for lain in set(DASAR_TK08) - {profil}:
+        assert aturan.aturan_tim(lain).singkatan not in e.value.pesan
+    if profil != "blitar":
+        assert "target spesifik yang terukur" not in e.value.pesan  # Blitar's Pasal 20 wording
+
+
+@pytest.mark.parametrize("profil", sorted(DASAR_TK08))
+def test_every_profile_yaml_states_its_own_tk_08_article(profil):
+    """The key sits in each profile's own block, not only inherited from nasional through ``turunan``."""
+    blok = aturan._baca(profil)["tim_kerja"]
+    assert (blok.get("target") or {}).get("dasar"), f"{profil}: tim_kerja.target.dasar missing"
+    a = aturan.aturan_tim(profil)
+    assert a.dasar("target", "dasar") == f"{a.singkatan} {blok['target']['dasar']}"
 
 
 def test_member_from_another_bidang_only_through_issued_surat_penugasan_tk_06(blitar):
