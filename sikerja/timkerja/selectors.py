@@ -397,26 +397,6 @@ def kandidat_ketua(tim: TimKerja, jenis_jabatan: tuple[str, ...], limit: int = 1
     return hasil[:limit]
 
 
-# --- lintas-unit requests ---------------------------------------------------------
-
-
-def pejabat_dituju_untuk(pegawai: Pegawai) -> Pegawai | None:
-    """The official a lintas-unit request for ``pegawai`` is addressed to, as the instansi's penugasan
-    path says (penugasan.alur ``kepada``): his PPK, his PUO (Blitar) or his Pimpinan PD (Magelang)."""
-    from sikerja.kedudukan.selectors import kedudukan_pegawai
-    from sikerja.penugasan import alur as alur_penugasan
-    from sikerja.penugasan.services import varian_untuk
-
-    kepada = alur_penugasan.alur_dari("lintas_unit", varian_untuk(pegawai.instansi, "lintas_unit")).kepada
-    if kepada == "pimpinan_pd":
-        return Pegawai.objects.filter(unit_id=pegawai.unit.akar_pd_id or pegawai.unit_id, kepala_unit=True,
-                                      aktif=True).first()
-    k = kedudukan_pegawai(pegawai)
-    if k is None:
-        return None
-    return k.pimpinan_unit if kepada == "puo" else k.ppk
-
-
 # --- reports due ------------------------------------------------------------------
 
 LANGKAH_JADWAL = {"mingguan": 7, "bulanan": 30, "triwulanan": 91}  # [P] days per period

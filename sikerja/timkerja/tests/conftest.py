@@ -136,3 +136,21 @@ def karangasem(db) -> Pemda:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def pekanbaru(db) -> Pemda:  # type: ignore[no-untyped-def]
     return buat_pemda("pekanbaru")
+
+
+def pejabat_dituju_untuk(pegawai: Pegawai) -> Pegawai | None:
+    """The official a lintas-unit request for ``pegawai`` is addressed to, as the instansi's penugasan
+    path says (penugasan.alur ``kepada``): his PPK, his PUO (Blitar) or his Pimpinan PD (Magelang).
+    (The team page lets the requester choose him from that scope; tests pick him here.)"""
+    from sikerja.kedudukan.selectors import kedudukan_pegawai
+    from sikerja.penugasan import alur as alur_penugasan
+    from sikerja.penugasan.services import varian_untuk
+
+    kepada = alur_penugasan.alur_dari("lintas_unit", varian_untuk(pegawai.instansi, "lintas_unit")).kepada
+    if kepada == "pimpinan_pd":
+        return Pegawai.objects.filter(unit_id=pegawai.unit.akar_pd_id or pegawai.unit_id, kepala_unit=True,
+                                      aktif=True).first()
+    k = kedudukan_pegawai(pegawai)
+    if k is None:
+        return None
+    return k.pimpinan_unit if kepada == "puo" else k.ppk

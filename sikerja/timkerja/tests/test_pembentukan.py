@@ -21,9 +21,9 @@ from sikerja.timkerja.errors import (
     TransisiTidakSah,
 )
 from sikerja.timkerja.models import TimKerja
-from sikerja.timkerja.selectors import beban_pegawai, pejabat_dituju_untuk
+from sikerja.timkerja.selectors import beban_pegawai
 
-from .conftest import Pemda, anggota, data_tim
+from .conftest import Pemda, anggota, data_tim, pejabat_dituju_untuk
 
 
 def _lintas_unit_ditugaskan(pd: Pemda, pemohon: str, pegawai: str) -> Penugasan:
