@@ -185,8 +185,10 @@ class KueriSiap(Generic[T]):
                 cocok = [i for i, p in enumerate(params)
                          if (type(p) is type(target) or isinstance(p, type(target))) and p == target]
                 if not cocok:
-                    raise ValueError(f"KueriSiap: nilai '{k}' berubah bentuk di SQL (dipakai di lookup yang "
-                                     "mengubah nilai); kueri ini tidak dapat disiapkan.")
+                    raise ValueError(f"KueriSiap: nilai '{k}' tidak ditemukan utuh di SQL: ia dipakai di lookup "
+                                     "yang mengubah nilai (icontains, startswith…), atau tidak dipakai sama sekali "
+                                     "oleh bentuk kueri ini (berikan None bila tidak dipakai); kueri ini tidak "
+                                     "dapat disiapkan.")
                 tempat.extend((i, butir) for i in cocok)
             posisi[k] = tempat
         r = _Rencana(sql, params, posisi, compiler, jenis, [], prefetch=tuple(qs._prefetch_related_lookups))  # type: ignore[attr-defined]

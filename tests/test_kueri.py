@@ -105,8 +105,13 @@ def test_structural_arguments_choose_the_plan(instansi):
 
 def test_a_lookup_that_transforms_its_value_cannot_be_prepared(instansi):
     kueri = KueriSiap(lambda teks: Pegawai.objects.filter(nama__icontains=teks))
-    with pytest.raises(ValueError, match="berubah bentuk"):
+    with pytest.raises(ValueError, match="mengubah nilai"):
         kueri(teks="sar")
+    # A value the query does not use is refused with the same message, which names both causes.
+    tak_dipakai = KueriSiap(lambda pid, lain: Pegawai.objects.filter(pk=pid))
+    with pytest.raises(ValueError, match="'lain' tidak ditemukan utuh.*tidak dipakai sama sekali"):
+        tak_dipakai(pid=1, lain=5)
+    assert tak_dipakai(pid=-1, lain=None) == []
     with pytest.raises(TypeError):
         KueriSiap(lambda aktif: Pegawai.objects.filter(aktif=aktif))(aktif=True)
 
