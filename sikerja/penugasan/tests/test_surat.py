@@ -97,7 +97,7 @@ def test_verification_page_shows_number_status_and_names_only(org):
     r = Client().get(f"/verifikasi/{s.kode_verifikasi}/")
     html = r.content.decode()
     assert r.status_code == 200
-    assert s.nomor in html and "Surat Penugasan" in html and "BERLAKU" in html and "Sari Epidemiolog" in html
+    assert s.nomor in html and "Surat Tugas (surat penugasan)" in html and "BERLAKU" in html and "Sari Epidemiolog" in html
     for nip in (org.p["sari"].nip, org.p["ani"].nip, org.p["bambang"].nip):
         assert nip not in html
     assert "contoh.go.id" not in html
