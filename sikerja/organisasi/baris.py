@@ -14,6 +14,8 @@ from typing import Any
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from sikerja.kueri import KueriSiap
+
 _TOMBOL = (
     '<button type="button" class="btn btn-link btn-sm p-0 me-1 text-decoration-none" data-toggle-anak'
     ' aria-expanded="false" aria-controls="anak-{id}" hx-get="{url}anak/" hx-target="#anak-{id}"{swap}'
@@ -71,9 +73,16 @@ def opsi_pd(instansi: Any, dipilih: str = "") -> SafeString:
     of a list page."""
     from django.utils.html import format_html_join
 
+    return format_html_join("", '<option value="{}"{}>{}</option>', (
+        (r["id"], " selected" if str(r["id"]) == dipilih else "", r["nama"]) for r in _pd(instansi_id=instansi.pk)))
+
+
+def _pd_qs(instansi_id: int) -> Any:
     from .models import UnitOrganisasi
 
-    rows = (UnitOrganisasi.objects.filter(instansi=instansi, aktif=True, induk__isnull=True).order_by("nama")
-            .values_list("id", "nama"))
-    return format_html_join("", '<option value="{}"{}>{}</option>',
-                            ((i, " selected" if str(i) == dipilih else "", nama) for i, nama in rows))
+    return (UnitOrganisasi.objects.filter(instansi_id=instansi_id, aktif=True, induk__isnull=True).order_by("nama")
+            .values("id", "nama"))
+
+
+# Asked by every list page with a Perangkat Daerah filter: prepared once (sikerja.kueri).
+_pd: KueriSiap[dict[str, Any]] = KueriSiap(_pd_qs)

@@ -97,7 +97,7 @@ def penugasan_tersaring(request: HttpRequest, s: Saringan) -> QuerySet[Penugasan
                            | Q(penerima__pegawai__nama_cari__contains=k))
     if s.saring == "saya" or s.unit or s.q:
         qs = qs.distinct()
-    return qs.order_by("-dibuat", "-id")
+    return qs.order_by(*selectors.URUTAN_DAFTAR)
 
 
 def _pilihan(request: HttpRequest, s: Saringan) -> dict[str, Any]:
@@ -113,7 +113,9 @@ def _pilihan(request: HttpRequest, s: Saringan) -> dict[str, Any]:
 @instansi_required
 def daftar(request: HttpRequest) -> HttpResponse:
     s = Saringan.dari_request(request)
-    halaman = Paginator(penugasan_tersaring(request, s), PER_HALAMAN).get_page(request.GET.get("hal"))
+    # Unfiltered (most visits): the same rows through prepared queries (selectors.DaftarSiap).
+    daftar_ = selectors.DaftarSiap(request.user) if not (s.aktif or s.saring) else penugasan_tersaring(request, s)
+    halaman = Paginator(daftar_, PER_HALAMAN).get_page(request.GET.get("hal"))  # type: ignore[arg-type]
     return render(request, "penugasan/daftar_saring.html", {
         "halaman": halaman, "s": s, "saring": s.saring, "kueri": request.GET.urlencode(), **_pilihan(request, s),
     })

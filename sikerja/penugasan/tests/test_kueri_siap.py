@@ -34,3 +34,26 @@ def test_prepared_detail_reads_equal_the_visibility_rules_for_every_user(org):
                 (t.pk, t.aktor.instansi.nama) for t in selectors.jejak_audit(u, p)]
             dicek += 1
     assert dicek >= 6  # both sides of the lintas-instansi path and the lintas-unit parties
+
+
+def test_the_prepared_unfiltered_list_pages_equal_the_visibility_rule_for_every_user(org):
+    """The list page without a filter reads its count and page through ``DaftarSiap``: for every user,
+    every page (two rows a page here) holds the rows ``daftar_penugasan`` gives, newest first."""
+    from django.core.paginator import Paginator
+
+    for _ in range(2):
+        p = services.buat_penunjukan_lintas_unit(pengguna=org.u["bambang"], data=data(), ppk_tujuan_id=org.p["ani"].pk)
+    services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui", penerima=[penerima(org.p["sari"], 40)])
+    _sampai(org, "ditugaskan")
+    tanpa_pegawai = Pengguna.objects.create(username="tamu-alpha", instansi=org.a)
+    bertiga = 0
+    for u in [*org.u.values(), tanpa_pegawai]:
+        siap = Paginator(selectors.DaftarSiap(u), 2)
+        orm = Paginator(selectors.daftar_penugasan(u).order_by(*selectors.URUTAN_DAFTAR), 2)
+        assert siap.count == orm.count, u.username
+        for n in orm.page_range:
+            a, b = siap.page(n).object_list, orm.page(n).object_list
+            assert [(x.pk, x.pemohon.nama, x.aktor_sekarang_id) for x in a] == [
+                (x.pk, x.pemohon.nama, x.aktor_sekarang_id) for x in b], (u.username, n)
+        bertiga += orm.count >= 3
+    assert bertiga >= 2  # more than one page for the requester's side and the overseers
