@@ -9,6 +9,7 @@ The markup is the one of ``organisasi/pohon.html`` and ``_anak_baris.html``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.utils.html import format_html
@@ -71,10 +72,16 @@ def opsi_pd(instansi: Any, dipilih: str = "") -> SafeString:
     """The ``<option>`` of every Perangkat Daerah of ``instansi`` (by name), ``dipilih`` (an id as
     text) selected: written once here, as a template loop with a comparison per option was a tenth
     of a list page."""
+    return opsi(((r["id"], r["nama"]) for r in _pd(instansi_id=instansi.pk)), dipilih)
+
+
+def opsi(baris: Iterable[tuple[int, str]], dipilih: str | int | None = None) -> SafeString:
+    """``<option value="id">nama</option>`` of each (id, nama), the one whose id is ``dipilih`` selected."""
     from django.utils.html import format_html_join
 
-    return format_html_join("", '<option value="{}"{}>{}</option>', (
-        (r["id"], " selected" if str(r["id"]) == dipilih else "", r["nama"]) for r in _pd(instansi_id=instansi.pk)))
+    dipilih = "" if dipilih is None else str(dipilih)
+    return format_html_join("", '<option value="{}"{}>{}</option>',
+                            ((i, " selected" if str(i) == dipilih else "", nama) for i, nama in baris))
 
 
 def _pd_qs(instansi_id: int) -> Any:

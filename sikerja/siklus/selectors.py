@@ -45,6 +45,15 @@ def leluhur(unit: UnitOrganisasi) -> list[UnitInfo]:
     return hasil
 
 
+_unit_pilihan: KueriSiap[dict[str, Any]] = KueriSiap(lambda ids: (
+    UnitOrganisasi.objects.filter(id__in=ids).order_by("nama", "id").values("id", "nama")[:200]))
+
+
+def unit_pilihan(ids: list[int]) -> list[dict[str, Any]]:
+    """Id and name of the units ``ids`` by name (at most 200): a board's or timeline's unit choices."""
+    return _unit_pilihan(ids=list(ids)) if ids else []
+
+
 def kepala_unit(unit_ids: list[int]) -> dict[int, Pegawai]:
     """Who holds each unit's head post today: the Plt/Plh while one holds, else the definitive head."""
     return pejabat_unit(unit_ids)

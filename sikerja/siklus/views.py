@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from sikerja import galat
 from sikerja.akses import Permintaan, instansi_required
 from sikerja.jejak import selectors as jejak_selectors
+from sikerja.organisasi.baris import opsi
 from sikerja.organisasi.models import Pegawai, UnitOrganisasi
 from sikerja.timkerja.models import TimKerja
 from sikerja.timkerja.selectors import unit_dalam
@@ -356,13 +357,14 @@ def _lingkup(request: Permintaan) -> tuple[dict[str, Any], str]:
 
 
 def _pilihan(request: Permintaan) -> dict[str, Any]:
-    """Units and teams the user may pick for a board or timeline."""
-    from sikerja.timkerja.selectors import tim_terlihat
+    """Units and teams the user may pick for a board or timeline, as ``<option>``s with the one shown
+    selected (prepared reads: asked on every visit of both pages)."""
+    from sikerja.timkerja.selectors import tim_pilihan
 
     p = request.user.pegawai
-    units = UnitOrganisasi.objects.filter(id__in=unit_dalam(p.unit) if p and p.kepala_unit else [p.unit_id] if p else [])
-    return {"pilihan_unit": units.order_by("nama")[:200],
-            "pilihan_tim": tim_terlihat(request.user).exclude(status__in=("selesai", "dibubarkan")).order_by("nama")[:200]}
+    units = unit_dalam(p.unit) if p and p.kepala_unit else [p.unit_id] if p else []
+    return {"opsi_unit": opsi(((u["id"], u["nama"]) for u in selectors.unit_pilihan(units)), request.GET.get("unit")),
+            "opsi_tim": opsi(((t["id"], t["nama"]) for t in tim_pilihan(request.user)), request.GET.get("tim"))}
 
 
 @instansi_required

@@ -219,6 +219,22 @@ def boleh_lihat_tim(pengguna: Any, tim_id: int) -> bool:
     return bool(_tim_terlihat_satu(instansi_id=None, pid=p.pk, units=unit_dipimpin(p), lintas=False, tim_id=tim_id))
 
 
+# The open teams a user may pick on a board or timeline (id and name): prepared once (sikerja.kueri).
+_tim_pilihan: KueriSiap[dict[str, Any]] = KueriSiap(lambda instansi_id, pid, units, lintas: (
+    _tim_terlihat(instansi_id, pid, units, lintas).exclude(status__in=sorted(AKHIR)).order_by("nama", "id")
+    .values("id", "nama")[:200]), tetap=("lintas",))
+
+
+def tim_pilihan(pengguna: Any) -> list[dict[str, Any]]:
+    """``tim_terlihat(pengguna)`` not ended, by name (at most 200), as ``{"id", "nama"}``."""
+    if pengguna.lintas_unit:
+        return _tim_pilihan(instansi_id=pengguna.instansi_id, pid=None, units=None, lintas=True)
+    p = pengguna.pegawai
+    if p is None:
+        return []
+    return _tim_pilihan(instansi_id=None, pid=p.pk, units=unit_dipimpin(p), lintas=False)
+
+
 def tim_saya(p: Pegawai) -> QuerySet[AnggotaTim]:
     return (AnggotaTim.objects.filter(pegawai=p, status="aktif").exclude(tim__status__in=AKHIR)
             .select_related("tim__unit_pemilik", "tim__ketua").order_by("tim__masa_selesai"))

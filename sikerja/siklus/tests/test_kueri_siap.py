@@ -34,3 +34,33 @@ def test_prepared_kegiatan_and_board_equal_the_visibility_rule_for_every_user(pa
             assert papan == asli, (u.username, saring)
         dilihat += bool(terlihat)
     assert 0 < dilihat < len(pengguna)  # some see them, some do not
+
+
+def test_board_choices_are_the_visible_open_teams_and_the_units_led_with_the_shown_one_selected(pasuruan, client):
+    """The board's and timeline's choices read through prepared queries: for every user the teams are
+    ``tim_terlihat`` not ended, by name, and the units those below the unit he heads (his own otherwise);
+    the unit and team shown stay selected after 'Tampilkan'."""
+    from sikerja.organisasi.models import UnitOrganisasi
+    from sikerja.timkerja.alur import AKHIR
+    from sikerja.timkerja.selectors import tim_pilihan, tim_terlihat, unit_dalam
+
+    from .test_tim_dasbor import _tim
+
+    pd = pasuruan
+    tim = _tim(pd)
+    pengguna = [*pd.u.values(), buat_akun(pd.p["hana"], bkpsdm=True)]
+    bertim = 0
+    for u in pengguna:
+        asli = list(tim_terlihat(u).exclude(status__in=AKHIR).order_by("nama", "id").values("id", "nama"))
+        assert tim_pilihan(u) == asli, u.username
+        bertim += bool(asli)
+    assert 0 < bertim < len(pengguna)
+    ids = unit_dalam(pd.unit("DINKES"))
+    assert selectors.unit_pilihan(ids) == sorted(
+        ({"id": x.id, "nama": x.nama} for x in UnitOrganisasi.objects.filter(id__in=ids)),
+        key=lambda r: (r["nama"], r["id"]))
+    client.force_login(pd.u["ani"])
+    for url in ("/siklus/papan/", "/siklus/linimasa/"):
+        html = client.get(url, {"unit": pd.unit("P2P").id, "tim": tim.id}).content.decode()
+        assert f'<option value="{pd.unit("P2P").id}" selected>{pd.unit("P2P").nama}</option>' in html, url
+        assert f'<option value="{tim.id}" selected>{tim.nama}</option>' in html, url
