@@ -70,13 +70,13 @@ def _konteks_pegawai(pegawai: Any) -> dict[str, Any]:
 
     selectors.segarkan(pegawai.instansi_id)
     # The current kedudukan is the newest row of the history: one query for both.
-    riwayat = list(selectors.riwayat(pegawai).select_related("ppk__unit", "pimpinan_unit__unit", "koordinator__unit")[:20])
+    riwayat = selectors.riwayat_halaman(pegawai_id=pegawai.pk)
     k = riwayat[0] if riwayat and riwayat[0].berlaku_sampai is None else None
     return {
         "k": k,
         **{f"jumlah_{nama}": n for nama, n in selectors.jumlah_bawahan(pegawai).items()},
         "riwayat": riwayat,
-        "delegasi": list(selectors.delegasi_pegawai(pegawai)),
+        "delegasi": selectors.delegasi_pegawai_siap(instansi_id=pegawai.instansi_id, pegawai_id=pegawai.pk),
     }
 
 

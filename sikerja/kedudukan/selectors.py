@@ -144,11 +144,23 @@ def pimpinan_unit_dari(pegawai: Pegawai) -> Pegawai | None:
 
 
 def riwayat(pegawai: Pegawai) -> QuerySet[Kedudukan]:
+    return _riwayat(pegawai.pk)
+
+
+def _riwayat(pegawai_id: int) -> QuerySet[Kedudukan]:
     return (
-        Kedudukan.objects.filter(pegawai=pegawai)
+        Kedudukan.objects.filter(pegawai_id=pegawai_id)
         .select_related("ppk", "pimpinan_unit", "koordinator", "penjelasan")
         .order_by("-berlaku_mulai", "-id")
     )
+
+
+# The pegawai page's kedudukan panel (every pegawai page draws it): prepared once (sikerja.kueri).
+riwayat_halaman: KueriSiap[Kedudukan] = KueriSiap(lambda pegawai_id: (
+    _riwayat(pegawai_id).select_related("ppk__unit", "pimpinan_unit__unit", "koordinator__unit")[:20]))
+delegasi_pegawai_siap: KueriSiap[Delegasi] = KueriSiap(lambda instansi_id, pegawai_id: (
+    Delegasi.objects.filter(instansi_id=instansi_id, aktif=True)
+    .filter(Q(dari_id=pegawai_id) | Q(kepada_id=pegawai_id)).select_related("dari", "kepada")))
 
 
 def _bawahan(pejabat: Pegawai, field: str) -> QuerySet[Pegawai]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import QuerySet
 
-from .models import Instansi, Pegawai, UnitOrganisasi
+from sikerja.kueri import KueriSiap
+
+from .models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
 from .struktur import Organisasi
 from .struktur import Pegawai as PegawaiData
 from .struktur import Unit as UnitData
@@ -80,3 +82,9 @@ def organisasi(instansi: Instansi) -> Organisasi:
         units=data_units,
         pegawai=data_pegawai,
     )
+
+
+# The pegawai page's own rows (asked on every visit): prepared once (sikerja.kueri).
+pegawai_halaman: KueriSiap[Pegawai] = KueriSiap(lambda pk, instansi_id: (
+    Pegawai.objects.select_related("unit", "instansi").filter(pk=pk, instansi_id=instansi_id)))
+kompetensi_halaman: KueriSiap[Kompetensi] = KueriSiap(lambda pegawai_id: Kompetensi.objects.filter(pegawai_id=pegawai_id))

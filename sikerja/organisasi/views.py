@@ -17,7 +17,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -152,14 +152,16 @@ def pegawai(request: Permintaan, pk: int) -> HttpResponse:
     workload), and for an official the pegawai he rates, leads or coordinates."""
     from sikerja.modul import panel_pegawai
 
-    instansi = request.user.instansi
-    p = get_object_or_404(Pegawai.objects.select_related("unit", "instansi"), pk=pk, instansi=instansi)
+    rows = selectors.pegawai_halaman(pk=pk, instansi_id=request.user.instansi_id)
+    if not rows:
+        raise Http404
+    p = rows[0]
     # Kedudukan, delegations (and whatever else other apps know of him) come through
     # the hook they register (kait), so organisasi never imports the apps above it.
     return render(request, "organisasi/pegawai.html", {
         "p": p,
         "rantai": _rantai(p.unit),
-        "kompetensi": list(p.kompetensi.all()),
+        "kompetensi": selectors.kompetensi_halaman(pegawai_id=p.pk),
         **kait.konteks_pegawai(p),
         "panel": panel_pegawai(request, p),
     })

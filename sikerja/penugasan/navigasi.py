@@ -18,13 +18,7 @@ def _panel_pegawai(request: Any, pegawai: Any) -> dict[str, Any] | None:
     """
     from sikerja.penugasan import selectors
 
-    # Only the columns the panel shows: the ORDER BY of a wide select_related costs ~1 ms.
-    aktif = list(selectors.penugasan_aktif(pegawai).select_related("penugasan__instansi").only(
-        "penugasan_id", "beban_persen", "ketua", "penugasan__judul", "penugasan__bentuk", "penugasan__mulai",
-        "penugasan__selesai", "penugasan__instansi_id", "penugasan__instansi__nama"))
-    # Most pegawai have none: building the visibility query alone costs ~4 ms.
-    terlihat = set(selectors.penugasan_terlihat(request.user).filter(
-        id__in=[r.penugasan_id for r in aktif]).values_list("id", flat=True)) if aktif else set()
+    aktif, terlihat = selectors.panel_aktif(request.user, pegawai)
     return {
         "aktif": [r for r in aktif if r.penugasan_id in terlihat],
         "tersembunyi": sum(1 for r in aktif if r.penugasan_id not in terlihat),

@@ -265,12 +265,36 @@ def beban_rinci(pegawai_ids: list[int], mulai: date, selesai: date) -> dict[int,
 
 
 def penugasan_aktif(pegawai: Pegawai, pada: date | None = None) -> QuerySet[Penerima]:
-    pada = pada or timezone.localdate()
+    return _aktif(pegawai.pk, pada or timezone.localdate())
+
+
+def _aktif(pegawai_id: int, pada: date) -> QuerySet[Penerima]:
     return (
-        Penerima.objects.filter(pegawai=pegawai, penugasan__status=DITUGASKAN, penugasan__selesai__gte=pada)
+        Penerima.objects.filter(pegawai_id=pegawai_id, penugasan__status=DITUGASKAN, penugasan__selesai__gte=pada)
         .select_related("penugasan")
         .order_by("penugasan__mulai")
     )
+
+
+# The pegawai page's panel (every pegawai page draws it), prepared once (sikerja.kueri): his active
+# assignments with only the columns shown, and which of them the viewer may open.
+_aktif_panel: KueriSiap[Penerima] = KueriSiap(lambda pegawai_id, pada: (
+    _aktif(pegawai_id, pada).select_related("penugasan__instansi").only(
+        "penugasan_id", "beban_persen", "ketua", "penugasan__judul", "penugasan__bentuk", "penugasan__mulai",
+        "penugasan__selesai", "penugasan__instansi_id", "penugasan__instansi__nama")))
+_terlihat_di_antara: KueriSiap[dict[str, Any]] = KueriSiap(lambda ui, pid, mengawasi, ids: (
+    _terlihat(ui, pid, mengawasi).filter(id__in=ids).values("id")), tetap=("mengawasi",))
+
+
+def panel_aktif(pengguna: Any, pegawai: Pegawai) -> tuple[list[Penerima], set[int]]:
+    """``penugasan_aktif(pegawai)`` (the panel's columns) and the ids of those ``pengguna`` may open."""
+    aktif = _aktif_panel(pegawai_id=pegawai.pk, pada=timezone.localdate())
+    lingkup = _lingkup(pengguna) if aktif else None
+    if lingkup is None:
+        return aktif, set()
+    ui, pid, mengawasi = lingkup
+    ids = [r.penugasan_id for r in aktif]
+    return aktif, {r["id"] for r in _terlihat_di_antara(ui=ui, pid=pid, mengawasi=mengawasi, ids=ids)}
 
 
 _KATA_SAMBUNG = frozenset({"dan", "atau", "yang", "untuk", "serta", "dengan", "dalam", "pada", "bagi", "the", "and"})

@@ -227,3 +227,21 @@ def test_delegation_starting_later_applies_when_the_kedudukan_is_read_on_its_fir
     assert _ppk(5) == nip(3) and not Delegasi.objects.get().diterapkan  # not yet
     monkeypatch.setattr(selectors, "hari_ini", lambda: mulai)
     assert _ppk(5) == nip(4) and Delegasi.objects.get().diterapkan
+
+
+def test_the_pegawai_pages_prepared_history_and_delegations_equal_the_selectors_for_every_pegawai(instansi):
+    """The pegawai page reads his kedudukan history and delegations through prepared queries: for every
+    pegawai they are ``riwayat`` (newest first, at most 20) and ``delegasi_pegawai`` (given or received)."""
+    budi = buat_akun(_p(2))
+    services.buat_delegasi(instansi, oleh=budi, dari=_p(2), kepada=_p(3), wewenang="penilaian_kinerja",
+                           pegawai_nip=[nip(5)], **SK)
+    berdelegasi = 0
+    for p in Pegawai.objects.filter(instansi=instansi):
+        siap = selectors.riwayat_halaman(pegawai_id=p.pk)
+        assert [(k.pk, k.ppk_id, k.ppk.unit.nama if k.ppk else None) for k in siap] == [
+            (k.pk, k.ppk_id, k.ppk.unit.nama if k.ppk else None) for k in selectors.riwayat(p)[:20]], p.nama
+        d = selectors.delegasi_pegawai_siap(instansi_id=instansi.id, pegawai_id=p.pk)
+        assert [(x.pk, x.dari.nama, x.kepada.nama) for x in d] == [
+            (x.pk, x.dari.nama, x.kepada.nama) for x in selectors.delegasi_pegawai(p)], p.nama
+        berdelegasi += bool(d)
+    assert berdelegasi == 2  # the giver and the receiver

@@ -57,3 +57,18 @@ def test_the_prepared_unfiltered_list_pages_equal_the_visibility_rule_for_every_
                 (x.pk, x.pemohon.nama, x.aktor_sekarang_id) for x in b], (u.username, n)
         bertiga += orm.count >= 3
     assert bertiga >= 2  # more than one page for the requester's side and the overseers
+
+
+def test_the_pegawai_pages_panel_lists_the_active_assignments_the_viewer_may_open(org):
+    """The panel of active assignments on a pegawai page (prepared): his ``penugasan_aktif``, and among
+    them exactly those ``daftar_penugasan`` lets the viewer open, for every viewer."""
+    p = services.buat_penunjukan_lintas_unit(pengguna=org.u["bambang"], data=data(), ppk_tujuan_id=org.p["ani"].pk)
+    p = services.jalankan(pengguna=org.u["ani"], penugasan_id=p.pk, aksi="setujui", penerima=[penerima(org.p["sari"], 40)])
+    sari = org.p["sari"]
+    terbuka = 0
+    for u in [*org.u.values(), Pengguna.objects.create(username="tamu-alpha", instansi=org.a)]:
+        aktif, terlihat = selectors.panel_aktif(u, sari)
+        assert [r.penugasan_id for r in aktif] == [r.penugasan_id for r in selectors.penugasan_aktif(sari)] == [p.pk]
+        assert terlihat == set(selectors.daftar_penugasan(u).filter(pk=p.pk).values_list("id", flat=True)), u.username
+        terbuka += bool(terlihat)
+    assert 0 < terbuka < len(org.u) + 1
