@@ -171,8 +171,13 @@ def pk_untuk(pengguna: Any, pk_id: int) -> PerjanjianKinerja | None:
     return rows[0] if rows else None
 
 
-def _papan_qs(qs: QuerySet[Kegiatan]) -> QuerySet[Kegiatan]:
-    return qs.exclude(status="dibatalkan").select_related("pelaksana", "tim", "aktor_sekarang").order_by("selesai")[:500]
+# A board shows at most this many kegiatan, those due first (the page says so when it is full).
+BATAS_PAPAN = 500
+
+
+def _papan_qs(qs: QuerySet[Kegiatan], batas: int = BATAS_PAPAN) -> QuerySet[Kegiatan]:
+    return qs.exclude(status="dibatalkan").select_related("pelaksana", "tim", "aktor_sekarang").order_by(
+        "selesai", "id")[:batas]
 
 
 def _susun_papan(rows: list[Kegiatan]) -> dict[str, dict[str, Any]]:
@@ -190,9 +195,9 @@ def papan(qs: QuerySet[Kegiatan]) -> dict[str, dict[str, Any]]:
 
 # The board page's one query (``papan(kegiatan_terlihat(...)`` of a team or units), prepared once
 # (sikerja.kueri): 3.8 ms to compile on every visit.
-_papan_siap: KueriSiap[Kegiatan] = KueriSiap(lambda instansi_id, pid, units, lintas, tim_id, unit_ids: _papan_qs(
+_papan_siap: KueriSiap[Kegiatan] = KueriSiap(lambda instansi_id, pid, units, lintas, tim_id, unit_ids, batas: _papan_qs(
     _saring(Kegiatan.objects.filter(instansi_id=instansi_id).filter(Q() if lintas else _syarat_terlihat(pid, units)),
-            tim_id, unit_ids)), tetap=("lintas",))
+            tim_id, unit_ids), batas), tetap=("lintas", "batas"))
 
 
 def _saring(qs: QuerySet[Kegiatan], tim_id: int | None, unit_ids: list[int] | None) -> QuerySet[Kegiatan]:
@@ -203,10 +208,14 @@ def _saring(qs: QuerySet[Kegiatan], tim_id: int | None, unit_ids: list[int] | No
     return qs
 
 
-def papan_untuk(pengguna: Any, *, tim_id: int | None = None, unit_ids: list[int] | None = None) -> dict[str, dict[str, Any]]:
-    """``papan`` of the kegiatan ``pengguna`` may see (``kegiatan_terlihat``), of one team or some units."""
+def papan_untuk(pengguna: Any, *, tim_id: int | None = None, unit_ids: list[int] | None = None,
+                batas: int | None = None) -> dict[str, dict[str, Any]]:
+    """``papan`` of the kegiatan ``pengguna`` may see (``kegiatan_terlihat``), of one team or some units;
+    at most ``batas`` (``BATAS_PAPAN``) kegiatan, those due first."""
     lingkup = _lingkup_kegiatan(pengguna)
-    return _susun_papan(_papan_siap(**lingkup, tim_id=tim_id, unit_ids=unit_ids) if lingkup is not None else [])
+    if lingkup is None:
+        return _susun_papan([])
+    return _susun_papan(_papan_siap(**lingkup, tim_id=tim_id, unit_ids=unit_ids, batas=batas or BATAS_PAPAN))
 
 
 def kegiatan_terlihat_di(pengguna: Any, *, tim_id: int | None = None, unit_ids: list[int] | None = None) -> QuerySet[Kegiatan]:

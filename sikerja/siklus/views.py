@@ -370,8 +370,12 @@ def _pilihan(request: Permintaan) -> dict[str, Any]:
 @instansi_required
 def papan(request: Permintaan) -> HttpResponse:
     saring, judul = _lingkup(request)
-    return render(request, "siklus/papan.html", {"kolom": selectors.papan_untuk(request.user, **saring), "judul": judul,
-                                                 **_pilihan(request)})
+    batas = selectors.BATAS_PAPAN
+    kolom = selectors.papan_untuk(request.user, **saring, batas=batas)
+    # A full board leaves kegiatan out (those due last): say so, and how to see them.
+    terpotong = sum(len(k["kegiatan"]) for k in kolom.values()) >= batas
+    return render(request, "siklus/papan.html", {"kolom": kolom, "judul": judul, "batas": batas,
+                                                 "terpotong": terpotong, **_pilihan(request)})
 
 
 @instansi_required

@@ -64,3 +64,21 @@ def test_board_choices_are_the_visible_open_teams_and_the_units_led_with_the_sho
         html = client.get(url, {"unit": pd.unit("P2P").id, "tim": tim.id}).content.decode()
         assert f'<option value="{pd.unit("P2P").id}" selected>{pd.unit("P2P").nama}</option>' in html, url
         assert f'<option value="{tim.id}" selected>{tim.nama}</option>' in html, url
+
+
+def test_a_full_board_shows_the_kegiatan_due_first_and_says_others_are_left_out(pasuruan, client, monkeypatch):
+    """The board holds at most BATAS_PAPAN kegiatan, those due first; when it is full the page says so
+    and how to see the rest (a smaller unit or a team), rather than dropping them silently."""
+    pd = pasuruan
+    t = target_di(pd, "ani", "P2P")
+    kegiatan_berjalan(pd, "ani", "P2P", "sari", target=t)
+    kegiatan_berjalan(pd, "ani", "P2P", "rina", target=t)
+    semua = [k.pk for k in Kegiatan.objects.exclude(status="dibatalkan").order_by("selesai", "id")]
+    assert len(semua) >= 2
+    papan = selectors.papan_untuk(pd.u["ani"], batas=1)
+    assert [kg.pk for v in papan.values() for kg in v["kegiatan"]] == semua[:1]
+    client.force_login(pd.u["ani"])
+    assert 'data-testid="papan-terpotong"' not in client.get("/siklus/papan/").content.decode()
+    monkeypatch.setattr(selectors, "BATAS_PAPAN", 1)
+    html = client.get("/siklus/papan/").content.decode()
+    assert 'data-testid="papan-terpotong"' in html and "menampilkan 1 kegiatan dengan tenggat terdekat" in html
