@@ -65,6 +65,9 @@ class _Rencana:
     pengisi: list[RelatedPopulator] | None = None
     anotasi: dict[str, int] | None = None
     prefetch: tuple[Any, ...] = ()
+    # The columns' converters (Django's compiler.get_converters), worked out once: asking for them on
+    # every read cost more than reading a page's rows. None: let results_iter work them out.
+    konverter: dict[int, Any] | None = None
 
 
 def _tanpa_kueri(*args: Any) -> None:
@@ -192,6 +195,9 @@ class KueriSiap(Generic[T]):
                 tempat.extend((i, butir) for i in cocok)
             posisi[k] = tempat
         r = _Rencana(sql, params, posisi, compiler, jenis, [], prefetch=tuple(qs._prefetch_related_lookups))  # type: ignore[attr-defined]
+        kolom = [s[0] for s in compiler.select[0:compiler.col_count]]
+        if not compiler.has_composite_fields(kolom):
+            r.konverter = compiler.get_converters(kolom)
         if jenis == "values":
             q = qs.query
             r.nama = [*q.extra_select, *q.values_select, *q.annotation_select]
@@ -211,7 +217,11 @@ class KueriSiap(Generic[T]):
             return []
         if r.compiler.has_extra_select:  # columns the compiler added for ORDER BY/DISTINCT only
             baris = [b[:r.compiler.col_count] for b in baris]
-        rows: Iterable[Any] = r.compiler.results_iter([baris], tuple_expected=True)  # type: ignore[list-item]
+        rows: Iterable[Any]
+        if r.konverter is None:
+            rows = r.compiler.results_iter([baris], tuple_expected=True)  # type: ignore[list-item]
+        else:
+            rows = r.compiler.apply_converters(baris, r.konverter) if r.konverter else baris
         if r.jenis == "values":
             return [dict(zip(r.nama, row, strict=True)) for row in rows]
         model = r.compiler.klass_info["model"]  # type: ignore[index]
