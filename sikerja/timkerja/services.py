@@ -835,10 +835,15 @@ def mulai_permohonan_lintas_unit(*, pengguna: Any, tim_id: int, ppk_tujuan_id: i
         raise TimKerjaError(e.pesan) from e
 
 
+# Read on every visit of a team page by those who manage it: prepared once (sikerja.kueri).
+_permohonan_tim: KueriSiap[Penugasan] = KueriSiap(lambda instansi_id, judul, mulai: (
+    Penugasan.objects.filter(instansi_id=instansi_id, judul=judul, mulai=mulai).prefetch_related("penerima__pegawai")))
+
+
 def permohonan_tim(tim: TimKerja) -> list[Penugasan]:
     """The lintas-unit requests started for this team (matched by title and period)."""
-    return list(Penugasan.objects.filter(instansi_id=tim.instansi_id, judul=f"Pelibatan anggota {tim.nama}"[:200],
-                                         mulai=tim.masa_mulai).prefetch_related("penerima__pegawai"))
+    return _permohonan_tim(instansi_id=tim.instansi_id, judul=f"Pelibatan anggota {tim.nama}"[:200],
+                           mulai=tim.masa_mulai)
 
 
 # --- kendala ------------------------------------------------------------------------

@@ -139,6 +139,10 @@ def test_pending_lintas_unit_request_does_not_admit_the_member(nasional):
                                        ppk_tujuan_id=pejabat_dituju_untuk(pd.p["dodi"]).id,  # type: ignore[union-attr]
                                        uraian_tugas="Analisis data", kompetensi_dibutuhkan="Statistik")
     assert p.status != "ditugaskan" and p.bentuk == "tim"
+    # The team page lists it (a prepared read, matched by title and period) and no other team's.
+    assert [x.pk for x in s.permohonan_tim(TimKerja.objects.get(pk=tim.pk))] == [p.pk]
+    lain = s.buat_draf(pengguna=pd.u["ani"], data=data_tim(pd, nama="Tim lain"))
+    assert s.permohonan_tim(lain) == []
     with pytest.raises(AnggotaTidakMemenuhi, match="belum berakhir dengan surat penugasan"):
         s.tambah_anggota(pengguna=pd.u["ani"], tim_id=tim.id, anggota=[anggota(pd, "dodi", penugasan_id=p.id)])
 
