@@ -114,7 +114,8 @@ def _pilihan(request: HttpRequest, s: Saringan) -> dict[str, Any]:
 def daftar(request: HttpRequest) -> HttpResponse:
     s = Saringan.dari_request(request)
     # Unfiltered (most visits): the same rows through prepared queries (selectors.DaftarSiap).
-    daftar_ = selectors.DaftarSiap(request.user) if not (s.aktif or s.saring) else penugasan_tersaring(request, s)
+    daftar_ = (selectors.DaftarSiap(request.user, PER_HALAMAN) if not (s.aktif or s.saring)
+               else penugasan_tersaring(request, s))
     halaman = Paginator(daftar_, PER_HALAMAN).get_page(request.GET.get("hal"))  # type: ignore[arg-type]
     return render(request, "penugasan/daftar_saring.html", {
         "halaman": halaman, "s": s, "saring": s.saring, "kueri": request.GET.urlencode(), **_pilihan(request, s),

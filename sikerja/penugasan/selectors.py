@@ -103,10 +103,11 @@ _daftar_potong: KueriSiap[Penugasan] = KueriSiap(lambda ui, pid, mengawasi, awal
 
 class DaftarSiap:
     """``daftar_penugasan(pengguna).order_by(*URUTAN_DAFTAR)`` as Django's ``Paginator`` reads it (its
-    count, then one slice), through the prepared queries above."""
+    count, then one slice), through the prepared queries above, ``per_halaman`` rows a page."""
 
-    def __init__(self, pengguna: Any) -> None:
+    def __init__(self, pengguna: Any, per_halaman: int) -> None:
         lingkup = _lingkup(pengguna)
+        self.per_halaman = per_halaman
         self._nilai: dict[str, Any] | None = (
             None if lingkup is None else dict(zip(("ui", "pid", "mengawasi"), lingkup, strict=True)))
 
@@ -116,7 +117,11 @@ class DaftarSiap:
     def __getitem__(self, potong: slice) -> list[Penugasan]:
         if self._nilai is None:
             return []
-        return _daftar_potong(**self._nilai, awal=potong.start or 0, akhir=potong.stop)
+        # A page's bounds are part of the prepared SQL: always ask a whole page (the Paginator cuts its
+        # last page at the count, which would make a plan per count and fill the plan cache).
+        awal = potong.start or 0
+        assert potong.stop is not None and potong.stop - awal <= self.per_halaman
+        return _daftar_potong(**self._nilai, awal=awal, akhir=awal + self.per_halaman)
 
 
 # The detail page's reads, prepared once (sikerja.kueri): the visibility rule alone cost 3.9 ms
