@@ -3,7 +3,8 @@
 A kind has a code stored on the letter, its title (what the regulations call it), the short
 code put into its number (``{kode}`` of the instansi's numbering format), the Typst template it is
 rendered with and, when that template prints another heading (the surat penugasan is printed as a
-SURAT TUGAS), the heading printed, which the public verification page shows too. Modules register theirs in ``AppConfig.ready``; the shared app knows none of them.
+SURAT TUGAS), the heading printed, which the public verification page shows too. Modules register
+theirs in ``AppConfig.ready``; the shared app knows none of them.
 """
 
 from __future__ import annotations

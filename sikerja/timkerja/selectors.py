@@ -185,12 +185,19 @@ def adalah_koordinator(p: Pegawai) -> bool:
 def tim_terlihat(pengguna: Any) -> QuerySet[TimKerja]:
     """Teams a user may see: HR/inspectorate/admin see all of the instansi; a pegawai sees the teams
     of units he leads, those he formed, signs, leads or belongs to (also of another instansi)."""
+    lingkup = _lingkup_tim(pengguna)
+    return TimKerja.objects.none() if lingkup is None else _tim_terlihat(**lingkup)
+
+
+def _lingkup_tim(pengguna: Any) -> dict[str, Any] | None:
+    """The values of ``tim_terlihat``'s rule for ``pengguna``, as ``_tim_terlihat`` and the prepared
+    reads take them; ``None`` when he may see no team."""
     if pengguna.lintas_unit:
-        return _tim_terlihat(pengguna.instansi_id, None, None, True)
+        return {"instansi_id": pengguna.instansi_id, "pid": None, "units": None, "lintas": True}
     p = pengguna.pegawai
     if p is None:
-        return TimKerja.objects.none()
-    return _tim_terlihat(None, p.pk, unit_dipimpin(p), False)
+        return None
+    return {"instansi_id": None, "pid": p.pk, "units": unit_dipimpin(p), "lintas": False}
 
 
 def _tim_terlihat(instansi_id: int | None, pid: int | None, units: list[int] | None, lintas: bool) -> QuerySet[TimKerja]:
@@ -211,12 +218,8 @@ _tim_terlihat_satu: KueriSiap[dict[str, Any]] = KueriSiap(lambda instansi_id, pi
 
 def boleh_lihat_tim(pengguna: Any, tim_id: int) -> bool:
     """``tim_terlihat(pengguna).filter(pk=tim_id).exists()``, prepared."""
-    if pengguna.lintas_unit:
-        return bool(_tim_terlihat_satu(instansi_id=pengguna.instansi_id, pid=None, units=None, lintas=True, tim_id=tim_id))
-    p = pengguna.pegawai
-    if p is None:
-        return False
-    return bool(_tim_terlihat_satu(instansi_id=None, pid=p.pk, units=unit_dipimpin(p), lintas=False, tim_id=tim_id))
+    lingkup = _lingkup_tim(pengguna)
+    return lingkup is not None and bool(_tim_terlihat_satu(**lingkup, tim_id=tim_id))
 
 
 # The open teams a user may pick on a board or timeline (id and name): prepared once (sikerja.kueri).
@@ -227,12 +230,8 @@ _tim_pilihan: KueriSiap[dict[str, Any]] = KueriSiap(lambda instansi_id, pid, uni
 
 def tim_pilihan(pengguna: Any) -> list[dict[str, Any]]:
     """``tim_terlihat(pengguna)`` not ended, by name (at most 200), as ``{"id", "nama"}``."""
-    if pengguna.lintas_unit:
-        return _tim_pilihan(instansi_id=pengguna.instansi_id, pid=None, units=None, lintas=True)
-    p = pengguna.pegawai
-    if p is None:
-        return []
-    return _tim_pilihan(instansi_id=None, pid=p.pk, units=unit_dipimpin(p), lintas=False)
+    lingkup = _lingkup_tim(pengguna)
+    return [] if lingkup is None else _tim_pilihan(**lingkup)
 
 
 def tim_saya(p: Pegawai) -> QuerySet[AnggotaTim]:
