@@ -201,3 +201,48 @@ class Kompetensi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.tingkat})" if self.tingkat else self.nama
+
+
+class _RiwayatQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("Riwayat pengaturan tidak dapat diubah.")
+
+    def delete(self):  # type: ignore[no-untyped-def]
+        raise ValueError("Riwayat pengaturan tidak dapat dihapus.")
+
+
+class RiwayatPengaturan(models.Model):
+    """Append-only record of a change to an instansi's settings (SPEC §1 akuntabilitas): the Pengaturan
+    instansi (PyB, Kepala Daerah, profile — which changes who rates whom —, numbering, thresholds) and
+    the kop surat. Who changed it is kept as the account's id and name at the time (this base app
+    references no account model); ``perubahan`` maps each changed field to ``[lama, baru]`` as text."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField(auto_now_add=True)
+    bagian = models.CharField(max_length=120)  # "pengaturan", "kop surat instansi", "kop surat <PD>"
+    oleh_id = models.PositiveIntegerField(null=True, blank=True)
+    oleh_nama = models.CharField(max_length=200)
+    perubahan = models.JSONField(default=dict)
+
+    objects = _RiwayatQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "riwayat pengaturan"
+        ordering = ["-waktu", "-id"]
+        indexes = [models.Index(fields=["instansi", "waktu"], name="riwayat_pengaturan_inst")]
+
+    def __str__(self) -> str:
+        return f"{self.bagian}: {', '.join(self.perubahan)}"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if not self._state.adding:
+            raise ValueError("Riwayat pengaturan tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("Riwayat pengaturan tidak dapat dihapus.")
+
+    @property
+    def rincian(self) -> list[tuple[str, str, str]]:
+        """(field as words, old, new) of each change, for pages."""
+        return [(nama.replace("_", " "), lama, baru) for nama, (lama, baru) in self.perubahan.items()]

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from sikerja.kueri import KueriSiap
 
-from .models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
+from .models import Instansi, Kompetensi, Pegawai, RiwayatPengaturan, UnitOrganisasi
 from .struktur import Organisasi
 from .struktur import Pegawai as PegawaiData
 from .struktur import Unit as UnitData
@@ -88,3 +88,8 @@ def organisasi(instansi: Instansi) -> Organisasi:
 pegawai_halaman: KueriSiap[Pegawai] = KueriSiap(lambda pk, instansi_id: (
     Pegawai.objects.select_related("unit", "instansi").filter(pk=pk, instansi_id=instansi_id)))
 kompetensi_halaman: KueriSiap[Kompetensi] = KueriSiap(lambda pegawai_id: Kompetensi.objects.filter(pegawai_id=pegawai_id))
+
+
+def riwayat_pengaturan(instansi_id: int, awalan: str = "", batas: int = 20) -> list[RiwayatPengaturan]:
+    """The latest changes of an instansi's settings (those whose ``bagian`` starts with ``awalan``)."""
+    return list(RiwayatPengaturan.objects.filter(instansi_id=instansi_id, bagian__startswith=awalan)[:batas])

@@ -24,7 +24,7 @@ from sikerja.basisdata import segarkan_statistik
 
 from . import kait, teks
 from .dokumen import Dokumen
-from .models import Instansi, Kompetensi, Pegawai, UnitOrganisasi
+from .models import Instansi, Kompetensi, Pegawai, RiwayatPengaturan, UnitOrganisasi
 from .struktur import Organisasi
 
 BATCH = 2000
@@ -368,6 +368,8 @@ def ubah_pengaturan(
             or (getattr(oleh, "admin_instansi", False) and getattr(oleh, "instansi_id", None) == instansi.id)):
         raise PengaturanTidakSah("Pengaturan instansi hanya dapat diubah oleh admin instansi ini.")
     obj = Instansi.objects.select_for_update().get(pk=instansi.pk)
+    lama = {f: getattr(obj, f) for f in ("alamat", "kota", "singkatan", "format_nomor_surat", "ambang_beban_kerja",
+                                         "ambang_rentang_kendali", "pyb", "kepala_daerah", "profil")}
     ubah: list[str] = []
     for nama, nilai, batas in (("alamat", alamat, 300), ("kota", kota, 100), ("singkatan", singkatan, 32),
                                ("format_nomor_surat", format_nomor_surat, 120)):
@@ -408,6 +410,29 @@ def ubah_pengaturan(
         ubah.append("profil")
     if ubah:
         obj.save(update_fields=ubah)
+        catat_pengaturan(obj, oleh=oleh, bagian="pengaturan instansi",
+                         perubahan={f: (lama[f], getattr(obj, f)) for f in ubah})
     if profil_berubah:
         kait.jalankan_setelah_perubahan(obj)
     return obj
+
+
+def _teks_nilai(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, Pegawai):
+        return f"{v.nama} ({v.nip})"
+    return str(v)
+
+
+def catat_pengaturan(instansi: Instansi, *, oleh: Any, bagian: str,
+                     perubahan: dict[str, tuple[Any, Any]]) -> RiwayatPengaturan | None:
+    """Record who changed which of ``instansi``'s settings from what to what (``RiwayatPengaturan``), in
+    the caller's transaction; nothing when no value actually changed."""
+    ubah = {k: [_teks_nilai(a), _teks_nilai(b)] for k, (a, b) in perubahan.items() if _teks_nilai(a) != _teks_nilai(b)}
+    if not ubah:
+        return None
+    p = getattr(oleh, "pegawai", None)
+    nama = getattr(oleh, "username", "") + (f" — {p.nama}" if p is not None else "")
+    return RiwayatPengaturan.objects.create(instansi=instansi, bagian=bagian[:120], oleh_id=getattr(oleh, "pk", None),
+                                            oleh_nama=nama[:200] or "sistem", perubahan=ubah)

@@ -659,5 +659,8 @@ def pengaturan(request: Permintaan) -> HttpResponse:
         return redirect("penugasan:pengaturan")
     contoh = {j: format_nomor(instansi, KODE_JENIS[j], 7, timezone.localdate())
               for j in ("permohonan_pelibatan", "penugasan")}
-    return render(request, "penugasan/pengaturan.html", {"form": form, "contoh": contoh},
+    from sikerja.organisasi.selectors import riwayat_pengaturan
+
+    return render(request, "penugasan/pengaturan.html",
+                  {"form": form, "contoh": contoh, "riwayat": riwayat_pengaturan(instansi.id)},
                   status=400 if form.errors else 200)

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from sikerja import subjek as subjek_mod
 from sikerja.organisasi.models import Instansi, Pegawai
+from sikerja.organisasi.services import catat_pengaturan
 
 from . import jenis as jenis_mod
 from . import kop as kop_mod
@@ -202,6 +203,8 @@ def simpan_kop(*, oleh: Any, instansi: Instansi, unit_id: int | None = None, lam
             raise KopTidakSah("Pilih Perangkat Daerah (unit teratas) instansi ini untuk kop surat.")
     kop = KopSurat.objects.select_for_update().filter(instansi=instansi, unit=unit).first() or KopSurat(
         instansi=instansi, unit=unit, nama_pemda=instansi.nama)
+    lama = {nama: getattr(kop, nama) for nama in FIELD_KOP} if kop.pk else {nama: "" for nama in FIELD_KOP}
+    lambang_lama = kop.lambang_id
     for nama, batas in FIELD_KOP.items():
         if nama in isian:
             nilai = (isian[nama] or "").strip()
@@ -217,4 +220,9 @@ def simpan_kop(*, oleh: Any, instansi: Instansi, unit_id: int | None = None, lam
     elif hapus_lambang:
         kop.lambang = None
     kop.save()
+    perubahan: dict[str, tuple[Any, Any]] = {nama: (lama[nama], getattr(kop, nama)) for nama in FIELD_KOP}
+    if kop.lambang_id != lambang_lama:
+        perubahan["lambang"] = ("ada" if lambang_lama else "", "gambar baru" if kop.lambang_id else "dihapus")
+    # Kop changes print on every later letter: who changed what is kept (organisasi's settings record).
+    catat_pengaturan(instansi, oleh=oleh, bagian=f"kop surat {unit.nama if unit else 'instansi'}", perubahan=perubahan)
     return kop

@@ -58,5 +58,8 @@ def kop(request: Permintaan) -> HttpResponse:
             messages.success(request, "Kop surat disimpan; berlaku untuk surat yang diterbitkan sesudah ini.")
             return redirect(f"{request.path}?unit={c.get('unit') or ''}")
     daftar = KopSurat.objects.filter(instansi=instansi).select_related("unit", "lambang").order_by("unit__nama")
-    return render(request, "surat/kop.html", {"form": form, "kop": obj, "daftar": daftar, "unit_id": unit_id},
+    from sikerja.organisasi.selectors import riwayat_pengaturan
+
+    return render(request, "surat/kop.html", {"form": form, "kop": obj, "daftar": daftar, "unit_id": unit_id,
+                                              "riwayat": riwayat_pengaturan(instansi.id, awalan="kop surat")},
                   status=400 if form.errors else 200)

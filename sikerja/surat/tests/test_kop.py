@@ -163,3 +163,25 @@ def test_a_large_lambang_is_stored_scaled_down_so_each_letter_stays_small(pg, pe
     assert kop.baca_lambang(bytes(k.lambang.data)) == ("image/png", 320, 400)
     s = _terbit(pg, permintaan)
     assert b"/Subtype/Image" in bytes(s.pdf) and len(bytes(s.pdf)) < len(besar)
+
+
+def test_kop_changes_are_recorded_and_shown_on_the_kop_and_settings_pages(pg):
+    """A kop prints on every later letter: who changed which line (and the lambang) is kept in the
+    instansi's settings record and listed on the Kop Surat and Pengaturan pages."""
+    from sikerja.organisasi.models import RiwayatPengaturan
+
+    admin = _admin(pg)
+    services.simpan_kop(oleh=admin, instansi=pg["kabid"].instansi, nama_pemda="Pemerintah Kabupaten Uji",
+                        alamat="Jalan Lama 1")
+    services.simpan_kop(oleh=admin, instansi=pg["kabid"].instansi, alamat="Jalan Baru 2", lambang=png(60, 60))
+    services.simpan_kop(oleh=admin, instansi=pg["kabid"].instansi, alamat="Jalan Baru 2")  # nothing changed
+    kedua, pertama = RiwayatPengaturan.objects.all()
+    assert pertama.bagian == kedua.bagian == "kop surat instansi"
+    assert pertama.perubahan["alamat"] == ["", "Jalan Lama 1"]
+    assert kedua.perubahan == {"alamat": ["Jalan Lama 1", "Jalan Baru 2"], "lambang": ["", "gambar baru"]}
+    c = Client()
+    c.force_login(admin)
+    for url in ("/surat/kop/", "/penugasan/pengaturan/"):
+        html = c.get(url).content.decode()
+        assert 'data-testid="riwayat-pengaturan"' in html and "alamat «Jalan Lama 1» → «Jalan Baru 2»" in html, url
+        assert admin.username in html
