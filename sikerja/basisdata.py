@@ -68,3 +68,35 @@ def antrekan_setelah_commit(tugas: Any, *args: Any) -> None:
             log.exception("Tugas latar tidak masuk antrean: %s%r", getattr(tugas, "module_path", tugas), args)
 
     transaction.on_commit(antrekan)
+
+
+class _TambahSajaQuerySet(models.QuerySet):
+    """Bulk update and delete are refused too (the model's ``GALAT`` and messages)."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise self.model.GALAT(self.model.PESAN_UBAH)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise self.model.GALAT(self.model.PESAN_HAPUS)
+
+
+class TambahSaja(models.Model):
+    """An append-only record (an audit trail): a row is written once, never changed or deleted, one by
+    one or in bulk. A subclass names the error raised and its two messages."""
+
+    GALAT: type[Exception] = ValueError
+    PESAN_UBAH = "Catatan ini tidak dapat diubah."
+    PESAN_HAPUS = "Catatan ini tidak dapat dihapus."
+
+    objects = _TambahSajaQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise self.GALAT(self.PESAN_UBAH)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise self.GALAT(self.PESAN_HAPUS)

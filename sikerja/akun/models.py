@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from sikerja.basisdata import TambahSaja
+
 
 class Pengguna(AbstractUser):
     instansi = models.ForeignKey(
@@ -81,17 +83,7 @@ class PembatasMasuk(models.Model):
         return f"{self.kunci}: {self.jumlah}"
 
 
-class _JejakQuerySet(models.QuerySet):
-    """Bulk update and delete are refused too: the audit trail is append-only."""
-
-    def update(self, **kwargs):  # type: ignore[no-untyped-def]
-        raise ValueError("Jejak akun tidak boleh diubah.")
-
-    def delete(self):  # type: ignore[no-untyped-def]
-        raise ValueError("Jejak akun tidak boleh dihapus.")
-
-
-class JejakAkun(models.Model):
+class JejakAkun(TambahSaja):
     """Append-only audit of account administration: who did what to whose account.
 
     Rows are never changed or deleted (``save`` refuses an update, ``delete`` refuses).
@@ -105,7 +97,8 @@ class JejakAkun(models.Model):
     rincian = models.CharField(max_length=500, blank=True)
     waktu = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    objects = _JejakQuerySet.as_manager()
+    PESAN_UBAH = "Jejak akun tidak boleh diubah."
+    PESAN_HAPUS = "Jejak akun tidak boleh dihapus."
 
     class Meta:
         verbose_name = "jejak akun"
@@ -115,13 +108,6 @@ class JejakAkun(models.Model):
     def __str__(self) -> str:
         return f"{self.aksi} {self.rincian}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self.pk is not None:
-            raise ValueError("Jejak akun tidak boleh diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ValueError("Jejak akun tidak boleh dihapus.")
 
 
 class TokenAPI(models.Model):

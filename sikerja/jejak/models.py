@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from sikerja.basisdata import TambahSaja
 from sikerja.subjek import SubjekFields
 
 
@@ -12,15 +13,7 @@ class ObjekTidakDapatDiubah(Exception):
     """Raised when code tries to edit or delete an audit entry."""
 
 
-class JejakQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # type: ignore[no-untyped-def]
-        raise ObjekTidakDapatDiubah("Jejak audit tidak dapat diubah.")
-
-    def delete(self):  # type: ignore[no-untyped-def]
-        raise ObjekTidakDapatDiubah("Jejak audit tidak dapat dihapus.")
-
-
-class Jejak(SubjekFields):
+class Jejak(SubjekFields, TambahSaja):
     aksi = models.CharField(max_length=32)
     dari_status = models.CharField(max_length=32, blank=True)
     ke_status = models.CharField(max_length=32)
@@ -34,7 +27,9 @@ class Jejak(SubjekFields):
     # Seen by the other instansi of a lintas-instansi path (its letters cross over).
     lintas = models.BooleanField(default=False)
 
-    objects = JejakQuerySet.as_manager()
+    GALAT = ObjekTidakDapatDiubah
+    PESAN_UBAH = "Jejak audit tidak dapat diubah."
+    PESAN_HAPUS = "Jejak audit tidak dapat dihapus."
 
     class Meta:
         verbose_name_plural = "jejak audit"
@@ -44,10 +39,3 @@ class Jejak(SubjekFields):
     def __str__(self) -> str:
         return f"{self.aksi}: {self.dari_status or '-'} → {self.ke_status}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if not self._state.adding:
-            raise ObjekTidakDapatDiubah("Jejak audit tidak dapat diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ObjekTidakDapatDiubah("Jejak audit tidak dapat dihapus.")

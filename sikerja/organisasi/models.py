@@ -13,6 +13,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from sikerja.basisdata import TambahSaja
+
 from .vocab import (
     JENIS_JABATAN,
     JENIS_UNIT,
@@ -203,15 +205,7 @@ class Kompetensi(models.Model):
         return f"{self.nama} ({self.tingkat})" if self.tingkat else self.nama
 
 
-class _RiwayatQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # type: ignore[no-untyped-def]
-        raise ValueError("Riwayat pengaturan tidak dapat diubah.")
-
-    def delete(self):  # type: ignore[no-untyped-def]
-        raise ValueError("Riwayat pengaturan tidak dapat dihapus.")
-
-
-class RiwayatPengaturan(models.Model):
+class RiwayatPengaturan(TambahSaja):
     """Append-only record of a change to an instansi's settings (SPEC §1 akuntabilitas): the Pengaturan
     instansi (PyB, Kepala Daerah, profile — which changes who rates whom —, numbering, thresholds) and
     the kop surat. Who changed it is kept as the account's id and name at the time (this base app
@@ -224,7 +218,8 @@ class RiwayatPengaturan(models.Model):
     oleh_nama = models.CharField(max_length=200)
     perubahan = models.JSONField(default=dict)
 
-    objects = _RiwayatQuerySet.as_manager()
+    PESAN_UBAH = "Riwayat pengaturan tidak dapat diubah."
+    PESAN_HAPUS = "Riwayat pengaturan tidak dapat dihapus."
 
     class Meta:
         verbose_name_plural = "riwayat pengaturan"
@@ -233,14 +228,6 @@ class RiwayatPengaturan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bagian}: {', '.join(self.perubahan)}"
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if not self._state.adding:
-            raise ValueError("Riwayat pengaturan tidak dapat diubah.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ValueError("Riwayat pengaturan tidak dapat dihapus.")
 
     @property
     def rincian(self) -> list[tuple[str, str, str]]:
